@@ -1,0 +1,24 @@
+/**
+ * Text normalisation shared by indexing and querying, so both sides agree.
+ * Norwegian letters æ, ø and å are kept as letters (they distinguish words: "får" ≠ "far"); other diacritics are
+ * folded (é → e, ü → u), and the Swedish/German spellings ä/ö are folded to æ/ø as Norwegian writers often type them.
+ */
+const FOLD: Record<string, string> = { ä: 'æ', ö: 'ø', ǿ: 'ø' };
+
+export function normalizeText(input: string): string {
+  const lower = input.toLowerCase().replace(/[äöǿ]/g, (c) => FOLD[c] ?? c);
+  let out = '';
+  for (const ch of lower) {
+    if (ch === 'æ' || ch === 'ø' || ch === 'å') {
+      out += ch;
+      continue;
+    }
+    out += ch.normalize('NFD').replace(/\p{M}/gu, '');
+  }
+  return out;
+}
+
+/** Words of a text after normalisation: letters and digits, everything else separates. */
+export function tokenize(input: string): string[] {
+  return normalizeText(input).match(/[\p{L}\p{N}]+/gu) ?? [];
+}

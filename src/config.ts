@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { projectRoot } from './common/paths';
+
+/** The database the registry runs on, parsed from `DATABASE_URL`. */
+export type DatabaseConfig =
+  | { type: 'sqlite'; file: string }
+  | { type: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Adds `extensions.diagnostics { sqlStatements durationMs }` to every GraphQL response. */
+  diagnostics: boolean;
+  /** Development mode shows stack traces in errors; everything else hides them. */
+  development: boolean;
+  /** Load `seeds/` into an empty database at start. */
+  seedOnStart: boolean;
+  seedsDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const DEFAULT_SQLITE_FILE = 'data/registry.sqlite';
+
+export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+  const value = raw?.trim() || `sqlite:${DEFAULT_SQLITE_FILE}`;
+  if (value.startsWith('sqlite:')) {
+    const file = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new ConfigError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/registry.sqlite');
+    return { type: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  }
+  if (/^postgres(ql)?:\/\//.test(value)) return { type: 'postgres', url: value };
+  throw new ConfigError(`DATABASE_URL: unsupported "${value}"; use sqlite:<path> or postgres://…`);
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|on|yes)$/i.test(raw)) return true;
+  if (/^(0|false|off|no)$/i.test(raw)) return false;
+  throw new ConfigError(`${name}: expected on/off (1/0, true/false), got "${raw}"`);
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 4000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT: expected a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/** The one place environment variables are read. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    diagnostics: parseBoolean('REGISTRY_DIAGNOSTICS', env.REGISTRY_DIAGNOSTICS, false),
+    development: env.NODE_ENV === 'development',
+    seedOnStart: parseBoolean('REGISTRY_SEED', env.REGISTRY_SEED, true),
+    seedsDir: path.resolve(env.REGISTRY_SEEDS_DIR || path.join(projectRoot, 'seeds')),
+    ...overrides,
+  };
+}

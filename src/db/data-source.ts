@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../config';
+import { entities } from './entities';
+import { sqliteMigrations } from './migrations/sqlite';
+import { SnakeNamingStrategy } from './naming';
+import { StatementCountingLogger } from './statement-counter';
+
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new StatementCountingLogger(),
+    synchronize: false,
+    migrationsRun: false,
+  } as const;
+  if (database.type === 'sqlite') {
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: database.file,
+      migrations: sqliteMigrations,
+      // WAL lets readers proceed while an import writes; foreign keys keep references honest.
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return { ...common, type: 'postgres', url: database.url, migrations: [] };
+}
+
+/** Opens the database (creating the SQLite file's folder) and brings its schema up to date. */
+export async function openDatabase(database: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<DataSource> {
+  if (database.type === 'sqlite' && database.file !== ':memory:') {
+    fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  }
+  const dataSource = new DataSource(dataSourceOptions(database));
+  await dataSource.initialize();
+  if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

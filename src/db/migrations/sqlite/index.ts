@@ -1,0 +1,5 @@
+import { Init1763900000000 } from './1763900000000-Init';
+import { CollaborationSearch1763900000001 } from './1763900000001-CollaborationSearch';
+
+/** In order of application; the TypeORM CLI writes new ones beside these (npm run migration:generate). */
+export const sqliteMigrations: Function[] = [Init1763900000000, CollaborationSearch1763900000001];
