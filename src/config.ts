@@ -17,6 +17,8 @@ export interface Config {
   /** Load `seeds/` into an empty database at start. */
   seedOnStart: boolean;
   seedsDir: string;
+  /** Largest request body accepted on /graphql; larger ones get 413. */
+  maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +43,13 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   throw new ConfigError(`${name}: expected on/off (1/0, true/false), got "${raw}"`);
 }
 
+function parseWholeNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name}: expected a positive whole number, got "${raw}"`);
+  return value;
+}
+
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 4000;
   const port = Number(raw);
@@ -60,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     development: env.NODE_ENV === 'development',
     seedOnStart: parseBoolean('REGISTRY_SEED', env.REGISTRY_SEED, true),
     seedsDir: path.resolve(env.REGISTRY_SEEDS_DIR || path.join(projectRoot, 'seeds')),
+    maxBodyBytes: parseWholeNumber('REGISTRY_MAX_BODY_BYTES', env.REGISTRY_MAX_BODY_BYTES, 2 * 1024 * 1024),
     ...overrides,
   };
 }

@@ -8,14 +8,12 @@ export interface StatementStats {
 
 const current = new AsyncLocalStorage<StatementStats>();
 
-/** Runs `fn` with a fresh counter that every SQL statement issued inside it (however deep) adds to. */
-export function withStatementCounter<T>(fn: () => T): { stats: StatementStats; result: T } {
-  const stats: StatementStats = { sqlStatements: 0 };
-  const result = current.run(stats, fn);
-  return { stats, result };
+/** Runs `fn` so that every SQL statement issued inside it (however deep in async calls) adds to `stats`. */
+export function countStatements<T>(stats: StatementStats, fn: () => T): T {
+  return current.run(stats, fn);
 }
 
-/** A TypeORM logger that prints nothing and counts the queries of the request it runs in. */
+/** A TypeORM logger that prints nothing and counts the statements of the request it runs in. */
 export class StatementCountingLogger extends AbstractLogger {
   override logQuery(): void {
     const stats = current.getStore();
@@ -23,6 +21,6 @@ export class StatementCountingLogger extends AbstractLogger {
   }
 
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {
-    // Errors reach callers as exceptions; this logger only counts.
+    // Failures reach callers as exceptions; this logger only counts.
   }
 }

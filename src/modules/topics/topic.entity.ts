@@ -27,4 +27,8 @@ export class Topic extends RecordBase {
   @Field(() => [String], { description: 'Other words for the same subject, used by search and overlap detection.' })
   @Column({ type: 'simple-json' })
   synonyms!: string[];
+
+  /** Normalised label, English label, synonyms and key, for case- and accent-insensitive filtering. */
+  @Column({ type: 'text', default: '' })
+  searchText!: string;
 }

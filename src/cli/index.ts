@@ -1,0 +1,131 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { RegistryError } from '../common/errors';
+import { openDatabase } from '../db/data-source';
+import { printedSchema } from '../graphql/schema';
+import { serve } from '../main';
+import { SnapshotService, readSnapshotFile } from '../modules/snapshot/snapshot.service';
+import { ImportProgress, ImportSummary } from '../modules/snapshot/snapshot.importer';
+import { projectRoot } from '../common/paths';
+import path from 'node:path';
+
+const USAGE = `Usage: registry <command> [options]
+
+Commands:
+  serve                 start the GraphQL server (PORT, DATABASE_URL)
+  import FILE           import a snapshot file (all or nothing, upsert on key)
+  export FILE           write the whole registry as a snapshot ("-" for stdout)
+  migrate               apply pending database migrations
+  seed                  import seeds/ (the real collaborations from the source documents)
+  schema [--check]      write schema.graphql from the code, or check that it is current
+
+Every command reads DATABASE_URL (default sqlite:data/registry.sqlite).`;
+
+function progressPrinter(): ((p: ImportProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (p) => {
+    process.stderr.write(`\r${p.phase} ${p.section}: ${p.done}/${p.total}`.padEnd(60));
+    if (p.phase === 'writing' && p.section === 'collaborations' && p.done === p.total) process.stderr.write('\n');
+  };
+}
+
+function describe(summary: ImportSummary): string {
+  return (['created', 'updated', 'unchanged'] as const)
+    .map((what) => `${what}: ${Object.entries(summary[what]).map(([s, n]) => `${n} ${s}`).join(', ')}`)
+    .join('\n');
+}
+
+async function withServices<T>(fn: (services: SnapshotService) => Promise<T>): Promise<T> {
+  const ds = await openDatabase(loadConfig().database);
+  try {
+    return await fn(new SnapshotService(ds));
+  } finally {
+    await ds.destroy();
+  }
+}
+
+const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');
+
+export async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const [command, file] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'serve':
+      await serve();
+      return -1;
+    case 'migrate': {
+      const ds = await openDatabase(loadConfig().database, { migrate: false });
+      const applied = await ds.runMigrations({ transaction: 'each' });
+      await ds.destroy();
+      console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'database is up to date');
+      return 0;
+    }
+    case 'import': {
+      if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry import needs a FILE');
+      const snapshot = readSnapshotFile(file);
+      const summary = await withServices((s) => s.import(snapshot, { onProgress: progressPrinter() }));
+      console.log(describe(summary));
+      return 0;
+    }
+    case 'export': {
+      if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry export needs a FILE (or - for stdout)');
+      const snapshot = await withServices((s) => s.export());
+      const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+      if (file === '-') process.stdout.write(text);
+      else {
+        fs.writeFileSync(file, text);
+        console.log(`wrote ${file}: ${(['topics', 'units', 'people', 'agreements', 'collaborations'] as const).map((s) => `${snapshot[s]?.length ?? 0} ${s}`).join(', ')}`);
+      }
+      return 0;
+    }
+    case 'seed': {
+      const config = loadConfig();
+      const summaries = await withServices((s) => s.importFolder(config.seedsDir, { onProgress: progressPrinter() }));
+      for (const summary of summaries) console.log(describe(summary));
+      return 0;
+    }
+    case 'schema': {
+      const sdl = await printedSchema();
+      if (values.check) {
+        const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
+        if (committed !== sdl) {
+          console.error('schema.graphql is stale: run `npm run schema:emit` and commit it');
+          return 1;
+        }
+        console.log('schema.graphql is current');
+        return 0;
+      }
+      fs.writeFileSync(SCHEMA_FILE, sdl);
+      console.log(`wrote ${SCHEMA_FILE}`);
+      return 0;
+    }
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+/** Entry point of bin/registry.js: errors print as one clear message, never a stack trace. */
+export function main(argv: string[]): void {
+  run(argv).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (error: unknown) => {
+      if (error instanceof RegistryError) {
+        console.error(error.problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('\n'));
+      } else {
+        console.error(error instanceof Error ? error.message : String(error));
+      }
+      process.exit(1);
+    },
+  );
+}
+
+if (require.main === module) main(process.argv.slice(2));

@@ -1,0 +1,105 @@
+import { EntityManager, In } from 'typeorm';
+import { RegistryError } from '../common/errors';
+import { fromGlobalId } from '../graphql/node-id';
+import { RecordBase } from './record-base';
+import { ancestorIds } from './sql';
+
+export type RecordClass<T extends RecordBase = RecordBase> = (new () => T) & { nodeType: string };
+
+const NOUN: Record<string, string> = {
+  Topic: 'topic',
+  Unit: 'unit',
+  Person: 'person',
+  Agreement: 'agreement',
+  Collaboration: 'collaboration',
+};
+
+export const nounOf = (cls: RecordClass): string => NOUN[cls.nodeType] ?? cls.nodeType.toLowerCase();
+
+/**
+ * Resolves references (global ids or keys) to database ids in two queries at most.
+ * The map holds only the references that exist.
+ */
+export async function resolveRefs(em: EntityManager, cls: RecordClass, refs: Iterable<string>): Promise<Map<string, number>> {
+  const byId = new Map<number, string[]>();
+  const keys = new Set<string>();
+  for (const ref of refs) {
+    const global = fromGlobalId(ref);
+    if (global && global.type === cls.nodeType) byId.set(global.id, [...(byId.get(global.id) ?? []), ref]);
+    keys.add(ref);
+  }
+  const found = new Map<string, number>();
+  if (byId.size) {
+    const rows = await em.getRepository(cls).find({ select: { id: true }, where: { id: In([...byId.keys()]) } as never });
+    for (const row of rows) for (const ref of byId.get(row.id) ?? []) found.set(ref, row.id);
+  }
+  const missingKeys = [...keys].filter((k) => !found.has(k));
+  if (missingKeys.length) {
+    const rows = await em.getRepository(cls).find({ select: { id: true, key: true }, where: { key: In(missingKeys) } as never });
+    for (const row of rows) found.set(row.key, row.id);
+  }
+  return found;
+}
+
+/** The id of a referenced record, or an UNKNOWN_REFERENCE problem naming the field. */
+export async function requireRef(em: EntityManager, cls: RecordClass, ref: string, field: string): Promise<number> {
+  const id = (await resolveRefs(em, cls, [ref])).get(ref);
+  if (id === undefined) throw RegistryError.of(field, 'UNKNOWN_REFERENCE', `unknown ${nounOf(cls)} "${ref}"`);
+  return id;
+}
+
+/** Resolves a list of references, reporting every unknown one with its index. */
+export async function requireRefs(em: EntityManager, cls: RecordClass, refs: string[], field: (i: number) => string): Promise<number[]> {
+  const found = await resolveRefs(em, cls, refs);
+  const problems = refs.flatMap((ref, i) =>
+    found.has(ref) ? [] : [{ field: field(i), code: 'UNKNOWN_REFERENCE' as const, message: `unknown ${nounOf(cls)} "${ref}"` }],
+  );
+  if (problems.length) throw new RegistryError(problems);
+  return refs.map((ref) => found.get(ref)!);
+}
+
+/** Loads the record an update or delete names, or NOT_FOUND. */
+export async function requireRecord<T extends RecordBase>(em: EntityManager, cls: RecordClass<T>, ref: string, field = 'id'): Promise<T> {
+  const id = (await resolveRefs(em, cls, [ref])).get(ref);
+  const record = id === undefined ? null : await em.getRepository(cls).findOne({ where: { id } as never });
+  if (!record) throw RegistryError.of(field, 'NOT_FOUND', `no ${nounOf(cls)} "${ref}"`);
+  return record;
+}
+
+/**
+ * Claims the version an update was based on: bumps it in one statement only if it still matches, so two
+ * concurrent updates from the same version cannot both succeed.
+ */
+export async function claimVersion(em: EntityManager, cls: RecordClass, id: number, version: number): Promise<void> {
+  const result = await em
+    .createQueryBuilder()
+    .update(cls)
+    .set({ version: () => 'version + 1', updatedAt: () => 'CURRENT_TIMESTAMP' } as never)
+    .where('id = :id AND version = :version', { id, version })
+    .execute();
+  if (!result.affected) {
+    const current = await em.getRepository(cls).findOne({ select: { version: true }, where: { id } as never });
+    throw RegistryError.of(
+      'version',
+      'CONFLICT',
+      `the ${nounOf(cls)} changed since version ${version} (now version ${current?.version ?? 'deleted'}); reload and try again`,
+    );
+  }
+}
+
+/** DUPLICATE_KEY when another record of the type already uses the key. */
+export async function assertKeyFree(em: EntityManager, cls: RecordClass, key: string, exceptId?: number): Promise<void> {
+  const existing = await em.getRepository(cls).findOne({ select: { id: true }, where: { key } as never });
+  if (existing && existing.id !== exceptId) {
+    throw RegistryError.of('key', 'DUPLICATE_KEY', `another ${nounOf(cls)} already has the key "${key}"`);
+  }
+}
+
+/** CYCLE when making `parentId` the parent of `id` would make `id` its own ancestor (any depth). */
+export async function assertNoCycle(em: EntityManager, table: string, id: number, parentId: number | null, field = 'parent'): Promise<void> {
+  if (parentId === null) return;
+  if (parentId === id) throw RegistryError.of(field, 'CYCLE', 'a record cannot be its own parent');
+  if ((await ancestorIds(em, table, parentId)).includes(id)) {
+    throw RegistryError.of(field, 'CYCLE', "the new parent lies inside this record's own subtree");
+  }
+}

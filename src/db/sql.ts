@@ -1,0 +1,39 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Raw SQL written once with PostgreSQL-style `$1` placeholders, run on either database.
+ * Used where QueryBuilder cannot say it: recursive CTEs and full-text search.
+ */
+export function rawQuery<T>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
+  const sql = em.connection.driver.options.type === 'postgres' ? text : text.replace(/\$\d+/g, '?');
+  const ordered = em.connection.driver.options.type === 'postgres' ? params : [...text.matchAll(/\$(\d+)/g)].map((m) => params[Number(m[1]) - 1]);
+  return em.query(sql, ordered);
+}
+
+/** Ids of the given records and everything below them in a tree table (any depth). */
+export async function subtreeIds(em: EntityManager, table: string, rootIds: number[]): Promise<number[]> {
+  if (!rootIds.length) return [];
+  const list = rootIds.map((_, i) => `$${i + 1}`).join(', ');
+  const rows = await rawQuery<{ id: number }>(
+    em,
+    `WITH RECURSIVE down(id) AS (
+       SELECT id FROM "${table}" WHERE id IN (${list})
+       UNION SELECT t.id FROM "${table}" t JOIN down ON t.parent_id = down.id
+     ) SELECT id FROM down`,
+    rootIds,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** Ids of the given record and all its ancestors in a tree table. */
+export async function ancestorIds(em: EntityManager, table: string, id: number): Promise<number[]> {
+  const rows = await rawQuery<{ id: number }>(
+    em,
+    `WITH RECURSIVE up(id, parent_id) AS (
+       SELECT id, parent_id FROM "${table}" WHERE id = $1
+       UNION SELECT t.id, t.parent_id FROM "${table}" t JOIN up ON t.id = up.parent_id
+     ) SELECT id FROM up`,
+    [id],
+  );
+  return rows.map((r) => Number(r.id));
+}

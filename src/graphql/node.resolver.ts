@@ -1,0 +1,36 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { RegistryError } from '../common/errors';
+import { Context, Loaders } from './context';
+import { Node } from './node';
+import { fromGlobalId } from './node-id';
+
+const LOADER_OF_TYPE: Record<string, keyof Loaders> = {
+  Topic: 'topic',
+  Unit: 'unit',
+  Person: 'person',
+  Agreement: 'agreement',
+  Collaboration: 'collaboration',
+};
+
+const MAX_NODES = 100;
+
+async function loadNode(ctx: Context, id: string): Promise<Node | null> {
+  const global = fromGlobalId(id);
+  const loader = global && LOADER_OF_TYPE[global.type];
+  if (!global || !loader) return null;
+  return (await (ctx.loaders[loader] as { load(id: number): Promise<Node | null> }).load(global.id)) ?? null;
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any record by its global id; null when there is none.' })
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return loadNode(ctx, id);
+  }
+
+  @Query(() => [Node], { nullable: 'items', description: `Several records by global id (at most ${MAX_NODES}), in the order asked.` })
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+    if (ids.length > MAX_NODES) throw RegistryError.of('ids', 'INVALID', `at most ${MAX_NODES} ids (was ${ids.length})`);
+    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+  }
+}

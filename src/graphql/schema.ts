@@ -1,0 +1,52 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AgreementContactResolver, AgreementResolver } from '../modules/agreements/agreement.resolver';
+import {
+  AgreementCollaborationsResolver,
+  CollaborationFundingResolver,
+  CollaborationPersonResolver,
+  CollaborationResolver,
+  CollaborationUnitResolver,
+  PersonCollaborationsResolver,
+  TopicCollaborationsResolver,
+  UnitCollaborationsResolver,
+} from '../modules/collaborations/collaboration.resolver';
+import { AffiliationResolver, PersonResolver } from '../modules/people/person.resolver';
+import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver';
+import { TopicResolver } from '../modules/topics/topic.resolver';
+import { UnitResolver } from '../modules/units/unit.resolver';
+import { NodeResolver } from './node.resolver';
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The schema, built once per process from the decorated classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [
+      NodeResolver,
+      TopicResolver,
+      TopicCollaborationsResolver,
+      UnitResolver,
+      UnitCollaborationsResolver,
+      PersonResolver,
+      AffiliationResolver,
+      PersonCollaborationsResolver,
+      AgreementResolver,
+      AgreementContactResolver,
+      AgreementCollaborationsResolver,
+      CollaborationResolver,
+      CollaborationUnitResolver,
+      CollaborationPersonResolver,
+      CollaborationFundingResolver,
+      SnapshotResolver,
+    ],
+    // Inputs are validated explicitly in resolvers so problems become userErrors on the payload.
+    validate: false,
+  });
+  return cached;
+}
+
+/** The SDL committed as schema.graphql: sorted, so the file only changes when the API does. */
+export async function printedSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}

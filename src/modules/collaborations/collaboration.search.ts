@@ -1,0 +1,36 @@
+import { EntityManager } from 'typeorm';
+import { normalizeText, tokenize } from '../../common/text';
+import { rawQuery } from '../../db/sql';
+import { Collaboration } from './collaboration.entity';
+
+type Searchable = Pick<Collaboration, 'id' | 'title' | 'summary' | 'keywords'>;
+
+/** Keeps the full-text row of a collaboration in step with the record; call inside the writing transaction. */
+export async function indexCollaborations(em: EntityManager, rows: Searchable[]): Promise<void> {
+  if (!rows.length) return;
+  await removeFromIndex(em, rows.map((r) => r.id));
+  for (const row of rows) {
+    await rawQuery(em, 'INSERT INTO collaboration_search(rowid, title, summary, keywords) VALUES ($1, $2, $3, $4)', [
+      row.id,
+      normalizeText(row.title),
+      normalizeText(row.summary ?? ''),
+      normalizeText(row.keywords.join(' ; ')),
+    ]);
+  }
+}
+
+export async function removeFromIndex(em: EntityManager, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    await rawQuery(em, `DELETE FROM collaboration_search WHERE rowid IN (${chunk.map((_, j) => `$${j + 1}`).join(', ')})`, chunk);
+  }
+}
+
+/**
+ * An FTS5 query where every word must occur as a word or the start of one ("språk" finds "språkutvikling"),
+ * or null when the text has no words. Words are quoted, so user text cannot inject FTS operators.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = tokenize(text);
+  return words.length ? words.map((w) => `"${w}"*`).join(' AND ') : null;
+}

@@ -1,0 +1,306 @@
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { RegistryError } from '../../common/errors';
+import { replaceChildren } from '../../db/children';
+import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs } from '../../db/references';
+import { subtreeIds } from '../../db/sql';
+import { assertNotInUse } from '../../db/usage';
+import { lookupRecord } from '../../graphql/lookup';
+import { DeleteInput } from '../../graphql/mutation-types';
+import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
+import { Agreement } from '../agreements/agreement.entity';
+import { Person } from '../people/person.entity';
+import { Topic } from '../topics/topic.entity';
+import { Unit } from '../units/unit.entity';
+import { UnitService } from '../units/unit.service';
+import { Collaboration, CollaborationFunding, CollaborationPerson, CollaborationTopic, CollaborationUnit } from './collaboration.entity';
+import { Status } from './collaboration.enums';
+import {
+  CollaborationCreateInput,
+  CollaborationFilter,
+  CollaborationOrder,
+  CollaborationOrderField,
+  CollaborationPersonChangeInput,
+  CollaborationPersonInput,
+  CollaborationTopicChangeInput,
+  CollaborationUnitChangeInput,
+  CollaborationUnitInput,
+  CollaborationUpdateInput,
+  FundingInput,
+} from './collaboration.inputs';
+import { ftsQuery, indexCollaborations, removeFromIndex } from './collaboration.search';
+
+const ORDER_EXPRESSION: Record<CollaborationOrderField, string> = {
+  KEY: 'c.key',
+  TITLE: 'c.title',
+  START_DATE: "COALESCE(c.start_date, '')",
+  // Open-ended (still running) sorts after every real end date.
+  END_DATE: "COALESCE(c.end_date, '9999-12-31')",
+};
+
+function assertDistinct<T>(items: T[], keyOf: (item: T) => string, field: (i: number) => string, what: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (seen.has(key)) throw RegistryError.of(field(i), 'INVALID', `${what} is listed twice`);
+    seen.add(key);
+  });
+}
+
+export class CollaborationService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: UnitService,
+  ) {}
+
+  lookup(id?: string | null, key?: string | null): Promise<Collaboration | null> {
+    return lookupRecord(this.ds.manager, Collaboration, id, key);
+  }
+
+  async list(filter: CollaborationFilter | null | undefined, args: ConnectionArgs, order?: CollaborationOrder | null) {
+    const query = this.ds.getRepository(Collaboration).createQueryBuilder('c');
+    if (filter) await this.applyFilter(query, filter);
+    return paginate(query, args, {
+      expression: ORDER_EXPRESSION[order?.field ?? CollaborationOrderField.KEY],
+      direction: order?.direction ?? SortDirection.ASC,
+    });
+  }
+
+  private async applyFilter(query: SelectQueryBuilder<Collaboration>, filter: CollaborationFilter): Promise<void> {
+    const em = this.ds.manager;
+    if (filter.unit != null) {
+      const unitIds = await this.units.expand(filter.unit, filter.includeSubunits ?? true, 'filter.unit');
+      query.andWhere('c.id IN (SELECT cu.collaboration_id FROM collaboration_unit cu WHERE cu.unit_id IN (:...unitIds))', { unitIds });
+    }
+    if (filter.topic != null) {
+      const topicId = await requireRef(em, Topic, filter.topic, 'filter.topic');
+      const topicIds = filter.includeNarrower === false ? [topicId] : await subtreeIds(em, 'topic', [topicId]);
+      query.andWhere('c.id IN (SELECT ct.collaboration_id FROM collaboration_topic ct WHERE ct.topic_id IN (:...topicIds))', { topicIds });
+    }
+    if (filter.kind?.length) query.andWhere('c.kind IN (:...kinds)', { kinds: filter.kind });
+    if (filter.status?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.axis?.length) {
+      // Axes are stored as a JSON list of enum names; a quoted name cannot occur inside another.
+      const clauses = filter.axis.map((_, i) => `c.axes LIKE :axis${i}`);
+      query.andWhere(`(${clauses.join(' OR ')})`, Object.fromEntries(filter.axis.map((a, i) => [`axis${i}`, `%"${a}"%`])));
+    }
+    if (filter.agreement != null) {
+      query.andWhere('c.agreement_id = :agreementId', { agreementId: await requireRef(em, Agreement, filter.agreement, 'filter.agreement') });
+    }
+    if (filter.person != null) {
+      const personId = await requireRef(em, Person, filter.person, 'filter.person');
+      query.andWhere('c.id IN (SELECT cp.collaboration_id FROM collaboration_person cp WHERE cp.person_id = :personId)', { personId });
+    }
+    if (filter.activeOn) {
+      query
+        .andWhere('c.status <> :cancelled', { cancelled: Status.CANCELLED })
+        .andWhere('(c.start_date IS NULL OR c.start_date <= :activeOn)', { activeOn: filter.activeOn })
+        .andWhere('(c.end_date IS NULL OR c.end_date >= :activeOn)', { activeOn: filter.activeOn });
+    }
+    if (filter.periodFrom && filter.periodTo && filter.periodTo < filter.periodFrom) {
+      throw RegistryError.of('filter.periodTo', 'INVALID', 'must not be before periodFrom');
+    }
+    if (filter.periodTo) query.andWhere('(c.start_date IS NULL OR c.start_date <= :periodTo)', { periodTo: filter.periodTo });
+    if (filter.periodFrom) query.andWhere('(c.end_date IS NULL OR c.end_date >= :periodFrom)', { periodFrom: filter.periodFrom });
+    if (filter.text != null) {
+      const match = ftsQuery(filter.text);
+      if (match) {
+        query.andWhere('c.id IN (SELECT rowid FROM collaboration_search WHERE collaboration_search MATCH :match)', { match });
+      }
+    }
+  }
+
+  create(input: CollaborationCreateInput): Promise<Collaboration> {
+    return this.ds.transaction(async (em) => {
+      await assertKeyFree(em, Collaboration, input.key);
+      const collaboration = em.getRepository(Collaboration).create({
+        key: input.key,
+        title: input.title,
+        summary: input.summary ?? null,
+        kind: input.kind,
+        axes: input.axes ?? [],
+        keywords: input.keywords ?? [],
+        status: input.status ?? Status.ACTIVE,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+        agreementId: input.agreement != null ? await requireRef(em, Agreement, input.agreement, 'agreement') : null,
+        parentId: input.parent != null ? await requireRef(em, Collaboration, input.parent, 'parent') : null,
+        links: input.links ?? [],
+      });
+      const saved = await em.getRepository(Collaboration).save(collaboration);
+      await this.setUnits(em, saved.id, input.units);
+      await this.setPeople(em, saved.id, input.people ?? []);
+      await this.setTopics(em, saved.id, input.topics ?? []);
+      await this.setFunding(em, saved.id, input.funding ?? []);
+      await indexCollaborations(em, [saved]);
+      return saved;
+    });
+  }
+
+  update(input: CollaborationUpdateInput): Promise<Collaboration> {
+    return this.ds.transaction(async (em) => {
+      const c = await requireRecord(em, Collaboration, input.id);
+      await claimVersion(em, Collaboration, c.id, input.version);
+      if (input.key !== undefined && input.key !== c.key) {
+        await assertKeyFree(em, Collaboration, input.key, c.id);
+        c.key = input.key;
+      }
+      if (input.title !== undefined) c.title = input.title;
+      if (input.summary !== undefined) c.summary = input.summary;
+      if (input.kind !== undefined) c.kind = input.kind;
+      if (input.axes !== undefined) c.axes = input.axes ?? [];
+      if (input.keywords !== undefined) c.keywords = input.keywords ?? [];
+      if (input.status !== undefined) c.status = input.status;
+      if (input.startDate !== undefined) c.startDate = input.startDate;
+      if (input.endDate !== undefined) c.endDate = input.endDate;
+      if (c.startDate && c.endDate && c.endDate < c.startDate) {
+        throw RegistryError.of(input.endDate !== undefined ? 'endDate' : 'startDate', 'INVALID', `the period would end (${c.endDate}) before it starts (${c.startDate})`);
+      }
+      if (input.links !== undefined) c.links = input.links ?? [];
+      if (input.agreement !== undefined) {
+        c.agreementId = input.agreement === null ? null : await requireRef(em, Agreement, input.agreement, 'agreement');
+      }
+      if (input.parent !== undefined) {
+        const parentId = input.parent === null ? null : await requireRef(em, Collaboration, input.parent, 'parent');
+        await assertNoCycle(em, 'collaboration', c.id, parentId);
+        c.parentId = parentId;
+      }
+      c.version += 1;
+      await em.getRepository(Collaboration).save(c);
+      if (input.units !== undefined) await this.setUnits(em, c.id, input.units);
+      if (input.people !== undefined) await this.setPeople(em, c.id, input.people ?? []);
+      if (input.topics !== undefined) await this.setTopics(em, c.id, input.topics ?? []);
+      if (input.funding !== undefined) await this.setFunding(em, c.id, input.funding ?? []);
+      await indexCollaborations(em, [c]);
+      return (await em.getRepository(Collaboration).findOneBy({ id: c.id }))!;
+    });
+  }
+
+  delete(input: DeleteInput): Promise<string> {
+    return this.ds.transaction(async (em) => {
+      const c = await requireRecord(em, Collaboration, input.id);
+      await claimVersion(em, Collaboration, c.id, input.version);
+      await assertNotInUse(em, 'collaboration', c.id, [{ table: 'collaboration', column: 'parent_id', label: 'sub-collaboration(s)' }]);
+      await removeFromIndex(em, [c.id]);
+      await em.getRepository(Collaboration).delete(c.id);
+      return c.globalId;
+    });
+  }
+
+  addUnit(input: CollaborationUnitChangeInput): Promise<Collaboration> {
+    return this.changeChildren(input, async (em, c) => {
+      if (!input.role) throw RegistryError.of('role', 'REQUIRED', 'is required when adding a unit');
+      const current = await em.getRepository(CollaborationUnit).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
+      const unitId = await requireRef(em, Unit, input.unit, 'unit');
+      if (current.some((p) => p.unitId === unitId && p.role === input.role)) {
+        throw RegistryError.of('unit', 'INVALID', `the unit already takes part as ${input.role}`);
+      }
+      await replaceChildren(em, CollaborationUnit, 'collaborationId', c.id, [
+        ...current.map(({ unitId: u, role }) => ({ unitId: u, role })),
+        { unitId, role: input.role },
+      ]);
+    });
+  }
+
+  removeUnit(input: CollaborationUnitChangeInput): Promise<Collaboration> {
+    return this.changeChildren(input, async (em, c) => {
+      const unitId = await requireRef(em, Unit, input.unit, 'unit');
+      const current = await em.getRepository(CollaborationUnit).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
+      const kept = current.filter((p) => !(p.unitId === unitId && (!input.role || p.role === input.role)));
+      if (kept.length === current.length) throw RegistryError.of('unit', 'NOT_FOUND', 'the unit does not take part in that role');
+      if (!kept.length) throw RegistryError.of('unit', 'INVALID', 'a collaboration must keep at least one unit');
+      await replaceChildren(em, CollaborationUnit, 'collaborationId', c.id, kept.map(({ unitId: u, role }) => ({ unitId: u, role })));
+    });
+  }
+
+  addPerson(input: CollaborationPersonChangeInput): Promise<Collaboration> {
+    return this.changeChildren(input, async (em, c) => {
+      if (!input.role) throw RegistryError.of('role', 'REQUIRED', 'is required when adding a person');
+      const personId = await requireRef(em, Person, input.person, 'person');
+      const current = await em.getRepository(CollaborationPerson).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
+      if (current.some((p) => p.personId === personId && p.role === input.role)) {
+        throw RegistryError.of('person', 'INVALID', `the person already takes part as ${input.role}`);
+      }
+      await replaceChildren(em, CollaborationPerson, 'collaborationId', c.id, [
+        ...current.map(({ personId: p, role }) => ({ personId: p, role })),
+        { personId, role: input.role },
+      ]);
+    });
+  }
+
+  removePerson(input: CollaborationPersonChangeInput): Promise<Collaboration> {
+    return this.changeChildren(input, async (em, c) => {
+      const personId = await requireRef(em, Person, input.person, 'person');
+      const current = await em.getRepository(CollaborationPerson).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
+      const kept = current.filter((p) => !(p.personId === personId && (!input.role || p.role === input.role)));
+      if (kept.length === current.length) throw RegistryError.of('person', 'NOT_FOUND', 'the person does not take part in that role');
+      await replaceChildren(em, CollaborationPerson, 'collaborationId', c.id, kept.map(({ personId: p, role }) => ({ personId: p, role })));
+    });
+  }
+
+  addTopic(input: CollaborationTopicChangeInput): Promise<Collaboration> {
+    return this.changeChildren(input, async (em, c) => {
+      const topicId = await requireRef(em, Topic, input.topic, 'topic');
+      const current = await em.getRepository(CollaborationTopic).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
+      if (current.some((t) => t.topicId === topicId)) throw RegistryError.of('topic', 'INVALID', 'the topic is already tagged');
+      await replaceChildren(em, CollaborationTopic, 'collaborationId', c.id, [...current.map(({ topicId: t }) => ({ topicId: t })), { topicId }]);
+    });
+  }
+
+  removeTopic(input: CollaborationTopicChangeInput): Promise<Collaboration> {
+    return this.changeChildren(input, async (em, c) => {
+      const topicId = await requireRef(em, Topic, input.topic, 'topic');
+      const current = await em.getRepository(CollaborationTopic).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
+      const kept = current.filter((t) => t.topicId !== topicId);
+      if (kept.length === current.length) throw RegistryError.of('topic', 'NOT_FOUND', 'the topic is not tagged');
+      await replaceChildren(em, CollaborationTopic, 'collaborationId', c.id, kept.map(({ topicId: t }) => ({ topicId: t })));
+    });
+  }
+
+  /** Add/remove mutations: claim the version, change one list, return the fresh record. */
+  private changeChildren(
+    input: { id: string; version: number },
+    change: (em: EntityManager, c: Collaboration) => Promise<void>,
+  ): Promise<Collaboration> {
+    return this.ds.transaction(async (em) => {
+      const c = await requireRecord(em, Collaboration, input.id);
+      await claimVersion(em, Collaboration, c.id, input.version);
+      await change(em, c);
+      return (await em.getRepository(Collaboration).findOneBy({ id: c.id }))!;
+    });
+  }
+
+  private async setUnits(em: EntityManager, collaborationId: number, units: CollaborationUnitInput[]): Promise<void> {
+    const unitIds = await requireRefs(em, Unit, units.map((u) => u.unit), (i) => `units[${i}].unit`);
+    const rows = units.map((u, i) => ({ unitId: unitIds[i]!, role: u.role }));
+    assertDistinct(rows, (r) => `${r.unitId}/${r.role}`, (i) => `units[${i}]`, 'the same unit in the same role');
+    await replaceChildren(em, CollaborationUnit, 'collaborationId', collaborationId, rows);
+  }
+
+  private async setPeople(em: EntityManager, collaborationId: number, people: CollaborationPersonInput[]): Promise<void> {
+    const personIds = await requireRefs(em, Person, people.map((p) => p.person), (i) => `people[${i}].person`);
+    const rows = people.map((p, i) => ({ personId: personIds[i]!, role: p.role }));
+    assertDistinct(rows, (r) => `${r.personId}/${r.role}`, (i) => `people[${i}]`, 'the same person in the same role');
+    await replaceChildren(em, CollaborationPerson, 'collaborationId', collaborationId, rows);
+  }
+
+  private async setTopics(em: EntityManager, collaborationId: number, topics: string[]): Promise<void> {
+    const topicIds = await requireRefs(em, Topic, topics, (i) => `topics[${i}]`);
+    assertDistinct(topicIds, String, (i) => `topics[${i}]`, 'the same topic');
+    await replaceChildren(em, CollaborationTopic, 'collaborationId', collaborationId, topicIds.map((topicId) => ({ topicId })));
+  }
+
+  private async setFunding(em: EntityManager, collaborationId: number, funding: FundingInput[]): Promise<void> {
+    const rows: Omit<CollaborationFunding, 'id' | 'position' | 'collaborationId'>[] = [];
+    for (const [i, f] of funding.entries()) {
+      if (f.source == null && f.sourceName == null && f.amountNok == null) {
+        throw RegistryError.of(`funding[${i}]`, 'REQUIRED', 'give a source, a sourceName or an amountNok');
+      }
+      rows.push({
+        sourceId: f.source != null ? await requireRef(em, Unit, f.source, `funding[${i}].source`) : null,
+        sourceName: f.sourceName ?? null,
+        amountNok: f.amountNok ?? null,
+      });
+    }
+    await replaceChildren(em, CollaborationFunding, 'collaborationId', collaborationId, rows);
+  }
+}

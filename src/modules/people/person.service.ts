@@ -1,0 +1,103 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { normalizeText } from '../../common/text';
+import { replaceChildren } from '../../db/children';
+import { assertKeyFree, claimVersion, requireRecord, requireRefs } from '../../db/references';
+import { assertNotInUse } from '../../db/usage';
+import { lookupRecord } from '../../graphql/lookup';
+import { DeleteInput } from '../../graphql/mutation-types';
+import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
+import { Unit } from '../units/unit.entity';
+import { UnitService } from '../units/unit.service';
+import { Affiliation, Person } from './person.entity';
+import { AffiliationInput, PersonCreateInput, PersonFilter, PersonOrder, PersonOrderField, PersonUpdateInput } from './person.inputs';
+
+export function personSearchText(p: Pick<Person, 'key' | 'name' | 'email' | 'title'>): string {
+  return normalizeText([p.name, p.email ?? '', p.title ?? '', p.key].join(' | '));
+}
+
+const ORDER_EXPRESSION: Record<PersonOrderField, string> = { KEY: 'person.key', NAME: 'person.name' };
+
+export class PersonService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: UnitService,
+  ) {}
+
+  lookup(id?: string | null, key?: string | null): Promise<Person | null> {
+    return lookupRecord(this.ds.manager, Person, id, key);
+  }
+
+  async list(filter: PersonFilter | null | undefined, args: ConnectionArgs, order?: PersonOrder | null) {
+    const query = this.ds.getRepository(Person).createQueryBuilder('person');
+    if (filter?.unit != null) {
+      const unitIds = await this.units.expand(filter.unit, filter.includeSubunits ?? true, 'filter.unit');
+      query.andWhere('person.id IN (SELECT a.person_id FROM affiliation a WHERE a.unit_id IN (:...unitIds))', { unitIds });
+    }
+    if (filter?.text) query.andWhere('person.search_text LIKE :text', { text: `%${normalizeText(filter.text)}%` });
+    return paginate(query, args, {
+      expression: ORDER_EXPRESSION[order?.field ?? PersonOrderField.KEY],
+      direction: order?.direction ?? SortDirection.ASC,
+    });
+  }
+
+  create(input: PersonCreateInput): Promise<Person> {
+    return this.ds.transaction(async (em) => {
+      await assertKeyFree(em, Person, input.key);
+      const person = em.getRepository(Person).create({
+        key: input.key,
+        name: input.name,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        title: input.title ?? null,
+      });
+      person.searchText = personSearchText(person);
+      const saved = await em.getRepository(Person).save(person);
+      await this.setAffiliations(em, saved.id, input.affiliations ?? []);
+      return saved;
+    });
+  }
+
+  update(input: PersonUpdateInput): Promise<Person> {
+    return this.ds.transaction(async (em) => {
+      const person = await requireRecord(em, Person, input.id);
+      await claimVersion(em, Person, person.id, input.version);
+      if (input.key !== undefined && input.key !== person.key) {
+        await assertKeyFree(em, Person, input.key, person.id);
+        person.key = input.key;
+      }
+      if (input.name !== undefined) person.name = input.name;
+      if (input.email !== undefined) person.email = input.email;
+      if (input.phone !== undefined) person.phone = input.phone;
+      if (input.title !== undefined) person.title = input.title;
+      person.version += 1;
+      person.searchText = personSearchText(person);
+      await em.getRepository(Person).save(person);
+      if (input.affiliations !== undefined) await this.setAffiliations(em, person.id, input.affiliations);
+      return (await em.getRepository(Person).findOneBy({ id: person.id }))!;
+    });
+  }
+
+  private async setAffiliations(em: EntityManager, personId: number, affiliations: AffiliationInput[]): Promise<void> {
+    const unitIds = await requireRefs(em, Unit, affiliations.map((a) => a.unit), (i) => `affiliations[${i}].unit`);
+    await replaceChildren(
+      em,
+      Affiliation,
+      'personId',
+      personId,
+      affiliations.map((a, i) => ({ unitId: unitIds[i]!, role: a.role ?? null, from: a.from ?? null, to: a.to ?? null })),
+    );
+  }
+
+  delete(input: DeleteInput): Promise<string> {
+    return this.ds.transaction(async (em) => {
+      const person = await requireRecord(em, Person, input.id);
+      await claimVersion(em, Person, person.id, input.version);
+      await assertNotInUse(em, 'person', person.id, [
+        { table: 'collaboration_person', column: 'person_id', label: 'collaboration(s)' },
+        { table: 'agreement_contact', column: 'person_id', label: 'agreement contact(s)' },
+      ]);
+      await em.getRepository(Person).delete(person.id);
+      return person.globalId;
+    });
+  }
+}

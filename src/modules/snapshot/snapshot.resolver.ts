@@ -1,0 +1,51 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Context } from '../../graphql/context';
+import { mutationPayload } from '../../graphql/errors';
+import { UserError } from '../../graphql/errors';
+import { ImportSummary, SectionCounts } from './snapshot.importer';
+
+@ObjectType({ description: 'Records per type.' })
+class RecordCounts implements SectionCounts {
+  @Field(() => Int) topics!: number;
+  @Field(() => Int) units!: number;
+  @Field(() => Int) people!: number;
+  @Field(() => Int) agreements!: number;
+  @Field(() => Int) collaborations!: number;
+}
+
+@ObjectType({ description: 'What an import did.' })
+class ImportRegistrySummary implements ImportSummary {
+  @Field(() => RecordCounts, { description: 'Records that were new.' })
+  created!: RecordCounts;
+
+  @Field(() => RecordCounts, { description: 'Existing records (matched on key) whose content changed.' })
+  updated!: RecordCounts;
+
+  @Field(() => RecordCounts, { description: 'Existing records left exactly as they were.' })
+  unchanged!: RecordCounts;
+}
+
+@ObjectType({ description: 'Result of importRegistry: the summary, or userErrors naming record and field (nothing was written).' })
+class ImportRegistryPayload {
+  @Field(() => ImportRegistrySummary, { name: 'summary', nullable: true })
+  record!: ImportSummary | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class SnapshotResolver {
+  @Mutation(() => ImportRegistryPayload, {
+    description: 'Imports a snapshot (format "collaboration-registry", version 1): all or nothing, upsert on key, idempotent.',
+  })
+  importRegistry(@Arg('snapshot', () => GraphQLJSONObject) snapshot: object, @Ctx() ctx: Context) {
+    return mutationPayload(() => ctx.services.snapshot.import(snapshot));
+  }
+
+  @Query(() => GraphQLJSONObject, { description: 'The whole registry as a snapshot, which imports into an empty registry as the same records.' })
+  exportRegistry(@Ctx() ctx: Context) {
+    return ctx.services.snapshot.export();
+  }
+}

@@ -1,0 +1,104 @@
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { normalizeText } from '../../common/text';
+import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
+import { subtreeIds } from '../../db/sql';
+import { assertNotInUse } from '../../db/usage';
+import { lookupRecord } from '../../graphql/lookup';
+import { DeleteInput } from '../../graphql/mutation-types';
+import { ConnectionArgs, Ordering, paginate, SortDirection } from '../../graphql/pagination';
+import { Topic } from './topic.entity';
+import { TopicCreateInput, TopicFilter, TopicOrder, TopicOrderField, TopicUpdateInput } from './topic.inputs';
+
+export function topicSearchText(t: Pick<Topic, 'key' | 'label' | 'labelEn' | 'synonyms'>): string {
+  return normalizeText([t.label, t.labelEn ?? '', ...t.synonyms, t.key].join(' | '));
+}
+
+const ORDER_EXPRESSION: Record<TopicOrderField, string> = {
+  KEY: 'topic.key',
+  LABEL: 'topic.label',
+};
+
+export class TopicService {
+  constructor(private readonly ds: DataSource) {}
+
+  lookup(id?: string | null, key?: string | null): Promise<Topic | null> {
+    return lookupRecord(this.ds.manager, Topic, id, key);
+  }
+
+  /** Ids of the topics a reference names, with every narrower topic (any depth). Empty when unknown. */
+  async withNarrower(ref: string): Promise<number[]> {
+    const id = (await resolveRefs(this.ds.manager, Topic, [ref])).get(ref);
+    return id === undefined ? [] : subtreeIds(this.ds.manager, 'topic', [id]);
+  }
+
+  async list(filter: TopicFilter | null | undefined, args: ConnectionArgs, order?: TopicOrder | null) {
+    const query: SelectQueryBuilder<Topic> = this.ds.getRepository(Topic).createQueryBuilder('topic');
+    if (filter?.parent != null) {
+      const parentId = (await resolveRefs(this.ds.manager, Topic, [filter.parent])).get(filter.parent) ?? -1;
+      query.andWhere('topic.parent_id = :parentId', { parentId });
+    }
+    if (filter?.rootsOnly) query.andWhere('topic.parent_id IS NULL');
+    if (filter?.text) query.andWhere('topic.search_text LIKE :text', { text: `%${normalizeText(filter.text)}%` });
+    const ordering: Ordering = {
+      expression: ORDER_EXPRESSION[order?.field ?? TopicOrderField.KEY],
+      direction: order?.direction ?? SortDirection.ASC,
+    };
+    return paginate(query, args, ordering);
+  }
+
+  create(input: TopicCreateInput): Promise<Topic> {
+    return this.ds.transaction(async (em) => {
+      await assertKeyFree(em, Topic, input.key);
+      const topic = em.getRepository(Topic).create({
+        key: input.key,
+        label: input.label,
+        labelEn: input.labelEn ?? null,
+        parentId: input.parent != null ? await requireRef(em, Topic, input.parent, 'parent') : null,
+        synonyms: input.synonyms ?? [],
+      });
+      topic.searchText = topicSearchText(topic);
+      return em.getRepository(Topic).save(topic);
+    });
+  }
+
+  update(input: TopicUpdateInput): Promise<Topic> {
+    return this.ds.transaction(async (em) => {
+      const topic = await requireRecord(em, Topic, input.id);
+      await claimVersion(em, Topic, topic.id, input.version);
+      await this.apply(em, topic, input);
+      const saved = await em.getRepository(Topic).save(topic);
+      return (await em.getRepository(Topic).findOneBy({ id: saved.id }))!;
+    });
+  }
+
+  private async apply(em: EntityManager, topic: Topic, input: TopicUpdateInput): Promise<void> {
+    if (input.key !== undefined && input.key !== topic.key) {
+      await assertKeyFree(em, Topic, input.key, topic.id);
+      topic.key = input.key;
+    }
+    if (input.label !== undefined) topic.label = input.label;
+    if (input.labelEn !== undefined) topic.labelEn = input.labelEn;
+    if (input.synonyms !== undefined) topic.synonyms = input.synonyms ?? [];
+    if (input.parent !== undefined) {
+      const parentId = input.parent === null ? null : await requireRef(em, Topic, input.parent, 'parent');
+      await assertNoCycle(em, 'topic', topic.id, parentId);
+      topic.parentId = parentId;
+    }
+    topic.version += 1;
+    topic.searchText = topicSearchText(topic);
+  }
+
+  delete(input: DeleteInput): Promise<string> {
+    return this.ds.transaction(async (em) => {
+      const topic = await requireRecord(em, Topic, input.id);
+      await claimVersion(em, Topic, topic.id, input.version);
+      await assertNotInUse(em, 'topic', topic.id, [
+        { table: 'topic', column: 'parent_id', label: 'narrower topic(s)' },
+        { table: 'collaboration_topic', column: 'topic_id', label: 'collaboration(s)' },
+        { table: 'agreement_focus_topic', column: 'topic_id', label: 'agreement(s)' },
+      ]);
+      await em.getRepository(Topic).delete(topic.id);
+      return topic.globalId;
+    });
+  }
+}

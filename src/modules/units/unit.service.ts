@@ -1,0 +1,134 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { RegistryError } from '../../common/errors';
+import { normalizeText } from '../../common/text';
+import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
+import { subtreeIds } from '../../db/sql';
+import { assertNotInUse } from '../../db/usage';
+import { lookupRecord } from '../../graphql/lookup';
+import { DeleteInput } from '../../graphql/mutation-types';
+import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
+import { Unit } from './unit.entity';
+import { sectorForKind } from './unit.enums';
+import { UnitCreateInput, UnitFilter, UnitIdentifiersInput, UnitOrder, UnitOrderField, UnitUpdateInput } from './unit.inputs';
+
+export function unitSearchText(u: Pick<Unit, 'key' | 'name' | 'shortName'>): string {
+  return normalizeText([u.name, u.shortName ?? '', u.key].join(' | '));
+}
+
+const ORDER_EXPRESSION: Record<UnitOrderField, string> = { KEY: 'unit.key', NAME: 'unit.name' };
+
+function setIdentifiers(unit: Unit, ids: UnitIdentifiersInput | null | undefined): void {
+  unit.orgNumber = ids?.orgNumber ?? null;
+  unit.municipalityNumber = ids?.municipalityNumber ?? null;
+  unit.districtNumber = ids?.districtNumber ?? null;
+  unit.ror = ids?.ror ?? null;
+  unit.cristin = ids?.cristin ?? null;
+}
+
+export class UnitService {
+  constructor(private readonly ds: DataSource) {}
+
+  lookup(id?: string | null, key?: string | null): Promise<Unit | null> {
+    return lookupRecord(this.ds.manager, Unit, id, key);
+  }
+
+  /**
+   * Ids of the unit a reference names plus, unless told not to, every unit below it.
+   * An unknown reference is an error naming the filter field, not an empty result that looks like "nobody".
+   */
+  async expand(ref: string, includeSubunits: boolean, field: string): Promise<number[]> {
+    const id = (await resolveRefs(this.ds.manager, Unit, [ref])).get(ref);
+    if (id === undefined) throw RegistryError.of(field, 'UNKNOWN_REFERENCE', `unknown unit "${ref}"`);
+    return includeSubunits ? subtreeIds(this.ds.manager, 'unit', [id]) : [id];
+  }
+
+  async list(filter: UnitFilter | null | undefined, args: ConnectionArgs, order?: UnitOrder | null) {
+    const query = this.ds.getRepository(Unit).createQueryBuilder('unit');
+    if (filter?.kind?.length) query.andWhere('unit.kind IN (:...kinds)', { kinds: filter.kind });
+    if (filter?.sector?.length) query.andWhere('unit.sector IN (:...sectors)', { sectors: filter.sector });
+    if (filter?.parent != null) {
+      const [parentId] = await this.expand(filter.parent, false, 'filter.parent');
+      query.andWhere('unit.parent_id = :parentId', { parentId });
+    }
+    if (filter?.within != null) {
+      query.andWhere('unit.id IN (:...withinIds)', { withinIds: await this.expand(filter.within, true, 'filter.within') });
+    }
+    if (filter?.rootsOnly) query.andWhere('unit.parent_id IS NULL');
+    if (filter?.text) query.andWhere('unit.search_text LIKE :text', { text: `%${normalizeText(filter.text)}%` });
+    return paginate(query, args, {
+      expression: ORDER_EXPRESSION[order?.field ?? UnitOrderField.KEY],
+      direction: order?.direction ?? SortDirection.ASC,
+    });
+  }
+
+  create(input: UnitCreateInput): Promise<Unit> {
+    return this.ds.transaction(async (em) => {
+      await assertKeyFree(em, Unit, input.key);
+      const unit = em.getRepository(Unit).create({
+        key: input.key,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        sector: input.sector ?? sectorForKind(input.kind),
+        sectorExplicit: input.sector != null,
+        parentId: input.parent != null ? await requireRef(em, Unit, input.parent, 'parent') : null,
+        website: input.website ?? null,
+        description: input.description ?? null,
+      });
+      setIdentifiers(unit, input.identifiers);
+      unit.searchText = unitSearchText(unit);
+      return em.getRepository(Unit).save(unit);
+    });
+  }
+
+  update(input: UnitUpdateInput): Promise<Unit> {
+    return this.ds.transaction(async (em) => {
+      const unit = await requireRecord(em, Unit, input.id);
+      await claimVersion(em, Unit, unit.id, input.version);
+      await this.apply(em, unit, input);
+      await em.getRepository(Unit).save(unit);
+      return (await em.getRepository(Unit).findOneBy({ id: unit.id }))!;
+    });
+  }
+
+  private async apply(em: EntityManager, unit: Unit, input: UnitUpdateInput): Promise<void> {
+    if (input.key !== undefined && input.key !== unit.key) {
+      await assertKeyFree(em, Unit, input.key, unit.id);
+      unit.key = input.key;
+    }
+    if (input.name !== undefined) unit.name = input.name;
+    if (input.shortName !== undefined) unit.shortName = input.shortName;
+    if (input.kind !== undefined) unit.kind = input.kind;
+    if (input.sector !== undefined) {
+      unit.sectorExplicit = input.sector !== null;
+      if (input.sector !== null) unit.sector = input.sector;
+    }
+    if (!unit.sectorExplicit) unit.sector = sectorForKind(unit.kind);
+    if (input.parent !== undefined) {
+      const parentId = input.parent === null ? null : await requireRef(em, Unit, input.parent, 'parent');
+      await assertNoCycle(em, 'unit', unit.id, parentId);
+      unit.parentId = parentId;
+    }
+    if (input.identifiers !== undefined) setIdentifiers(unit, input.identifiers);
+    if (input.website !== undefined) unit.website = input.website;
+    if (input.description !== undefined) unit.description = input.description;
+    unit.version += 1;
+    unit.searchText = unitSearchText(unit);
+  }
+
+  delete(input: DeleteInput): Promise<string> {
+    return this.ds.transaction(async (em) => {
+      const unit = await requireRecord(em, Unit, input.id);
+      await claimVersion(em, Unit, unit.id, input.version);
+      await assertNotInUse(em, 'unit', unit.id, [
+        { table: 'unit', column: 'parent_id', label: 'subunit(s)' },
+        { table: 'collaboration_unit', column: 'unit_id', label: 'collaboration(s)' },
+        { table: 'agreement_party', column: 'unit_id', label: 'agreement(s)' },
+        { table: 'affiliation', column: 'unit_id', label: 'affiliation(s)' },
+        { table: 'collaboration_funding', column: 'source_id', label: 'funding line(s)' },
+      ]);
+      await em.getRepository(Unit).delete(unit.id);
+      return unit.globalId;
+    });
+  }
+}
