@@ -11,7 +11,7 @@ export interface Payload<T> {
 export function payloadType<T extends object>(name: string, field: string, cls: ClassType<T>): ClassType<Payload<T>> {
   @ObjectType(name, { description: `Result of ${name.replace(/Payload$/, '')}: the record, or the userErrors that kept it from changing.` })
   class PayloadType {
-    @Field(() => cls, { name: field, nullable: true })
+    @Field(() => cls, { name: field, nullable: true, description: 'The record as it is after the change; null when there are userErrors.' })
     record!: T | null;
 
     @Field(() => [UserError])

@@ -6,6 +6,7 @@ import { Field, ID, InterfaceType } from 'type-graphql';
   resolveType: (value: object) => (value.constructor as { nodeType?: string }).nodeType,
 })
 export abstract class Node {
-  @Field(() => ID, { description: 'Opaque global identifier.' })
-  id!: string;
+  // Same property as RecordBase.globalId, so implementing types resolve `id` through that getter.
+  @Field(() => ID, { name: 'id', description: 'Opaque global identifier.' })
+  globalId!: string;
 }

@@ -50,8 +50,8 @@ export interface Connection<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  /** Resolved only when asked for: a separate COUNT query. */
-  totalCount: () => Promise<number>;
+  /** A getter, so the separate COUNT query runs only when a client selects the field. */
+  readonly totalCount: Promise<number>;
 }
 
 /** Makes `XConnection` and `XEdge` object types for a node type. */
@@ -77,7 +77,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many records match, over all pages.' })
-    totalCount!: () => Promise<number>;
+    totalCount!: Promise<number>;
   }
   return ConnectionType as unknown as ClassType<Connection<T>>;
 }
@@ -151,7 +151,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   }
   const direction = ascending ? 'ASC' : 'DESC';
   page
-    .addSelect(ordering.expression, 'sort_value')
+    .addSelect(`(${ordering.expression})`, 'sort_value')
     .orderBy(ordering.expression, direction)
     .addOrderBy(`${alias}.id`, direction)
     .limit(size + 1);
@@ -172,6 +172,8 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => (counted ??= countQuery.getCount()),
+    get totalCount() {
+      return (counted ??= countQuery.getCount());
+    },
   };
 }

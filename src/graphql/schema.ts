@@ -15,6 +15,7 @@ import { AffiliationResolver, PersonResolver } from '../modules/people/person.re
 import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver';
 import { TopicResolver } from '../modules/topics/topic.resolver';
 import { UnitResolver } from '../modules/units/unit.resolver';
+import { describeSchema } from './descriptions';
 import { NodeResolver } from './node.resolver';
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -42,7 +43,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     ],
     // Inputs are validated explicitly in resolvers so problems become userErrors on the payload.
     validate: false,
-  });
+  }).then(describeSchema);
   return cached;
 }
 

@@ -288,66 +288,84 @@ export class CollaborationUpdateInput {
   links?: string[] | null;
 }
 
-@InputType({ description: 'Adds a unit to a collaboration, or removes it (role optional on remove: all its roles).' })
-export class CollaborationUnitChangeInput {
-  @Field(() => ID, { description: 'The collaboration (global id or key).' })
-  @IsString()
-  id!: string;
+function unitChangeInput(name: string, description: string) {
+  @InputType(name, { description })
+  class UnitChange {
+    @Field(() => ID, { description: 'The collaboration (global id or key).' })
+    @IsString()
+    id!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  version!: number;
+    @Field(() => Int, { description: 'The version this change is based on.' })
+    @IsInt()
+    @Min(1)
+    version!: number;
 
-  @Field(() => ID)
-  @IsString()
-  @IsNotEmpty()
-  unit!: string;
+    @Field(() => ID, { description: 'The unit (global id or key).' })
+    @IsString()
+    @IsNotEmpty()
+    unit!: string;
 
-  @Field(() => ParticipantRole, { nullable: true, description: 'Required when adding.' })
-  @IsOptional()
-  @IsEnum(ParticipantRole)
-  role?: ParticipantRole | null;
+    @Field(() => ParticipantRole, { nullable: true, description: 'Required when adding; when removing, leave out to remove every role.' })
+    @IsOptional()
+    @IsEnum(ParticipantRole)
+    role?: ParticipantRole | null;
+  }
+  return UnitChange;
 }
+export const CollaborationUnitAddInput = unitChangeInput('CollaborationUnitAddInput', 'Adds a unit to a collaboration in a role.');
+export const CollaborationUnitRemoveInput = unitChangeInput('CollaborationUnitRemoveInput', 'Removes a unit from a collaboration.');
+export type CollaborationUnitChangeInput = InstanceType<typeof CollaborationUnitAddInput>;
 
-@InputType({ description: 'Adds a person to a collaboration, or removes them (role optional on remove: all their roles).' })
-export class CollaborationPersonChangeInput {
-  @Field(() => ID)
-  @IsString()
-  id!: string;
+function personChangeInput(name: string, description: string) {
+  @InputType(name, { description })
+  class PersonChange {
+    @Field(() => ID, { description: 'The collaboration (global id or key).' })
+    @IsString()
+    id!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  version!: number;
+    @Field(() => Int, { description: 'The version this change is based on.' })
+    @IsInt()
+    @Min(1)
+    version!: number;
 
-  @Field(() => ID)
-  @IsString()
-  @IsNotEmpty()
-  person!: string;
+    @Field(() => ID, { description: 'The person (global id or key).' })
+    @IsString()
+    @IsNotEmpty()
+    person!: string;
 
-  @Field(() => PersonRole, { nullable: true, description: 'Required when adding.' })
-  @IsOptional()
-  @IsEnum(PersonRole)
-  role?: PersonRole | null;
+    @Field(() => PersonRole, { nullable: true, description: 'Required when adding; when removing, leave out to remove every role.' })
+    @IsOptional()
+    @IsEnum(PersonRole)
+    role?: PersonRole | null;
+  }
+  return PersonChange;
 }
+export const CollaborationPersonAddInput = personChangeInput('CollaborationPersonAddInput', 'Adds a person to a collaboration in a role.');
+export const CollaborationPersonRemoveInput = personChangeInput('CollaborationPersonRemoveInput', 'Removes a person from a collaboration.');
+export type CollaborationPersonChangeInput = InstanceType<typeof CollaborationPersonAddInput>;
 
-@InputType({ description: 'Adds a topic to a collaboration or removes it.' })
-export class CollaborationTopicChangeInput {
-  @Field(() => ID)
-  @IsString()
-  id!: string;
+function topicChangeInput(name: string, description: string) {
+  @InputType(name, { description })
+  class TopicChange {
+    @Field(() => ID, { description: 'The collaboration (global id or key).' })
+    @IsString()
+    id!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  version!: number;
+    @Field(() => Int, { description: 'The version this change is based on.' })
+    @IsInt()
+    @Min(1)
+    version!: number;
 
-  @Field(() => ID)
-  @IsString()
-  @IsNotEmpty()
-  topic!: string;
+    @Field(() => ID, { description: 'The topic (global id or key).' })
+    @IsString()
+    @IsNotEmpty()
+    topic!: string;
+  }
+  return TopicChange;
 }
+export const CollaborationTopicAddInput = topicChangeInput('CollaborationTopicAddInput', 'Tags a collaboration with a topic.');
+export const CollaborationTopicRemoveInput = topicChangeInput('CollaborationTopicRemoveInput', 'Removes a topic tag from a collaboration.');
+export type CollaborationTopicChangeInput = InstanceType<typeof CollaborationTopicAddInput>;
 
 @InputType({ description: 'Which collaborations to list; all conditions must hold.' })
 export class CollaborationFilter {

@@ -13,9 +13,15 @@ import {
   CollaborationCreateInput,
   CollaborationFilter,
   CollaborationOrder,
+  CollaborationPersonAddInput,
   CollaborationPersonChangeInput,
+  CollaborationPersonRemoveInput,
+  CollaborationTopicAddInput,
   CollaborationTopicChangeInput,
+  CollaborationTopicRemoveInput,
+  CollaborationUnitAddInput,
   CollaborationUnitChangeInput,
+  CollaborationUnitRemoveInput,
   CollaborationUpdateInput,
 } from './collaboration.inputs';
 
@@ -114,7 +120,7 @@ export class CollaborationResolver {
   }
 
   @Mutation(() => CollaborationUnitAddPayload, { description: 'Adds a participating unit in a role.' })
-  collaborationUnitAdd(@Arg('input', () => CollaborationUnitChangeInput) input: CollaborationUnitChangeInput, @Ctx() ctx: Context) {
+  collaborationUnitAdd(@Arg('input', () => CollaborationUnitAddInput) input: CollaborationUnitChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
       await assertValidInput(input);
       return ctx.services.collaborations.addUnit(input);
@@ -122,7 +128,7 @@ export class CollaborationResolver {
   }
 
   @Mutation(() => CollaborationUnitRemovePayload, { description: 'Removes a participating unit (in one role, or all).' })
-  collaborationUnitRemove(@Arg('input', () => CollaborationUnitChangeInput) input: CollaborationUnitChangeInput, @Ctx() ctx: Context) {
+  collaborationUnitRemove(@Arg('input', () => CollaborationUnitRemoveInput) input: CollaborationUnitChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
       await assertValidInput(input);
       return ctx.services.collaborations.removeUnit(input);
@@ -130,7 +136,7 @@ export class CollaborationResolver {
   }
 
   @Mutation(() => CollaborationPersonAddPayload, { description: 'Adds a person in a role.' })
-  collaborationPersonAdd(@Arg('input', () => CollaborationPersonChangeInput) input: CollaborationPersonChangeInput, @Ctx() ctx: Context) {
+  collaborationPersonAdd(@Arg('input', () => CollaborationPersonAddInput) input: CollaborationPersonChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
       await assertValidInput(input);
       return ctx.services.collaborations.addPerson(input);
@@ -138,7 +144,7 @@ export class CollaborationResolver {
   }
 
   @Mutation(() => CollaborationPersonRemovePayload, { description: 'Removes a person (in one role, or all).' })
-  collaborationPersonRemove(@Arg('input', () => CollaborationPersonChangeInput) input: CollaborationPersonChangeInput, @Ctx() ctx: Context) {
+  collaborationPersonRemove(@Arg('input', () => CollaborationPersonRemoveInput) input: CollaborationPersonChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
       await assertValidInput(input);
       return ctx.services.collaborations.removePerson(input);
@@ -146,7 +152,7 @@ export class CollaborationResolver {
   }
 
   @Mutation(() => CollaborationTopicAddPayload, { description: 'Tags the collaboration with a topic.' })
-  collaborationTopicAdd(@Arg('input', () => CollaborationTopicChangeInput) input: CollaborationTopicChangeInput, @Ctx() ctx: Context) {
+  collaborationTopicAdd(@Arg('input', () => CollaborationTopicAddInput) input: CollaborationTopicChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
       await assertValidInput(input);
       return ctx.services.collaborations.addTopic(input);
@@ -154,7 +160,7 @@ export class CollaborationResolver {
   }
 
   @Mutation(() => CollaborationTopicRemovePayload, { description: 'Removes a topic tag.' })
-  collaborationTopicRemove(@Arg('input', () => CollaborationTopicChangeInput) input: CollaborationTopicChangeInput, @Ctx() ctx: Context) {
+  collaborationTopicRemove(@Arg('input', () => CollaborationTopicRemoveInput) input: CollaborationTopicChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
       await assertValidInput(input);
       return ctx.services.collaborations.removeTopic(input);

@@ -28,7 +28,7 @@ class ImportRegistrySummary implements ImportSummary {
 
 @ObjectType({ description: 'Result of importRegistry: the summary, or userErrors naming record and field (nothing was written).' })
 class ImportRegistryPayload {
-  @Field(() => ImportRegistrySummary, { name: 'summary', nullable: true })
+  @Field(() => ImportRegistrySummary, { name: 'summary', nullable: true, description: 'What was created, updated and left unchanged; null when there are userErrors.' })
   record!: ImportSummary | null;
 
   @Field(() => [UserError])
