@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Config, loadConfig } from '../../src/config';
+import { RunningServer, startServer } from '../../src/http/server';
+
+export const DEV_REGISTRY = path.join(__dirname, '..', 'fixtures', 'dev-registry.json');
+export const DEV_LABELS = path.join(__dirname, '..', 'fixtures', 'dev-labels.json');
+
+export function devRegistry(): Record<string, unknown> & { collaborations: Record<string, unknown>[] } {
+  return JSON.parse(fs.readFileSync(DEV_REGISTRY, 'utf8'));
+}
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: (string | number)[] }[];
+  extensions?: Record<string, any>;
+}
+
+export interface TestServer extends RunningServer {
+  dir: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Every record of the registry, to check that a refused change left the data exactly as it was. */
+  snapshot(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** The real server on a free port with a fresh SQLite file; optionally loaded with the dev registry or the seeds. */
+export async function startTestServer(options: { dev?: boolean; seeds?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-test-'));
+  const config = loadConfig(
+    { DATABASE_URL: `sqlite:${path.join(dir, 'registry.sqlite')}` },
+    { port: 0, host: '127.0.0.1', seedOnStart: options.seeds ?? false, ...options.config },
+  );
+  const server = await startServer(config);
+  if (options.dev) await server.services.snapshot.import(devRegistry());
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GraphQLResponse;
+    return { ...body, status: res.status };
+  };
+  return {
+    ...server,
+    dir,
+    gql,
+    snapshot: () => server.services.snapshot.export(),
+    async close() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
