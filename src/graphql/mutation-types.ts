@@ -1,4 +1,4 @@
-import { IsInt, Min } from 'class-validator';
+import { IsInt, IsString, Min } from 'class-validator';
 import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from './errors';
 
@@ -48,6 +48,7 @@ export function deleteInputType(name: string): ClassType<DeleteInput> {
   @InputType(name)
   class DeleteInputType {
     @Field(() => ID, { description: 'Global id or key of the record.' })
+    @IsString()
     id!: string;
 
     @Field(() => Int, { description: 'The version the caller last read; a stale one is a CONFLICT.' })
