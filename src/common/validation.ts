@@ -60,7 +60,7 @@ export function NotBefore(startProperty: string, options?: ValidationOptions) {
       validator: {
         validate(value: unknown, args: ValidationArguments) {
           const start = (args.object as Record<string, unknown>)[startProperty];
-          if (typeof value !== 'string' || typeof start !== 'string') return true;
+          if (!isIsoDate(value) || !isIsoDate(start)) return true;
           return value >= start;
         },
       },
