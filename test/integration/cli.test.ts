@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DEV_REGISTRY } from '../helpers/server';
+
+const run = promisify(execFile);
+const BIN = path.join(__dirname, '..', '..', 'bin', 'registry.js');
+
+/** The `registry` command as a user runs it (the built package: `npm ci` builds it through `prepare`). */
+function registry(args: string[], databaseUrl: string) {
+  return run(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+describe('registry command', () => {
+  let dir: string;
+  let url: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-cli-'));
+    url = `sqlite:${path.join(dir, 'r.sqlite')}`;
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates, imports, exports and re-imports to the same registry', async () => {
+    expect((await registry(['migrate'], url)).stdout).toContain('applied: Init1763900000000, CollaborationSearch1763900000001');
+    expect((await registry(['migrate'], url)).stdout).toContain('database is up to date');
+    const imported = await registry(['import', DEV_REGISTRY], url);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('created: 26 topics, 293 units, 1517 people, 58 agreements, 2000 collaborations');
+    const out = path.join(dir, 'export.json');
+    expect((await registry(['export', out], url)).code).toBe(0);
+    const copy = `sqlite:${path.join(dir, 'copy.sqlite')}`;
+    expect((await registry(['import', out], copy)).code).toBe(0);
+    const again = path.join(dir, 'again.json');
+    await registry(['export', again], copy);
+    expect(fs.readFileSync(again, 'utf8')).toBe(fs.readFileSync(out, 'utf8'));
+  });
+
+  it('prints import errors naming record and field, exits 1, and writes nothing', async () => {
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ format: 'collaboration-registry', version: 1, units: [{ key: 'x', name: 'X', kind: 'MUNICIPALITY', parent: 'nope' }] }));
+    const empty = `sqlite:${path.join(dir, 'empty.sqlite')}`;
+    const res = await registry(['import', bad], empty);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe('units[0] (x).parent: unknown unit "nope"');
+    const exported = await registry(['export', '-'], empty);
+    expect(JSON.parse(exported.stdout).units).toEqual([]);
+    const notJson = path.join(dir, 'broken.json');
+    fs.writeFileSync(notJson, '{');
+    expect((await registry(['import', notJson], empty)).stderr).toContain('is not valid JSON');
+  });
+
+  it('loads the seeds and explains its usage', async () => {
+    const seeded = `sqlite:${path.join(dir, 'seeded.sqlite')}`;
+    const res = await registry(['seed'], seeded);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/created: \d+ topics, \d+ units/);
+    const usage = await registry(['frobnicate'], seeded);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('unknown command "frobnicate"');
+  });
+});
