@@ -35,3 +35,12 @@ export abstract class RecordBase {
   @Column({ type: 'integer', default: 1 })
   version!: number;
 }
+
+/** A row listed under a record (participant, party, affiliation…), kept in the order it was given. */
+export abstract class OrderedRow {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  position!: number;
+}

@@ -1,6 +1,6 @@
-import { IsInt, IsString, Min } from 'class-validator';
-import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ClassType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from './errors';
+import { TargetField, VersionField } from './input-fields';
 
 export interface Payload<T> {
   record: T | null;
@@ -47,13 +47,10 @@ export interface DeleteInput {
 export function deleteInputType(name: string): ClassType<DeleteInput> {
   @InputType(name)
   class DeleteInputType {
-    @Field(() => ID, { description: 'Global id or key of the record.' })
-    @IsString()
+    @TargetField('Global id or key of the record.')
     id!: string;
 
-    @Field(() => Int, { description: 'The version the caller last read; a stale one is a CONFLICT.' })
-    @IsInt()
-    @Min(1)
+    @VersionField()
     version!: number;
   }
   return DeleteInputType;

@@ -38,7 +38,7 @@ describe('HTTP', () => {
   it('answers malformed JSON and unknown paths with clear errors', async () => {
     const bad = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
     const missing = await fetch(`${origin()}/nope`);
     expect(missing.status).toBe(404);
   });

@@ -68,7 +68,7 @@ describe('snapshot import and export', () => {
     await expect(server.services.snapshot.import(data)).rejects.toMatchObject({
       message: expect.stringContaining('collaborations[17] (c-000018).units[0].unit: unknown unit "bydel-x"'),
     });
-    const error = await server.services.snapshot.import(data).catch((e: Error) => e);
+    const error = (await server.services.snapshot.import(data).catch((e: Error) => e)) as Error;
     expect(error.message).toContain('collaborations[3] (c-000004).startDate: must be a calendar date written YYYY-MM-DD');
     expect(error.message).toContain('collaborations[4] (c-000005).colour: is not a known field');
     expect(error.message).toContain(`units[2] (${unit.key}).identifiers.districtNumber: must be a district number (bydelsnummer) of 6 digits`);

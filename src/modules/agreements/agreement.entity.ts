@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { RecordBase } from '../../db/record-base';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { OrderedRow, RecordBase } from '../../db/record-base';
 import { Node } from '../../graphql/node';
 import { DateScalar } from '../../graphql/scalars';
 import { Person } from '../people/person.entity';
@@ -59,10 +59,7 @@ export class Agreement extends RecordBase {
 
 /** A unit that is party to an agreement (avtalepart). */
 @Entity('agreement_party')
-export class AgreementParty {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class AgreementParty extends OrderedRow {
   @Index()
   @Column({ type: 'integer' })
   agreementId!: number;
@@ -78,17 +75,11 @@ export class AgreementParty {
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id' })
   unitRelation?: Unit;
-
-  @Column({ type: 'integer', default: 0 })
-  position!: number;
 }
 
 /** A topic an agreement names as a focus area (satsingsområde). */
 @Entity('agreement_focus_topic')
-export class AgreementFocusTopic {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class AgreementFocusTopic extends OrderedRow {
   @Index()
   @Column({ type: 'integer' })
   agreementId!: number;
@@ -104,17 +95,11 @@ export class AgreementFocusTopic {
   @ManyToOne(() => Topic, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'topic_id' })
   topicRelation?: Topic;
-
-  @Column({ type: 'integer', default: 0 })
-  position!: number;
 }
 
 @ObjectType({ description: 'A contact person for an agreement.' })
 @Entity('agreement_contact')
-export class AgreementContact {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class AgreementContact extends OrderedRow {
   @Index()
   @Column({ type: 'integer' })
   agreementId!: number;
@@ -134,7 +119,4 @@ export class AgreementContact {
   @Field(() => String, { nullable: true, description: 'Role in free text, e.g. "avtalekoordinator".' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   role!: string | null;
-
-  @Column({ type: 'integer', default: 0 })
-  position!: number;
 }

@@ -1,202 +1,107 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsEnum,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsCalendarDate, IsKey, NotBefore } from '../../common/validation';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { DateField, EnumField, KeyField, NameField, NestedListField, RefField, RefListField, TargetField, TextField, VersionField } from '../../graphql/input-fields';
 import { SortDirection } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
 import { AgreementKind, AnchoringLevel } from './agreement.enums';
 
 @InputType({ description: 'A contact person for an agreement.' })
 export class AgreementContactInput {
-  @Field(() => ID, { description: 'The person (global id or key).' })
-  @IsString()
-  @IsNotEmpty()
+  @RefField({ description: 'The person (global id or key).' })
   person!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200, 'Role in free text, e.g. "avtalekoordinator".')
   role?: string | null;
 }
 
+const PARTIES = { min: 2, minMessage: 'must name at least two parties' };
+
 @InputType({ description: 'A new agreement; the fields of the snapshot format.' })
 export class AgreementCreateInput {
-  @Field()
-  @IsDefined()
-  @IsKey()
+  @KeyField()
   key!: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @NameField(500)
   title!: string;
 
-  @Field(() => AgreementKind)
-  @IsDefined()
-  @IsEnum(AgreementKind)
+  @EnumField(AgreementKind)
   kind!: AgreementKind;
 
-  @Field(() => [ID], { description: 'The units that are party to it (global ids or keys), at least two.' })
-  @IsArray()
-  @ArrayMinSize(2, { message: 'must name at least two parties' })
-  @ArrayMaxSize(500)
-  @IsString({ each: true })
+  @RefListField(500, { ...PARTIES, description: 'The units that are party to it (global ids or keys), at least two.' })
   parties!: string[];
 
-  @Field(() => AnchoringLevel, { nullable: true })
-  @IsOptional()
-  @IsEnum(AnchoringLevel)
+  @EnumField(AnchoringLevel, { optional: true })
   anchoring?: AnchoringLevel | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   signedOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   validFrom?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
-  @NotBefore('validFrom')
+  @DateField({ notBefore: 'validFrom' })
   validTo?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   reviewOn?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The agreement this one falls under (global id or key).' })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true, description: 'The agreement this one falls under (global id or key).' })
   parent?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Focus topics (satsingsområder), by global id or key.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @RefListField(200, { optional: true, description: 'Focus topics (satsingsområder), by global id or key.' })
   focusTopics?: string[] | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @TextField(10000)
   description?: string | null;
 
-  @Field(() => [AgreementContactInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AgreementContactInput)
+  @NestedListField(AgreementContactInput, 200, { optional: true })
   contacts?: AgreementContactInput[] | null;
 }
 
-@InputType({ description: 'Changes to an agreement; omitted fields stay as they are, null clears an optional one.' })
+@InputType({ description: 'Changes to an agreement; omitted fields stay as they are, null clears an optional one; lists replace.' })
 export class AgreementUpdateInput {
-  @Field(() => ID)
-  @IsString()
+  @TargetField('Global id or key of the agreement.')
   id!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version!: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsKey()
+  @KeyField({ optional: true })
   key?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @NameField(500, { optional: true })
   title?: string;
 
-  @Field(() => AgreementKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(AgreementKind)
+  @EnumField(AgreementKind, { optional: true })
   kind?: AgreementKind;
 
-  @Field(() => [ID], { nullable: true, description: 'Replaces the parties; at least two.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2, { message: 'must name at least two parties' })
-  @ArrayMaxSize(500)
-  @IsString({ each: true })
+  @RefListField(500, { ...PARTIES, optional: true, description: 'Replaces the parties; at least two.' })
   parties?: string[];
 
-  @Field(() => AnchoringLevel, { nullable: true })
-  @IsOptional()
-  @IsEnum(AnchoringLevel)
+  @EnumField(AnchoringLevel, { optional: true })
   anchoring?: AnchoringLevel | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   signedOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   validFrom?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
-  @NotBefore('validFrom')
+  @DateField({ notBefore: 'validFrom' })
   validTo?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   reviewOn?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true })
   parent?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Replaces the focus topics.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @RefListField(200, { optional: true, description: 'Replaces the focus topics.' })
   focusTopics?: string[] | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @TextField(10000)
   description?: string | null;
 
-  @Field(() => [AgreementContactInput], { nullable: true, description: 'Replaces the contacts.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AgreementContactInput)
+  @NestedListField(AgreementContactInput, 200, { optional: true, description: 'Replaces the contacts.' })
   contacts?: AgreementContactInput[] | null;
 }
 

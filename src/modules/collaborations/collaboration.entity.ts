@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { RecordBase } from '../../db/record-base';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { OrderedRow, RecordBase } from '../../db/record-base';
 import { Node } from '../../graphql/node';
 import { DateScalar } from '../../graphql/scalars';
 import { Agreement } from '../agreements/agreement.entity';
@@ -76,10 +76,7 @@ export class Collaboration extends RecordBase {
 
 @ObjectType({ description: 'A unit taking part in a collaboration, with its role.' })
 @Entity('collaboration_unit')
-export class CollaborationUnit {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class CollaborationUnit extends OrderedRow {
   @Index()
   @Column({ type: 'integer' })
   collaborationId!: number;
@@ -99,17 +96,11 @@ export class CollaborationUnit {
   @Field(() => ParticipantRole)
   @Column({ type: 'varchar', length: 20 })
   role!: ParticipantRole;
-
-  @Column({ type: 'integer', default: 0 })
-  position!: number;
 }
 
 @ObjectType({ description: 'A person taking part in a collaboration, with their role.' })
 @Entity('collaboration_person')
-export class CollaborationPerson {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class CollaborationPerson extends OrderedRow {
   @Index()
   @Column({ type: 'integer' })
   collaborationId!: number;
@@ -129,16 +120,10 @@ export class CollaborationPerson {
   @Field(() => PersonRole)
   @Column({ type: 'varchar', length: 20 })
   role!: PersonRole;
-
-  @Column({ type: 'integer', default: 0 })
-  position!: number;
 }
 
 @Entity('collaboration_topic')
-export class CollaborationTopic {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class CollaborationTopic extends OrderedRow {
   @Index()
   @Column({ type: 'integer' })
   collaborationId!: number;
@@ -154,17 +139,11 @@ export class CollaborationTopic {
   @ManyToOne(() => Topic, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'topic_id' })
   topicRelation?: Topic;
-
-  @Column({ type: 'integer', default: 0 })
-  position!: number;
 }
 
 @ObjectType({ description: 'A source of funding (finansiering) for a collaboration.' })
 @Entity('collaboration_funding')
-export class CollaborationFunding {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class CollaborationFunding extends OrderedRow {
   @Index()
   @Column({ type: 'integer' })
   collaborationId!: number;
@@ -188,7 +167,4 @@ export class CollaborationFunding {
   @Field(() => Float, { nullable: true, description: 'Amount in Norwegian kroner.' })
   @Column({ type: 'double precision', nullable: true })
   amountNok!: number | null;
-
-  @Column({ type: 'integer', default: 0 })
-  position!: number;
 }

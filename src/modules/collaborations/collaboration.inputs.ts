@@ -1,66 +1,51 @@
-import { Type } from 'class-transformer';
+import { IsNumber, IsOptional, Min } from 'class-validator';
+import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsEnum,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUrl,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsCalendarDate, IsKey, NotBefore } from '../../common/validation';
+  DateField,
+  EnumField,
+  EnumListField,
+  KeyField,
+  NameField,
+  NestedListField,
+  RefField,
+  RefListField,
+  StringListField,
+  TargetField,
+  TextField,
+  UrlListField,
+  VersionField,
+} from '../../graphql/input-fields';
 import { SortDirection } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
 import { Axis, CollaborationKind, ParticipantRole, PersonRole, Status } from './collaboration.enums';
 
 @InputType({ description: 'A unit taking part, with its role.' })
 export class CollaborationUnitInput {
-  @Field(() => ID, { description: 'The unit (global id or key).' })
-  @IsString()
-  @IsNotEmpty()
+  @RefField({ description: 'The unit (global id or key).' })
   unit!: string;
 
-  @Field(() => ParticipantRole)
-  @IsDefined()
-  @IsEnum(ParticipantRole)
+  @EnumField(ParticipantRole)
   role!: ParticipantRole;
 }
 
 @InputType({ description: 'A person taking part, with their role.' })
 export class CollaborationPersonInput {
-  @Field(() => ID, { description: 'The person (global id or key).' })
-  @IsString()
-  @IsNotEmpty()
+  @RefField({ description: 'The person (global id or key).' })
   person!: string;
 
-  @Field(() => PersonRole)
-  @IsDefined()
-  @IsEnum(PersonRole)
+  @EnumField(PersonRole)
   role!: PersonRole;
 }
 
-@InputType({ description: 'A source of funding.' })
+@InputType({ description: 'A source of funding: a unit in the registry, a name, an amount, or several of these.' })
 export class FundingInput {
-  @Field(() => ID, { nullable: true, description: 'The funding unit (global id or key), when it is in the registry.' })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true, description: 'The funding unit (global id or key), when it is in the registry.' })
   source?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Name of a funder that is not in the registry.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField(300, 'Name of a funder that is not in the registry.')
   sourceName?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Amount in Norwegian kroner.' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -68,246 +53,130 @@ export class FundingInput {
 }
 
 const LIST_LIMIT = 500;
+const UNITS = { min: 1, minMessage: 'must name at least one unit' };
 
 @InputType({ description: 'A new collaboration; the fields of the snapshot format.' })
 export class CollaborationCreateInput {
-  @Field()
-  @IsDefined()
-  @IsKey()
+  @KeyField()
   key!: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @NameField(500)
   title!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @TextField(20000)
   summary?: string | null;
 
-  @Field(() => CollaborationKind)
-  @IsDefined()
-  @IsEnum(CollaborationKind)
+  @EnumField(CollaborationKind)
   kind!: CollaborationKind;
 
-  @Field(() => [Axis], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(Axis, { each: true })
+  @EnumListField(Axis)
   axes?: Axis[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Topics (global ids or keys).' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIST_LIMIT)
-  @IsString({ each: true })
+  @RefListField(LIST_LIMIT, { optional: true, description: 'Topics (global ids or keys).' })
   topics?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIST_LIMIT)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(200, { each: true })
+  @StringListField(LIST_LIMIT, 200)
   keywords?: string[] | null;
 
-  @Field(() => Status, { nullable: true, description: 'Defaults to ACTIVE.' })
-  @IsOptional()
-  @IsEnum(Status)
+  @EnumField(Status, { optional: true, description: 'Defaults to ACTIVE.' })
   status?: Status | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   startDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Leave out while still running.' })
-  @IsOptional()
-  @IsCalendarDate()
-  @NotBefore('startDate')
+  @DateField({ notBefore: 'startDate', description: 'Leave out while still running.' })
   endDate?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The agreement it runs under (global id or key).' })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true, description: 'The agreement it runs under (global id or key).' })
   agreement?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The collaboration it is part of (global id or key).' })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true, description: 'The collaboration it is part of (global id or key).' })
   parent?: string | null;
 
-  @Field(() => [CollaborationUnitInput])
-  @IsArray()
-  @ArrayMinSize(1, { message: 'must name at least one unit' })
-  @ArrayMaxSize(LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => CollaborationUnitInput)
+  @NestedListField(CollaborationUnitInput, LIST_LIMIT, UNITS)
   units!: CollaborationUnitInput[];
 
-  @Field(() => [CollaborationPersonInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => CollaborationPersonInput)
+  @NestedListField(CollaborationPersonInput, LIST_LIMIT, { optional: true })
   people?: CollaborationPersonInput[] | null;
 
-  @Field(() => [FundingInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => FundingInput)
+  @NestedListField(FundingInput, LIST_LIMIT, { optional: true })
   funding?: FundingInput[] | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  @UrlListField(100)
   links?: string[] | null;
 }
 
 @InputType({ description: 'Changes to a collaboration; omitted fields stay as they are, null clears an optional one; lists replace.' })
 export class CollaborationUpdateInput {
-  @Field(() => ID)
-  @IsString()
+  @TargetField('Global id or key of the collaboration.')
   id!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version!: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsKey()
+  @KeyField({ optional: true })
   key?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @NameField(500, { optional: true })
   title?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @TextField(20000)
   summary?: string | null;
 
-  @Field(() => CollaborationKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(CollaborationKind)
+  @EnumField(CollaborationKind, { optional: true })
   kind?: CollaborationKind;
 
-  @Field(() => [Axis], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(Axis, { each: true })
+  @EnumListField(Axis)
   axes?: Axis[] | null;
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIST_LIMIT)
-  @IsString({ each: true })
+  @RefListField(LIST_LIMIT, { optional: true })
   topics?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIST_LIMIT)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(200, { each: true })
+  @StringListField(LIST_LIMIT, 200)
   keywords?: string[] | null;
 
-  @Field(() => Status, { nullable: true })
-  @IsOptional()
-  @IsEnum(Status)
+  @EnumField(Status, { optional: true })
   status?: Status;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   startDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
-  @NotBefore('startDate')
+  @DateField({ notBefore: 'startDate' })
   endDate?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true })
   agreement?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true })
   parent?: string | null;
 
-  @Field(() => [CollaborationUnitInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'must name at least one unit' })
-  @ArrayMaxSize(LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => CollaborationUnitInput)
+  @NestedListField(CollaborationUnitInput, LIST_LIMIT, { ...UNITS, optional: true })
   units?: CollaborationUnitInput[];
 
-  @Field(() => [CollaborationPersonInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => CollaborationPersonInput)
+  @NestedListField(CollaborationPersonInput, LIST_LIMIT, { optional: true })
   people?: CollaborationPersonInput[] | null;
 
-  @Field(() => [FundingInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => FundingInput)
+  @NestedListField(FundingInput, LIST_LIMIT, { optional: true })
   funding?: FundingInput[] | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  @UrlListField(100)
   links?: string[] | null;
 }
 
+/** Add and remove inputs share their shape; each mutation still gets an input type named after it. */
 function unitChangeInput(name: string, description: string) {
   @InputType(name, { description })
   class UnitChange {
-    @Field(() => ID, { description: 'The collaboration (global id or key).' })
-    @IsString()
+    @TargetField('The collaboration (global id or key).')
     id!: string;
 
-    @Field(() => Int, { description: 'The version this change is based on.' })
-    @IsInt()
-    @Min(1)
+    @VersionField()
     version!: number;
 
-    @Field(() => ID, { description: 'The unit (global id or key).' })
-    @IsString()
-    @IsNotEmpty()
+    @RefField({ description: 'The unit (global id or key).' })
     unit!: string;
 
-    @Field(() => ParticipantRole, { nullable: true, description: 'Required when adding; when removing, leave out to remove every role.' })
-    @IsOptional()
-    @IsEnum(ParticipantRole)
+    @EnumField(ParticipantRole, { optional: true, description: 'Required when adding; when removing, leave out to remove every role.' })
     role?: ParticipantRole | null;
   }
   return UnitChange;
@@ -319,23 +188,16 @@ export type CollaborationUnitChangeInput = InstanceType<typeof CollaborationUnit
 function personChangeInput(name: string, description: string) {
   @InputType(name, { description })
   class PersonChange {
-    @Field(() => ID, { description: 'The collaboration (global id or key).' })
-    @IsString()
+    @TargetField('The collaboration (global id or key).')
     id!: string;
 
-    @Field(() => Int, { description: 'The version this change is based on.' })
-    @IsInt()
-    @Min(1)
+    @VersionField()
     version!: number;
 
-    @Field(() => ID, { description: 'The person (global id or key).' })
-    @IsString()
-    @IsNotEmpty()
+    @RefField({ description: 'The person (global id or key).' })
     person!: string;
 
-    @Field(() => PersonRole, { nullable: true, description: 'Required when adding; when removing, leave out to remove every role.' })
-    @IsOptional()
-    @IsEnum(PersonRole)
+    @EnumField(PersonRole, { optional: true, description: 'Required when adding; when removing, leave out to remove every role.' })
     role?: PersonRole | null;
   }
   return PersonChange;
@@ -347,18 +209,13 @@ export type CollaborationPersonChangeInput = InstanceType<typeof CollaborationPe
 function topicChangeInput(name: string, description: string) {
   @InputType(name, { description })
   class TopicChange {
-    @Field(() => ID, { description: 'The collaboration (global id or key).' })
-    @IsString()
+    @TargetField('The collaboration (global id or key).')
     id!: string;
 
-    @Field(() => Int, { description: 'The version this change is based on.' })
-    @IsInt()
-    @Min(1)
+    @VersionField()
     version!: number;
 
-    @Field(() => ID, { description: 'The topic (global id or key).' })
-    @IsString()
-    @IsNotEmpty()
+    @RefField({ description: 'The topic (global id or key).' })
     topic!: string;
   }
   return TopicChange;

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { RecordBase } from '../../db/record-base';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { OrderedRow, RecordBase } from '../../db/record-base';
 import { Node } from '../../graphql/node';
 import { DateScalar } from '../../graphql/scalars';
 import { Unit } from '../units/unit.entity';
@@ -36,10 +36,7 @@ export class Person extends RecordBase {
  */
 @ObjectType({ description: "A person's affiliation to a unit, with role and period." })
 @Entity('affiliation')
-export class Affiliation {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class Affiliation extends OrderedRow {
   @Index()
   @Column({ type: 'integer' })
   personId!: number;
@@ -67,8 +64,4 @@ export class Affiliation {
   @Field(() => DateScalar, { nullable: true })
   @Column({ type: 'date', name: 'to_date', nullable: true })
   to!: string | null;
-
-  /** Keeps the order given in the input and the snapshot. */
-  @Column({ type: 'integer', default: 0 })
-  position!: number;
 }

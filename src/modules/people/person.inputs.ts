@@ -1,133 +1,67 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsDefined,
-  IsEmail,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsCalendarDate, IsKey, NotBefore } from '../../common/validation';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { DateField, EmailField, KeyField, NameField, NestedListField, RefField, TargetField, TextField, VersionField } from '../../graphql/input-fields';
 import { SortDirection } from '../../graphql/pagination';
-import { DateScalar } from '../../graphql/scalars';
 
 @InputType({ description: "A person's tie to a unit." })
 export class AffiliationInput {
-  @Field(() => ID, { description: 'The unit (global id or key).' })
-  @IsString()
-  @IsNotEmpty()
+  @RefField({ description: 'The unit (global id or key).' })
   unit!: string;
 
-  @Field(() => String, { nullable: true, description: 'Role in free text, e.g. "Kombinasjonsstilling".' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200, 'Role in free text, e.g. "Kombinasjonsstilling".')
   role?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField()
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
-  @NotBefore('from')
+  @DateField({ notBefore: 'from' })
   to?: string | null;
 }
 
 @InputType({ description: 'A new person; the fields of the snapshot format.' })
 export class PersonCreateInput {
-  @Field()
-  @IsDefined()
-  @IsKey()
+  @KeyField()
   key!: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @NameField(300)
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(300)
+  @EmailField()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @TextField(50)
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   title?: string | null;
 
-  @Field(() => [AffiliationInput], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AffiliationInput)
+  @NestedListField(AffiliationInput, 50, { defaultValue: [] })
   affiliations!: AffiliationInput[];
 }
 
 @InputType({ description: 'Changes to a person; omitted fields stay as they are, null clears an optional one.' })
 export class PersonUpdateInput {
-  @Field(() => ID)
-  @IsString()
+  @TargetField('Global id or key of the person.')
   id!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version!: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsKey()
+  @KeyField({ optional: true })
   key?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @NameField(300, { optional: true })
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(300)
+  @EmailField()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @TextField(50)
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   title?: string | null;
 
-  @Field(() => [AffiliationInput], { nullable: true, description: 'Replaces all affiliations.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AffiliationInput)
+  @NestedListField(AffiliationInput, 50, { optional: true, description: 'Replaces all affiliations.' })
   affiliations?: AffiliationInput[];
 }
 

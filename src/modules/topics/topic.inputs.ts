@@ -1,81 +1,46 @@
-import { ArrayMaxSize, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsKey } from '../../common/validation';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { KeyField, NameField, RefField, StringListField, TargetField, TextField, VersionField } from '../../graphql/input-fields';
 import { SortDirection } from '../../graphql/pagination';
 
 @InputType({ description: 'A new topic; the fields of the snapshot format.' })
 export class TopicCreateInput {
-  @Field({ description: 'Stable external key, unique among topics.' })
-  @IsDefined()
-  @IsKey()
+  @KeyField()
   key!: string;
 
-  @Field({ description: 'Norwegian label.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @NameField(300, { description: 'Norwegian label.' })
   label!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField(300, 'English label.')
   labelEn?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Broader topic (global id or key).' })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true, description: 'Broader topic (global id or key).' })
   parent?: string | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(200, { each: true })
+  @StringListField(100, 200, 'Other words for the same subject.')
   synonyms?: string[] | null;
 }
 
 @InputType({ description: 'Changes to a topic; omitted fields stay as they are, null clears an optional one.' })
 export class TopicUpdateInput {
-  @Field(() => ID, { description: 'Global id or key of the topic.' })
-  @IsString()
+  @TargetField('Global id or key of the topic.')
   id!: string;
 
-  @Field(() => Int, { description: 'The version this change is based on.' })
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version!: number;
 
-  @Field(() => String, { nullable: true, description: 'New key.' })
-  @IsOptional()
-  @IsKey()
+  @KeyField({ optional: true })
   key?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @NameField(300, { optional: true, description: 'Norwegian label.' })
   label?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField(300, 'English label.')
   labelEn?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true, description: 'Broader topic (global id or key); null makes it a top-level topic.' })
   parent?: string | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(200, { each: true })
+  @StringListField(100, 200, 'Replaces the synonyms.')
   synonyms?: string[] | null;
 }
 

@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsDefined, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsDistrictNumber, IsKey, IsMunicipalityNumber, IsOrgNumber } from '../../common/validation';
+import { IsOptional } from 'class-validator';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsDistrictNumber, IsMunicipalityNumber, IsOrgNumber } from '../../common/validation';
+import { EnumField, KeyField, NameField, NestedField, RefField, TargetField, TextField, UrlField, VersionField } from '../../graphql/input-fields';
 import { SortDirection } from '../../graphql/pagination';
 import { Sector, UnitKind } from './unit.enums';
 
@@ -22,132 +22,76 @@ export class UnitIdentifiersInput {
   @IsDistrictNumber()
   districtNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField(100)
   ror?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField(100)
   cristin?: string | null;
 }
 
 @InputType({ description: 'A new unit; the fields of the snapshot format.' })
 export class UnitCreateInput {
-  @Field()
-  @IsDefined()
-  @IsKey()
+  @KeyField()
   key!: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @NameField(300)
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField(100)
   shortName?: string | null;
 
-  @Field(() => UnitKind)
-  @IsDefined()
-  @IsEnum(UnitKind)
+  @EnumField(UnitKind)
   kind!: UnitKind;
 
-  @Field(() => Sector, { nullable: true, description: 'Leave out to derive it from the kind.' })
-  @IsOptional()
-  @IsEnum(Sector)
+  @EnumField(Sector, { optional: true, description: 'Leave out to derive it from the kind.' })
   sector?: Sector | null;
 
-  @Field(() => ID, { nullable: true, description: 'Parent unit (global id or key).' })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true, description: 'Parent unit (global id or key).' })
   parent?: string | null;
 
-  @Field(() => UnitIdentifiersInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => UnitIdentifiersInput)
+  @NestedField(UnitIdentifiersInput)
   identifiers?: UnitIdentifiersInput | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
-  @MaxLength(500)
+  @UrlField()
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @TextField(10000)
   description?: string | null;
 }
 
 @InputType({ description: 'Changes to a unit; omitted fields stay as they are, null clears an optional one.' })
 export class UnitUpdateInput {
-  @Field(() => ID)
-  @IsString()
+  @TargetField('Global id or key of the unit.')
   id!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version!: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsKey()
+  @KeyField({ optional: true })
   key?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @NameField(300, { optional: true })
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField(100)
   shortName?: string | null;
 
-  @Field(() => UnitKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(UnitKind)
+  @EnumField(UnitKind, { optional: true })
   kind?: UnitKind;
 
-  @Field(() => Sector, { nullable: true, description: 'null goes back to deriving the sector from the kind.' })
-  @IsOptional()
-  @IsEnum(Sector)
+  @EnumField(Sector, { optional: true, description: 'null goes back to deriving the sector from the kind.' })
   sector?: Sector | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
+  @RefField({ optional: true, description: 'Parent unit (global id or key); null makes it a top-level unit.' })
   parent?: string | null;
 
-  @Field(() => UnitIdentifiersInput, { nullable: true, description: 'Replaces all identifiers.' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => UnitIdentifiersInput)
+  @NestedField(UnitIdentifiersInput, 'Replaces all identifiers.')
   identifiers?: UnitIdentifiersInput | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
-  @MaxLength(500)
+  @UrlField()
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @TextField(10000)
   description?: string | null;
 }
 
