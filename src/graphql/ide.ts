@@ -30,9 +30,9 @@ export function readIdeAsset(name: string): { body: Buffer; type: string } | nul
 export const EXAMPLE_OPERATIONS: { title: string; query: string; variables?: string }[] = [
   {
     title: 'Who works with a bydel on a topic?',
-    query: `# A coordinator's question: who already works with this unit (and its subunits) on this subject?
+    query: `# A coordinator's question: who works (or worked) with this unit and its subunits on this subject? Newest first.
 query WhoWorksWith($unit: ID!, $text: String) {
-  collaborations(filter: { unit: $unit, text: $text, status: [PLANNED, ACTIVE] }, first: 20) {
+  collaborations(filter: { unit: $unit, text: $text }, first: 20, orderBy: { field: START_DATE, direction: DESC }) {
     totalCount
     nodes {
       key title kind status startDate endDate
@@ -125,7 +125,10 @@ export function idePage(endpoint: string): string {
     const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
     const tabs = ${escapeScript(JSON.stringify(tabs))};
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true, shouldPersistHeaders: false })
+      React.createElement(GraphiQL, {
+        fetcher, defaultTabs: tabs, query: tabs[0].query, variables: tabs[0].variables,
+        defaultEditorToolsVisibility: true, shouldPersistHeaders: false,
+      })
     );
   </script>
 </body>

@@ -14,7 +14,7 @@ describe('HTTP', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<script src="/ide/graphiql.js">');
-    expect(html).toContain('who already works with this unit');
+    expect(html).toContain('who works (or worked) with this unit');
     expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z]/i);
     for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
       const res = await fetch(`${origin()}/ide/${asset}`);
