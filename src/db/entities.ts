@@ -6,6 +6,7 @@ import {
   CollaborationTopic,
   CollaborationUnit,
 } from '../modules/collaborations/collaboration.entity';
+import { OverlapReview } from '../modules/analysis/overlap-review.entity';
 import { Affiliation, Person } from '../modules/people/person.entity';
 import { Topic } from '../modules/topics/topic.entity';
 import { Unit } from '../modules/units/unit.entity';
@@ -24,4 +25,5 @@ export const entities = [
   CollaborationPerson,
   CollaborationTopic,
   CollaborationFunding,
+  OverlapReview,
 ];

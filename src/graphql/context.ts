@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { ChangeFeed } from '../common/changes';
+import { AnalysisService } from '../modules/analysis/analysis.service';
 import { Agreement } from '../modules/agreements/agreement.entity';
 import { agreementLoaders } from '../modules/agreements/agreement.loaders';
 import { AgreementService } from '../modules/agreements/agreement.service';
@@ -19,14 +21,18 @@ import { recordLoader } from './loader-helpers';
 
 /** One set of services per server (they hold no request state). */
 export function createServices(ds: DataSource) {
-  const units = new UnitService(ds);
+  const changes = new ChangeFeed();
+  const units = new UnitService(ds, changes);
+  const analysis = new AnalysisService(ds, units);
+  changes.subscribe(analysis);
   return {
-    topics: new TopicService(ds),
+    topics: new TopicService(ds, changes),
     units,
-    people: new PersonService(ds, units),
-    agreements: new AgreementService(ds, units),
-    collaborations: new CollaborationService(ds, units),
-    snapshot: new SnapshotService(ds),
+    people: new PersonService(ds, units, changes),
+    agreements: new AgreementService(ds, units, changes),
+    collaborations: new CollaborationService(ds, units, changes),
+    snapshot: new SnapshotService(ds, changes),
+    analysis,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,3 +1,4 @@
+import { ChangeFeed } from '../../common/changes';
 import { DataSource, EntityManager } from 'typeorm';
 import { replaceChildren } from '../../db/children';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs } from '../../db/references';
@@ -29,6 +30,7 @@ export class AgreementService {
   constructor(
     private readonly ds: DataSource,
     private readonly units: UnitService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   lookup(id?: string | null, key?: string | null): Promise<Agreement | null> {
@@ -52,8 +54,8 @@ export class AgreementService {
     });
   }
 
-  create(input: AgreementCreateInput): Promise<Agreement> {
-    return this.ds.transaction(async (em) => {
+  async create(input: AgreementCreateInput): Promise<Agreement> {
+    const result = await this.ds.transaction(async (em) => {
       await assertKeyFree(em, Agreement, input.key);
       const agreement = em.getRepository(Agreement).create({
         key: input.key,
@@ -73,10 +75,12 @@ export class AgreementService {
       await this.setContacts(em, saved.id, input.contacts ?? []);
       return saved;
     });
+    this.changes.registryChanged();
+    return result;
   }
 
-  update(input: AgreementUpdateInput): Promise<Agreement> {
-    return this.ds.transaction(async (em) => {
+  async update(input: AgreementUpdateInput): Promise<Agreement> {
+    const result = await this.ds.transaction(async (em) => {
       const agreement = await requireRecord(em, Agreement, input.id);
       await claimVersion(em, Agreement, agreement.id, input.version);
       if (input.key !== undefined && input.key !== agreement.key) {
@@ -103,6 +107,8 @@ export class AgreementService {
       if (input.contacts !== undefined) await this.setContacts(em, agreement.id, input.contacts ?? []);
       return (await em.getRepository(Agreement).findOneBy({ id: agreement.id }))!;
     });
+    this.changes.registryChanged();
+    return result;
   }
 
   private async setParties(em: EntityManager, agreementId: number, parties: string[]): Promise<void> {
@@ -126,8 +132,8 @@ export class AgreementService {
     );
   }
 
-  delete(input: DeleteInput): Promise<string> {
-    return this.ds.transaction(async (em) => {
+  async delete(input: DeleteInput): Promise<string> {
+    const result = await this.ds.transaction(async (em) => {
       const agreement = await requireRecord(em, Agreement, input.id);
       await claimVersion(em, Agreement, agreement.id, input.version);
       await assertNotInUse(em, 'agreement', agreement.id, [
@@ -137,5 +143,7 @@ export class AgreementService {
       await em.getRepository(Agreement).delete(agreement.id);
       return agreement.globalId;
     });
+    this.changes.registryChanged();
+    return result;
   }
 }

@@ -1,3 +1,4 @@
+import { ChangeFeed } from '../../common/changes';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { RegistryError } from '../../common/errors';
 import { replaceChildren } from '../../db/children';
@@ -50,6 +51,7 @@ export class CollaborationService {
   constructor(
     private readonly ds: DataSource,
     private readonly units: UnitService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   lookup(id?: string | null, key?: string | null): Promise<Collaboration | null> {
@@ -109,8 +111,8 @@ export class CollaborationService {
     }
   }
 
-  create(input: CollaborationCreateInput): Promise<Collaboration> {
-    return this.ds.transaction(async (em) => {
+  async create(input: CollaborationCreateInput): Promise<Collaboration> {
+    const result = await this.ds.transaction(async (em) => {
       await assertKeyFree(em, Collaboration, input.key);
       const collaboration = em.getRepository(Collaboration).create({
         key: input.key,
@@ -134,10 +136,12 @@ export class CollaborationService {
       await indexCollaborations(em, [saved]);
       return saved;
     });
+    this.changes.collaborationChanged(result.id);
+    return result;
   }
 
-  update(input: CollaborationUpdateInput): Promise<Collaboration> {
-    return this.ds.transaction(async (em) => {
+  async update(input: CollaborationUpdateInput): Promise<Collaboration> {
+    const result = await this.ds.transaction(async (em) => {
       const c = await requireRecord(em, Collaboration, input.id);
       await claimVersion(em, Collaboration, c.id, input.version);
       if (input.key !== undefined && input.key !== c.key) {
@@ -173,10 +177,12 @@ export class CollaborationService {
       await indexCollaborations(em, [c]);
       return (await em.getRepository(Collaboration).findOneBy({ id: c.id }))!;
     });
+    this.changes.collaborationChanged(result.id);
+    return result;
   }
 
-  delete(input: DeleteInput): Promise<string> {
-    return this.ds.transaction(async (em) => {
+  async delete(input: DeleteInput): Promise<string> {
+    const result = await this.ds.transaction(async (em) => {
       const c = await requireRecord(em, Collaboration, input.id);
       await claimVersion(em, Collaboration, c.id, input.version);
       await assertNotInUse(em, 'collaboration', c.id, [{ table: 'collaboration', column: 'parent_id', label: 'sub-collaboration(s)' }]);
@@ -184,10 +190,12 @@ export class CollaborationService {
       await em.getRepository(Collaboration).delete(c.id);
       return c.globalId;
     });
+    this.changes.registryChanged();
+    return result;
   }
 
-  addUnit(input: CollaborationUnitChangeInput): Promise<Collaboration> {
-    return this.changeChildren(input, async (em, c) => {
+  async addUnit(input: CollaborationUnitChangeInput): Promise<Collaboration> {
+    const result = await this.changeChildren(input, async (em, c) => {
       if (!input.role) throw RegistryError.of('role', 'REQUIRED', 'is required when adding a unit');
       const current = await em.getRepository(CollaborationUnit).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
       const unitId = await requireRef(em, Unit, input.unit, 'unit');
@@ -199,10 +207,12 @@ export class CollaborationService {
         { unitId, role: input.role },
       ]);
     });
+    this.changes.collaborationChanged(result.id);
+    return result;
   }
 
-  removeUnit(input: CollaborationUnitChangeInput): Promise<Collaboration> {
-    return this.changeChildren(input, async (em, c) => {
+  async removeUnit(input: CollaborationUnitChangeInput): Promise<Collaboration> {
+    const result = await this.changeChildren(input, async (em, c) => {
       const unitId = await requireRef(em, Unit, input.unit, 'unit');
       const current = await em.getRepository(CollaborationUnit).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
       const kept = current.filter((p) => !(p.unitId === unitId && (!input.role || p.role === input.role)));
@@ -210,10 +220,12 @@ export class CollaborationService {
       if (!kept.length) throw RegistryError.of('unit', 'INVALID', 'a collaboration must keep at least one unit');
       await replaceChildren(em, CollaborationUnit, 'collaborationId', c.id, kept.map(({ unitId: u, role }) => ({ unitId: u, role })));
     });
+    this.changes.collaborationChanged(result.id);
+    return result;
   }
 
-  addPerson(input: CollaborationPersonChangeInput): Promise<Collaboration> {
-    return this.changeChildren(input, async (em, c) => {
+  async addPerson(input: CollaborationPersonChangeInput): Promise<Collaboration> {
+    const result = await this.changeChildren(input, async (em, c) => {
       if (!input.role) throw RegistryError.of('role', 'REQUIRED', 'is required when adding a person');
       const personId = await requireRef(em, Person, input.person, 'person');
       const current = await em.getRepository(CollaborationPerson).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
@@ -225,35 +237,43 @@ export class CollaborationService {
         { personId, role: input.role },
       ]);
     });
+    this.changes.collaborationChanged(result.id);
+    return result;
   }
 
-  removePerson(input: CollaborationPersonChangeInput): Promise<Collaboration> {
-    return this.changeChildren(input, async (em, c) => {
+  async removePerson(input: CollaborationPersonChangeInput): Promise<Collaboration> {
+    const result = await this.changeChildren(input, async (em, c) => {
       const personId = await requireRef(em, Person, input.person, 'person');
       const current = await em.getRepository(CollaborationPerson).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
       const kept = current.filter((p) => !(p.personId === personId && (!input.role || p.role === input.role)));
       if (kept.length === current.length) throw RegistryError.of('person', 'NOT_FOUND', 'the person does not take part in that role');
       await replaceChildren(em, CollaborationPerson, 'collaborationId', c.id, kept.map(({ personId: p, role }) => ({ personId: p, role })));
     });
+    this.changes.collaborationChanged(result.id);
+    return result;
   }
 
-  addTopic(input: CollaborationTopicChangeInput): Promise<Collaboration> {
-    return this.changeChildren(input, async (em, c) => {
+  async addTopic(input: CollaborationTopicChangeInput): Promise<Collaboration> {
+    const result = await this.changeChildren(input, async (em, c) => {
       const topicId = await requireRef(em, Topic, input.topic, 'topic');
       const current = await em.getRepository(CollaborationTopic).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
       if (current.some((t) => t.topicId === topicId)) throw RegistryError.of('topic', 'INVALID', 'the topic is already tagged');
       await replaceChildren(em, CollaborationTopic, 'collaborationId', c.id, [...current.map(({ topicId: t }) => ({ topicId: t })), { topicId }]);
     });
+    this.changes.collaborationChanged(result.id);
+    return result;
   }
 
-  removeTopic(input: CollaborationTopicChangeInput): Promise<Collaboration> {
-    return this.changeChildren(input, async (em, c) => {
+  async removeTopic(input: CollaborationTopicChangeInput): Promise<Collaboration> {
+    const result = await this.changeChildren(input, async (em, c) => {
       const topicId = await requireRef(em, Topic, input.topic, 'topic');
       const current = await em.getRepository(CollaborationTopic).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
       const kept = current.filter((t) => t.topicId !== topicId);
       if (kept.length === current.length) throw RegistryError.of('topic', 'NOT_FOUND', 'the topic is not tagged');
       await replaceChildren(em, CollaborationTopic, 'collaborationId', c.id, kept.map(({ topicId: t }) => ({ topicId: t })));
     });
+    this.changes.collaborationChanged(result.id);
+    return result;
   }
 
   /** Add/remove mutations: claim the version, change one list, return the fresh record. */

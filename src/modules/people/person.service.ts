@@ -1,3 +1,4 @@
+import { ChangeFeed } from '../../common/changes';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeText } from '../../common/text';
 import { replaceChildren } from '../../db/children';
@@ -21,6 +22,7 @@ export class PersonService {
   constructor(
     private readonly ds: DataSource,
     private readonly units: UnitService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   lookup(id?: string | null, key?: string | null): Promise<Person | null> {
@@ -40,8 +42,8 @@ export class PersonService {
     });
   }
 
-  create(input: PersonCreateInput): Promise<Person> {
-    return this.ds.transaction(async (em) => {
+  async create(input: PersonCreateInput): Promise<Person> {
+    const result = await this.ds.transaction(async (em) => {
       await assertKeyFree(em, Person, input.key);
       const person = em.getRepository(Person).create({
         key: input.key,
@@ -55,10 +57,12 @@ export class PersonService {
       await this.setAffiliations(em, saved.id, input.affiliations ?? []);
       return saved;
     });
+    this.changes.registryChanged();
+    return result;
   }
 
-  update(input: PersonUpdateInput): Promise<Person> {
-    return this.ds.transaction(async (em) => {
+  async update(input: PersonUpdateInput): Promise<Person> {
+    const result = await this.ds.transaction(async (em) => {
       const person = await requireRecord(em, Person, input.id);
       await claimVersion(em, Person, person.id, input.version);
       if (input.key !== undefined && input.key !== person.key) {
@@ -75,6 +79,8 @@ export class PersonService {
       if (input.affiliations !== undefined) await this.setAffiliations(em, person.id, input.affiliations);
       return (await em.getRepository(Person).findOneBy({ id: person.id }))!;
     });
+    this.changes.registryChanged();
+    return result;
   }
 
   private async setAffiliations(em: EntityManager, personId: number, affiliations: AffiliationInput[]): Promise<void> {
@@ -88,8 +94,8 @@ export class PersonService {
     );
   }
 
-  delete(input: DeleteInput): Promise<string> {
-    return this.ds.transaction(async (em) => {
+  async delete(input: DeleteInput): Promise<string> {
+    const result = await this.ds.transaction(async (em) => {
       const person = await requireRecord(em, Person, input.id);
       await claimVersion(em, Person, person.id, input.version);
       await assertNotInUse(em, 'person', person.id, [
@@ -99,5 +105,7 @@ export class PersonService {
       await em.getRepository(Person).delete(person.id);
       return person.globalId;
     });
+    this.changes.registryChanged();
+    return result;
   }
 }

@@ -1,16 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { ChangeFeed } from '../../common/changes';
 import { RegistryError } from '../../common/errors';
 import { exportSnapshot } from './snapshot.exporter';
 import { Snapshot } from './snapshot.format';
 import { ImportOptions, ImportSummary, SnapshotImporter } from './snapshot.importer';
 
 export class SnapshotService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly changes: ChangeFeed = new ChangeFeed(),
+  ) {}
 
-  import(snapshot: unknown, options?: ImportOptions): Promise<ImportSummary> {
-    return new SnapshotImporter(this.ds, options).run(snapshot);
+  async import(snapshot: unknown, options?: ImportOptions): Promise<ImportSummary> {
+    const summary = await new SnapshotImporter(this.ds, options).run(snapshot);
+    this.changes.registryChanged();
+    return summary;
   }
 
   export(): Promise<Snapshot> {

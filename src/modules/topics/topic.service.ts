@@ -1,3 +1,4 @@
+import { ChangeFeed } from '../../common/changes';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { normalizeText } from '../../common/text';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
@@ -19,7 +20,10 @@ const ORDER_EXPRESSION: Record<TopicOrderField, string> = {
 };
 
 export class TopicService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   lookup(id?: string | null, key?: string | null): Promise<Topic | null> {
     return lookupRecord(this.ds.manager, Topic, id, key);
@@ -46,8 +50,8 @@ export class TopicService {
     return paginate(query, args, ordering);
   }
 
-  create(input: TopicCreateInput): Promise<Topic> {
-    return this.ds.transaction(async (em) => {
+  async create(input: TopicCreateInput): Promise<Topic> {
+    const result = await this.ds.transaction(async (em) => {
       await assertKeyFree(em, Topic, input.key);
       const topic = em.getRepository(Topic).create({
         key: input.key,
@@ -59,16 +63,20 @@ export class TopicService {
       topic.searchText = topicSearchText(topic);
       return em.getRepository(Topic).save(topic);
     });
+    this.changes.registryChanged();
+    return result;
   }
 
-  update(input: TopicUpdateInput): Promise<Topic> {
-    return this.ds.transaction(async (em) => {
+  async update(input: TopicUpdateInput): Promise<Topic> {
+    const result = await this.ds.transaction(async (em) => {
       const topic = await requireRecord(em, Topic, input.id);
       await claimVersion(em, Topic, topic.id, input.version);
       await this.apply(em, topic, input);
       const saved = await em.getRepository(Topic).save(topic);
       return (await em.getRepository(Topic).findOneBy({ id: saved.id }))!;
     });
+    this.changes.registryChanged();
+    return result;
   }
 
   private async apply(em: EntityManager, topic: Topic, input: TopicUpdateInput): Promise<void> {
@@ -88,8 +96,8 @@ export class TopicService {
     topic.searchText = topicSearchText(topic);
   }
 
-  delete(input: DeleteInput): Promise<string> {
-    return this.ds.transaction(async (em) => {
+  async delete(input: DeleteInput): Promise<string> {
+    const result = await this.ds.transaction(async (em) => {
       const topic = await requireRecord(em, Topic, input.id);
       await claimVersion(em, Topic, topic.id, input.version);
       await assertNotInUse(em, 'topic', topic.id, [
@@ -100,5 +108,7 @@ export class TopicService {
       await em.getRepository(Topic).delete(topic.id);
       return topic.globalId;
     });
+    this.changes.registryChanged();
+    return result;
   }
 }

@@ -1,3 +1,4 @@
+import { ChangeFeed } from '../../common/changes';
 import { DataSource, EntityManager } from 'typeorm';
 import { RegistryError } from '../../common/errors';
 import { normalizeText } from '../../common/text';
@@ -26,7 +27,10 @@ function setIdentifiers(unit: Unit, ids: UnitIdentifiersInput | null | undefined
 }
 
 export class UnitService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   lookup(id?: string | null, key?: string | null): Promise<Unit | null> {
     return lookupRecord(this.ds.manager, Unit, id, key);
@@ -61,8 +65,8 @@ export class UnitService {
     });
   }
 
-  create(input: UnitCreateInput): Promise<Unit> {
-    return this.ds.transaction(async (em) => {
+  async create(input: UnitCreateInput): Promise<Unit> {
+    const result = await this.ds.transaction(async (em) => {
       await assertKeyFree(em, Unit, input.key);
       const unit = em.getRepository(Unit).create({
         key: input.key,
@@ -79,16 +83,20 @@ export class UnitService {
       unit.searchText = unitSearchText(unit);
       return em.getRepository(Unit).save(unit);
     });
+    this.changes.registryChanged();
+    return result;
   }
 
-  update(input: UnitUpdateInput): Promise<Unit> {
-    return this.ds.transaction(async (em) => {
+  async update(input: UnitUpdateInput): Promise<Unit> {
+    const result = await this.ds.transaction(async (em) => {
       const unit = await requireRecord(em, Unit, input.id);
       await claimVersion(em, Unit, unit.id, input.version);
       await this.apply(em, unit, input);
       await em.getRepository(Unit).save(unit);
       return (await em.getRepository(Unit).findOneBy({ id: unit.id }))!;
     });
+    this.changes.registryChanged();
+    return result;
   }
 
   private async apply(em: EntityManager, unit: Unit, input: UnitUpdateInput): Promise<void> {
@@ -116,8 +124,8 @@ export class UnitService {
     unit.searchText = unitSearchText(unit);
   }
 
-  delete(input: DeleteInput): Promise<string> {
-    return this.ds.transaction(async (em) => {
+  async delete(input: DeleteInput): Promise<string> {
+    const result = await this.ds.transaction(async (em) => {
       const unit = await requireRecord(em, Unit, input.id);
       await claimVersion(em, Unit, unit.id, input.version);
       await assertNotInUse(em, 'unit', unit.id, [
@@ -130,5 +138,7 @@ export class UnitService {
       await em.getRepository(Unit).delete(unit.id);
       return unit.globalId;
     });
+    this.changes.registryChanged();
+    return result;
   }
 }

@@ -1,5 +1,6 @@
 import { Init1763900000000 } from './1763900000000-Init';
 import { CollaborationSearch1763900000001 } from './1763900000001-CollaborationSearch';
+import { OverlapReview1763900000002 } from './1763900000002-OverlapReview';
 
 /** In order of application; the TypeORM CLI writes new ones beside these (npm run migration:generate). */
-export const sqliteMigrations: Function[] = [Init1763900000000, CollaborationSearch1763900000001];
+export const sqliteMigrations: Function[] = [Init1763900000000, CollaborationSearch1763900000001, OverlapReview1763900000002];

@@ -1,0 +1,339 @@
+import { DataSource } from 'typeorm';
+import { ChangeListener } from '../../common/changes';
+import { todayIso } from '../../common/dates';
+import { RegistryError } from '../../common/errors';
+import { tokenize } from '../../common/text';
+import { requireRef, resolveRefs } from '../../db/references';
+import { Collaboration } from '../collaborations/collaboration.entity';
+import { PersonRole, Status } from '../collaborations/collaboration.enums';
+import { Topic } from '../topics/topic.entity';
+import { UnitService } from '../units/unit.service';
+import { ACollaboration, AnalysisData, loadAnalysisData, loadCollaboration, pairKey } from './analysis.data';
+import { Gap, GapCode, gapsOf } from './gaps';
+import { OverlapEngine, OverlapPair, overlapOf } from './overlap-engine';
+import { OverlapReview, ReviewDecision } from './overlap-review.entity';
+import { documentFeatures, SubjectDocument, SubjectModel } from './subject-model';
+
+/**
+ * Pairs scoring below this are not reported by default. Subject confidence is a probability, so 0.5 means
+ * "more likely than not about the same subject"; on the dev registry every true pair scores above 0.9.
+ */
+export const DEFAULT_MIN_SCORE = 0.5;
+export const MAX_WHO_WORKS_WITH = 500;
+
+export interface OverlapFilter {
+  unit?: string | null;
+  topic?: string | null;
+  activeOn?: string | null;
+  minScore?: number | null;
+  includeReviewed?: boolean | null;
+}
+
+export interface Overlap extends OverlapPair {
+  review: OverlapReview | null;
+}
+
+export interface OverlapCluster {
+  collaborationIds: number[];
+  pairs: Overlap[];
+  score: number;
+  unitIds: number[];
+  topicIds: number[];
+  contacts: { personId: number; role: PersonRole; collaborationId: number }[];
+}
+
+export interface GapEntry {
+  collaborationId: number;
+  gaps: Gap[];
+}
+
+export interface WhoWorksWithAnswer {
+  collaborations: { collaborationId: number; score: number; reasons: string[] }[];
+  people: { personId: number; score: number; roles: PersonRole[]; collaborationIds: number[] }[];
+  units: { unitId: number; score: number; collaborationIds: number[] }[];
+}
+
+interface State {
+  data: AnalysisData;
+  model: SubjectModel;
+  engine: OverlapEngine;
+  builtInMs: number;
+}
+
+const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
+
+export class AnalysisService implements ChangeListener {
+  private state: State | null = null;
+  private building: Promise<State> | null = null;
+  private stale = true;
+  private readonly dirty = new Set<number>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: UnitService,
+  ) {}
+
+  collaborationChanged(id: number): void {
+    this.dirty.add(id);
+  }
+
+  registryChanged(): void {
+    this.stale = true;
+  }
+
+  /** The analysis, brought up to date: rebuilt after broad changes, patched after single collaboration writes. */
+  async current(): Promise<State> {
+    if (this.stale || !this.state) {
+      this.stale = false;
+      this.dirty.clear();
+      this.building = this.build();
+      try {
+        this.state = await this.building;
+      } finally {
+        this.building = null;
+      }
+    }
+    const state = this.state;
+    for (const id of [...this.dirty]) {
+      this.dirty.delete(id);
+      const before = state.data.collaborations.get(id);
+      const fresh = await loadCollaboration(this.ds.manager, id);
+      if (before?.parentId !== fresh?.parentId) {
+        // A new parent can connect or disconnect a whole subtree: recompute everything.
+        this.stale = true;
+        return this.current();
+      }
+      if (fresh) state.data.collaborations.set(id, fresh);
+      else state.data.collaborations.delete(id);
+      state.engine.refresh(id, fresh ? state.model.classify(this.document(state.data, fresh)) : null);
+    }
+    return state;
+  }
+
+  private async build(): Promise<State> {
+    const started = performance.now();
+    const data = await loadAnalysisData(this.ds.manager);
+    const { model, results } = SubjectModel.train(
+      [...data.topics.values()],
+      [...data.collaborations.values()].map((c) => this.document(data, c)),
+    );
+    const engine = new OverlapEngine(data, model, results).build();
+    return { data, model, engine, builtInMs: performance.now() - started };
+  }
+
+  private document(data: AnalysisData, c: ACollaboration): SubjectDocument {
+    const unitNames: string[] = [];
+    for (const { unitId } of c.units) {
+      const seen = new Set<number>();
+      for (let u = data.units.get(unitId); u && !seen.has(u.id); u = u.parentId === null ? undefined : data.units.get(u.parentId)) {
+        seen.add(u.id);
+        unitNames.push(u.name);
+      }
+    }
+    return { id: c.id, title: c.title, summary: c.summary, keywords: c.keywords, topicIds: c.topicIds, unitNames };
+  }
+
+  /** Figures about the last full analysis, for the benchmark and diagnostics. */
+  async stats(): Promise<{ collaborations: number; pairs: number; comparisons: number; builtInMs: number }> {
+    const s = await this.current();
+    return { collaborations: s.data.collaborations.size, pairs: s.engine.pairs.size, comparisons: s.engine.comparisons, builtInMs: s.builtInMs };
+  }
+
+  /** The subjects a topic filter names: a topic by id or key (with narrower ones), or free text matched to topics. */
+  private async subjectsFor(state: State, topic: string, field: string): Promise<Set<number> | null> {
+    const id = (await resolveRefs(this.ds.manager, Topic, [topic])).get(topic);
+    if (id !== undefined) return new Set(state.model.subjectsAt(id));
+    const words = new Set(tokenize(topic).filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
+    if (!words.size) throw RegistryError.of(field, 'INVALID', 'give a topic id, key or some words');
+    const matches = new Set<number>();
+    for (const t of state.data.topics.values()) {
+      const vocabulary = new Set(tokenize([t.label, ...t.synonyms].join(' ')).map((w) => w.slice(0, 6)));
+      if ([...words].some((w) => vocabulary.has(w))) for (const s of state.model.subjectsAt(t.id)) matches.add(s);
+    }
+    return matches.size ? matches : null;
+  }
+
+  private withReview(state: State, pair: OverlapPair): Overlap {
+    return { ...pair, review: state.data.reviews.get(pairKey(pair.a, pair.b)) ?? null };
+  }
+
+  private hidden(o: Overlap): boolean {
+    return o.review !== null && o.review.decision !== ReviewDecision.CONFIRMED;
+  }
+
+  /** The flagged overlaps matching a filter, strongest first. */
+  async overlaps(filter: OverlapFilter = {}): Promise<Overlap[]> {
+    const state = await this.current();
+    const minScore = filter.minScore ?? DEFAULT_MIN_SCORE;
+    if (minScore < 0 || minScore > 1) throw RegistryError.of('filter.minScore', 'INVALID', `must be between 0 and 1 (was ${minScore})`);
+    const unitIds = filter.unit != null ? new Set(await this.units.expand(filter.unit, true, 'filter.unit')) : null;
+    let subjects: Set<number> | null = null;
+    if (filter.topic != null) subjects = (await this.subjectsFor(state, filter.topic, 'filter.topic')) ?? new Set();
+    const involves = (id: number) => state.data.collaborations.get(id)!.units.some((u) => unitIds!.has(u.unitId));
+    const out: Overlap[] = [];
+    for (const pair of state.engine.pairs.values()) {
+      if (pair.score < minScore) continue;
+      if (subjects && !subjects.has(pair.topicId)) continue;
+      if (filter.activeOn && ((pair.periodStart && pair.periodStart > filter.activeOn) || (pair.periodEnd && pair.periodEnd < filter.activeOn))) continue;
+      if (unitIds && !involves(pair.a) && !involves(pair.b)) continue;
+      const overlap = this.withReview(state, pair);
+      if (!filter.includeReviewed && this.hidden(overlap)) continue;
+      out.push(overlap);
+    }
+    const key = (id: number) => state.data.collaborations.get(id)!.key;
+    return out.sort((x, y) => byScore(x, y) || key(x.a).localeCompare(key(y.a)) || key(x.b).localeCompare(key(y.b)));
+  }
+
+  /** One collaboration's flagged overlaps (reviewed-away pairs left out). */
+  async overlapsOf(collaborationId: number, minScore = DEFAULT_MIN_SCORE): Promise<Overlap[]> {
+    const state = await this.current();
+    return state.engine
+      .pairsFor(collaborationId)
+      .filter((p) => p.score >= minScore)
+      .map((p) => this.withReview(state, p))
+      .filter((o) => !this.hidden(o))
+      .sort(byScore);
+  }
+
+  /** Records (or changes) a reviewer's decision on a pair. */
+  async review(input: { a: string; b: string; decision: ReviewDecision; note?: string | null }, reviewedBy: string): Promise<OverlapReview> {
+    const em = this.ds.manager;
+    const a = await requireRef(em, Collaboration, input.a, 'a');
+    const b = await requireRef(em, Collaboration, input.b, 'b');
+    if (a === b) throw RegistryError.of('b', 'INVALID', 'a collaboration cannot overlap itself');
+    const [aId, bId] = a < b ? [a, b] : [b, a];
+    const repo = em.getRepository(OverlapReview);
+    const review = (await repo.findOneBy({ aId, bId })) ?? repo.create({ aId, bId });
+    review.decision = input.decision;
+    review.note = input.note ?? null;
+    review.reviewedBy = reviewedBy;
+    const saved = await repo.save(review);
+    this.state?.data.reviews.set(pairKey(aId, bId), saved);
+    return saved;
+  }
+
+  /** Groups of collaborations linked by flagged overlaps, largest and strongest first. */
+  async clusters(filter: OverlapFilter = {}): Promise<OverlapCluster[]> {
+    const state = await this.current();
+    const overlaps = await this.overlaps(filter);
+    const root = new Map<number, number>();
+    const find = (x: number): number => {
+      let r = x;
+      while (root.get(r) !== undefined && root.get(r) !== r) r = root.get(r)!;
+      root.set(x, r);
+      return r;
+    };
+    for (const o of overlaps) {
+      if (!root.has(o.a)) root.set(o.a, o.a);
+      if (!root.has(o.b)) root.set(o.b, o.b);
+      root.set(find(o.a), find(o.b));
+    }
+    const groups = new Map<number, Overlap[]>();
+    for (const o of overlaps) groups.set(find(o.a), [...(groups.get(find(o.a)) ?? []), o]);
+    const clusters: OverlapCluster[] = [];
+    for (const pairs of groups.values()) {
+      const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y);
+      const contacts = ids.flatMap((id) =>
+        state.data.collaborations
+          .get(id)!
+          .people.filter((p) => p.role === PersonRole.PROJECT_LEADER || p.role === PersonRole.CONTACT)
+          .map((p) => ({ ...p, collaborationId: id })),
+      );
+      clusters.push({
+        collaborationIds: ids,
+        pairs,
+        score: Math.round((pairs.reduce((s, p) => s + p.score, 0) / pairs.length) * 1000) / 1000,
+        unitIds: [...new Set(pairs.flatMap((p) => p.sharedUnitIds))],
+        topicIds: [...new Set(pairs.map((p) => p.topicId))],
+        contacts,
+      });
+    }
+    return clusters.sort((x, y) => y.collaborationIds.length - x.collaborationIds.length || byScore(x, y));
+  }
+
+  /** Planned and active collaborations with coordination gaps, in key order. */
+  async gaps(filter: { unit?: string | null; codes?: GapCode[] | null } = {}): Promise<GapEntry[]> {
+    const state = await this.current();
+    const unitIds = filter.unit != null ? new Set(await this.units.expand(filter.unit, true, 'filter.unit')) : null;
+    const today = todayIso();
+    const out: GapEntry[] = [];
+    for (const c of state.data.collaborations.values()) {
+      if (unitIds && !c.units.some((u) => unitIds.has(u.unitId))) continue;
+      const gaps = gapsOf(state.data, c, today).filter((g) => !filter.codes?.length || filter.codes.includes(g.code));
+      if (gaps.length) out.push({ collaborationId: c.id, gaps });
+    }
+    return out.sort((x, y) => state.data.collaborations.get(x.collaborationId)!.key.localeCompare(state.data.collaborations.get(y.collaborationId)!.key));
+  }
+
+  async gapsOfCollaboration(collaborationId: number): Promise<Gap[]> {
+    const state = await this.current();
+    const c = state.data.collaborations.get(collaborationId);
+    return c ? gapsOf(state.data, c, todayIso()) : [];
+  }
+
+  /**
+   * Who works with a unit (and its subunits) on a topic: the collaborations about that subject (found by their
+   * inferred subject, so untagged and mis-tagged ones count), then their people and units, ranked.
+   */
+  async whoWorksWith(unit: string, topic: string, activeOn: string | null | undefined, limit: number): Promise<WhoWorksWithAnswer> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_WHO_WORKS_WITH) {
+      throw RegistryError.of('limit', 'INVALID', `must be from 1 to ${MAX_WHO_WORKS_WITH} (was ${limit})`);
+    }
+    const state = await this.current();
+    const unitIds = new Set(await this.units.expand(unit, true, 'unit'));
+    const subjects = await this.subjectsFor(state, topic, 'topic');
+    const queryWords = new Set(tokenize(topic).filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
+    const today = todayIso();
+    const matches: WhoWorksWithAnswer['collaborations'] = [];
+    for (const c of state.data.collaborations.values()) {
+      if (c.status === Status.CANCELLED || !c.units.some((u) => unitIds.has(u.unitId))) continue;
+      if (activeOn && !overlapOf(c, { startDate: activeOn, endDate: activeOn })) continue;
+      const subject = state.engine.subjects.get(c.id);
+      const reasons: string[] = [];
+      let strength = 0;
+      if (subjects && subject && subjects.has(subject.topicId)) {
+        strength = subject.confidence;
+        reasons.push(`About "${state.data.topics.get(subject.topicId)?.label}" (${Math.round(subject.confidence * 100)} % sure from its text and tags).`);
+      } else if (!subjects) {
+        const features = documentFeatures({ ...c, unitNames: [] });
+        const hits = [...queryWords].filter((w) => features.has(w));
+        if (hits.length && hits.length === queryWords.size) {
+          strength = 0.6;
+          reasons.push('Its text mentions every word asked for.');
+        }
+      }
+      if (!strength) continue;
+      const running = c.status === Status.ACTIVE || c.status === Status.PLANNED || !c.endDate || c.endDate >= today;
+      const yearsAgo = running ? 0 : (Date.parse(today) - Date.parse(c.endDate!)) / (365.25 * 864e5);
+      const recency = 1 / (1 + yearsAgo / 3);
+      reasons.push(running ? 'Active or planned.' : `Ended ${c.endDate}.`);
+      matches.push({ collaborationId: c.id, score: Math.round(strength * (0.5 + 0.5 * recency) * 1000) / 1000, reasons });
+    }
+    matches.sort(byScore);
+    const people = new Map<number, { personId: number; score: number; roles: Set<PersonRole>; collaborationIds: number[] }>();
+    const units = new Map<number, { unitId: number; score: number; collaborationIds: number[] }>();
+    for (const m of matches) {
+      const c = state.data.collaborations.get(m.collaborationId)!;
+      for (const p of c.people) {
+        const entry = people.get(p.personId) ?? { personId: p.personId, score: 0, roles: new Set(), collaborationIds: [] };
+        entry.score = Math.max(entry.score, m.score);
+        entry.roles.add(p.role);
+        if (!entry.collaborationIds.includes(c.id)) entry.collaborationIds.push(c.id);
+        people.set(p.personId, entry);
+      }
+      for (const u of c.units) {
+        const entry = units.get(u.unitId) ?? { unitId: u.unitId, score: 0, collaborationIds: [] };
+        entry.score = Math.max(entry.score, m.score);
+        if (!entry.collaborationIds.includes(c.id)) entry.collaborationIds.push(c.id);
+        units.set(u.unitId, entry);
+      }
+    }
+    const rank = <T extends { score: number; collaborationIds: number[] }>(list: T[]) =>
+      list.sort((x, y) => byScore(x, y) || y.collaborationIds.length - x.collaborationIds.length).slice(0, limit);
+    return {
+      collaborations: matches.slice(0, limit),
+      people: rank([...people.values()]).map((p) => ({ ...p, roles: [...p.roles] })),
+      units: rank([...units.values()]),
+    };
+  }
+}

@@ -1,0 +1,275 @@
+import { Status } from '../collaborations/collaboration.enums';
+import { Sector } from '../units/unit.enums';
+import { ACollaboration, AnalysisData, pairKey } from './analysis.data';
+import { featureWords, SubjectModel, SubjectResult } from './subject-model';
+
+export type ReasonCode = 'SHARED_UNIT' | 'CONTAINED_UNIT' | 'SAME_TOPIC' | 'RELATED_TOPIC' | 'SIMILAR_TEXT' | 'PERIOD_OVERLAP';
+
+export interface OverlapReason {
+  code: ReasonCode;
+  message: string;
+}
+
+/** A flagged pair, stored with a.id < b.id. */
+export interface OverlapPair {
+  a: number;
+  b: number;
+  topicId: number;
+  score: number;
+  sharedUnitIds: number[];
+  sharedTopicIds: number[];
+  periodStart: string | null;
+  periodEnd: string | null;
+  reasons: OverlapReason[];
+}
+
+const MAX_EVIDENCE_WORDS = 4;
+
+/**
+ * Finds the flagged overlaps (the definition in README "Overlap detection") without comparing all pairs:
+ * every collaboration is indexed under (subject, municipal unit) twice, once for the units it names and once for
+ * every unit above them, so the collaborations whose municipal ground is, contains or lies inside one's own are
+ * found by a few map look-ups.
+ */
+export class OverlapEngine {
+  private readonly ancestors = new Map<number, number[]>();
+  /** (subject, unit) → collaborations naming that municipal unit. */
+  private readonly own = new Map<string, Set<number>>();
+  /** (subject, unit) → collaborations naming a municipal unit at or below that unit. */
+  private readonly below = new Map<string, Set<number>>();
+  private readonly indexed = new Map<number, string[][]>();
+  readonly pairs = new Map<string, OverlapPair>();
+  private readonly pairsOf = new Map<number, Set<string>>();
+  comparisons = 0;
+
+  constructor(
+    private readonly data: AnalysisData,
+    private readonly model: SubjectModel,
+    readonly subjects: Map<number, SubjectResult>,
+  ) {}
+
+  /** Builds every pair from scratch. */
+  build(): this {
+    for (const c of this.data.collaborations.values()) this.index(c);
+    for (const c of this.data.collaborations.values()) {
+      for (const other of this.candidates(c)) if (other > c.id) this.consider(c.id, other);
+    }
+    return this;
+  }
+
+  /** Brings one collaboration's pairs up to date after it was created, changed or deleted. */
+  refresh(id: number, subject: SubjectResult | null): void {
+    this.unindex(id);
+    for (const key of this.pairsOf.get(id) ?? []) this.dropPair(key);
+    if (subject) this.subjects.set(id, subject);
+    else this.subjects.delete(id);
+    const c = this.data.collaborations.get(id);
+    if (!c) return;
+    this.index(c);
+    for (const other of this.candidates(c)) this.consider(Math.min(id, other), Math.max(id, other));
+  }
+
+  pairsFor(id: number): OverlapPair[] {
+    return [...(this.pairsOf.get(id) ?? [])].map((key) => this.pairs.get(key)!);
+  }
+
+  private ancestorsOf(unitId: number): number[] {
+    let list = this.ancestors.get(unitId);
+    if (!list) {
+      list = [];
+      const seen = new Set<number>();
+      for (let u: number | null = unitId; u !== null && !seen.has(u); u = this.data.units.get(u)?.parentId ?? null) {
+        seen.add(u);
+        list.push(u);
+      }
+      this.ancestors.set(unitId, list);
+    }
+    return list;
+  }
+
+  private municipalUnits(c: ACollaboration): number[] {
+    return [...new Set(c.units.map((u) => u.unitId).filter((u) => this.data.units.get(u)?.sector === Sector.MUNICIPAL))];
+  }
+
+  private index(c: ACollaboration): void {
+    const subject = this.subjects.get(c.id);
+    if (!subject || c.status === Status.CANCELLED) return;
+    const keys: string[][] = [[], []];
+    for (const unit of this.municipalUnits(c)) {
+      keys[0]!.push(`${subject.topicId}|${unit}`);
+      for (const above of this.ancestorsOf(unit)) keys[1]!.push(`${subject.topicId}|${above}`);
+    }
+    for (const key of keys[0]!) add(this.own, key, c.id);
+    for (const key of keys[1]!) add(this.below, key, c.id);
+    this.indexed.set(c.id, keys);
+  }
+
+  private unindex(id: number): void {
+    const keys = this.indexed.get(id);
+    if (!keys) return;
+    for (const key of keys[0]!) this.own.get(key)?.delete(id);
+    for (const key of keys[1]!) this.below.get(key)?.delete(id);
+    this.indexed.delete(id);
+  }
+
+  private candidates(c: ACollaboration): Set<number> {
+    const subject = this.subjects.get(c.id);
+    const out = new Set<number>();
+    if (!subject || !this.indexed.has(c.id)) return out;
+    for (const unit of this.municipalUnits(c)) {
+      for (const above of this.ancestorsOf(unit)) for (const id of this.own.get(`${subject.topicId}|${above}`) ?? []) out.add(id);
+      for (const id of this.below.get(`${subject.topicId}|${unit}`) ?? []) out.add(id);
+    }
+    out.delete(c.id);
+    return out;
+  }
+
+  private consider(aId: number, bId: number): void {
+    this.comparisons += 1;
+    const pair = this.evaluate(aId, bId);
+    if (!pair) return;
+    const key = pairKey(aId, bId);
+    this.pairs.set(key, pair);
+    add(this.pairsOf, aId, key);
+    add(this.pairsOf, bId, key);
+  }
+
+  private dropPair(key: string): void {
+    const pair = this.pairs.get(key);
+    if (!pair) return;
+    this.pairs.delete(key);
+    this.pairsOf.get(pair.a)?.delete(key);
+    this.pairsOf.get(pair.b)?.delete(key);
+  }
+
+  /** The definition's rules 2, 3 and 5 (1 and 4 hold by construction of the index), and the score and reasons. */
+  private evaluate(aId: number, bId: number): OverlapPair | null {
+    const a = this.data.collaborations.get(aId)!;
+    const b = this.data.collaborations.get(bId)!;
+    const period = overlapOf(a, b);
+    if (!period) return null;
+    if (this.connected(a, b)) return null;
+    const { shared, contained } = this.ground(a, b);
+    if (!shared.length && !contained.length) return null;
+    const sa = this.subjects.get(aId)!;
+    const sb = this.subjects.get(bId)!;
+    const topicId = sa.topicId;
+    const topic = this.data.topics.get(topicId);
+    const reasons: OverlapReason[] = [];
+    const name = (u: number) => this.data.units.get(u)?.name ?? `unit ${u}`;
+    if (shared.length) reasons.push({ code: 'SHARED_UNIT', message: `Both involve ${shared.map(name).join(', ')}.` });
+    for (const [inner, outer] of contained.slice(0, 3)) {
+      reasons.push({ code: 'CONTAINED_UNIT', message: `${name(inner)} lies inside ${name(outer)}.` });
+    }
+    const tagsA = new Set(a.topicIds);
+    const sharedTopicIds = b.topicIds.filter((t) => tagsA.has(t));
+    if (sharedTopicIds.includes(topicId)) {
+      reasons.push({ code: 'SAME_TOPIC', message: `Both are tagged "${topic?.label}".` });
+    } else {
+      const related = this.relatedTags(a, b);
+      if (related) reasons.push({ code: 'RELATED_TOPIC', message: related });
+    }
+    const words = this.sharedEvidence(a, b, topicId);
+    reasons.push({
+      code: 'SIMILAR_TEXT',
+      message: words.length
+        ? `Both texts are about "${topic?.label}": they share ${words.map((w) => `"${w}"`).join(', ')}.`
+        : `Both texts are about "${topic?.label}".`,
+    });
+    reasons.push({ code: 'PERIOD_OVERLAP', message: `Both run ${describePeriod(period)}.` });
+    return {
+      a: aId,
+      b: bId,
+      topicId,
+      score: Math.round(Math.sqrt(sa.confidence * sb.confidence) * 1000) / 1000,
+      sharedUnitIds: [...shared, ...contained.map(([inner]) => inner)],
+      sharedTopicIds,
+      periodStart: period.start,
+      periodEnd: period.end,
+      reasons,
+    };
+  }
+
+  /** Already connected: a person in both, or one is an ancestor of the other through `parent`. */
+  private connected(a: ACollaboration, b: ACollaboration): boolean {
+    const people = new Set(a.people.map((p) => p.personId));
+    if (b.people.some((p) => people.has(p.personId))) return true;
+    return this.isAncestor(a.id, b) || this.isAncestor(b.id, a);
+  }
+
+  private isAncestor(id: number, c: ACollaboration): boolean {
+    const seen = new Set<number>();
+    for (let p = c.parentId; p !== null && !seen.has(p); p = this.data.collaborations.get(p)?.parentId ?? null) {
+      if (p === id) return true;
+      seen.add(p);
+    }
+    return false;
+  }
+
+  /** Municipal units both name, and pairs (inner, outer) where one's unit lies inside the other's. */
+  private ground(a: ACollaboration, b: ACollaboration): { shared: number[]; contained: [number, number][] } {
+    const ua = this.municipalUnits(a);
+    const ub = this.municipalUnits(b);
+    const shared = ua.filter((u) => ub.includes(u));
+    const contained: [number, number][] = [];
+    for (const x of ua) {
+      for (const y of ub) {
+        if (x === y) continue;
+        if (this.ancestorsOf(x).includes(y)) contained.push([x, y]);
+        else if (this.ancestorsOf(y).includes(x)) contained.push([y, x]);
+      }
+    }
+    return { shared, contained };
+  }
+
+  private relatedTags(a: ACollaboration, b: ACollaboration): string | null {
+    const label = (t: number) => this.data.topics.get(t)?.label ?? String(t);
+    const above = (t: number) => {
+      const out: number[] = [];
+      for (let p = this.data.topics.get(t)?.parentId ?? null; p !== null; p = this.data.topics.get(p)?.parentId ?? null) out.push(p);
+      return out;
+    };
+    for (const x of a.topicIds) {
+      for (const y of b.topicIds) {
+        if (above(x).includes(y)) return `"${label(x)}" is narrower than "${label(y)}".`;
+        if (above(y).includes(x)) return `"${label(y)}" is narrower than "${label(x)}".`;
+      }
+    }
+    return null;
+  }
+
+  /** The words both texts share that point most strongly to the subject, as written in the first text. */
+  private sharedEvidence(a: ACollaboration, b: ACollaboration, topicId: number): string[] {
+    const fa = this.subjects.get(a.id)!.features;
+    const fb = this.subjects.get(b.id)!.features;
+    const surface = featureWords([a.title, a.summary ?? '', ...a.keywords].join(' '));
+    return [...fa.keys()]
+      .filter((f) => fb.has(f))
+      .map((f) => ({ f, weight: this.model.specificity(topicId, f) }))
+      .filter(({ weight }) => weight > 1)
+      .sort((x, y) => y.weight - x.weight)
+      .slice(0, MAX_EVIDENCE_WORDS)
+      .map(({ f }) => surface.get(f) ?? f);
+  }
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/** The common period of two collaborations (no start = unknown, treated as open; no end = still running). */
+export function overlapOf(a: Pick<ACollaboration, 'startDate' | 'endDate'>, b: Pick<ACollaboration, 'startDate' | 'endDate'>): { start: string | null; end: string | null } | null {
+  const start = a.startDate && b.startDate ? (a.startDate > b.startDate ? a.startDate : b.startDate) : (a.startDate ?? b.startDate);
+  const end = a.endDate && b.endDate ? (a.endDate < b.endDate ? a.endDate : b.endDate) : (a.endDate ?? b.endDate);
+  if (start && end && start > end) return null;
+  return { start, end };
+}
+
+function describePeriod(p: { start: string | null; end: string | null }): string {
+  if (p.start && p.end) return `from ${p.start} to ${p.end}`;
+  if (p.start) return `from ${p.start}, still running`;
+  if (p.end) return `until ${p.end}`;
+  return 'with open periods';
+}
