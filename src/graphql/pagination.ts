@@ -177,3 +177,38 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     },
   };
 }
+
+/**
+ * The same pagination over a list already computed in memory (analysis reports): the cursor is the item's
+ * unique sort key, so a page stays stable when items before it are added or removed.
+ */
+export function paginateList<T>(items: T[], args: ConnectionArgs, keyOf: (item: T) => string): Connection<T> {
+  const first = checkSize(args.first, 'first');
+  const last = checkSize(args.last, 'last');
+  if (first !== null && last !== null) throw RegistryError.of('last', 'INVALID', 'give either first or last, not both');
+  const indexOf = (cursor: string, field: string) => {
+    const key = Buffer.from(cursor, 'base64url').toString('utf8');
+    const index = items.findIndex((item) => keyOf(item) === key);
+    if (index < 0) throw RegistryError.of(field, 'INVALID', `"${cursor}" is not a cursor of this list`);
+    return index;
+  };
+  let start = args.after ? indexOf(args.after, 'after') + 1 : 0;
+  let end = args.before ? indexOf(args.before, 'before') : items.length;
+  const backward = last !== null || (args.before != null && first === null);
+  const size = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
+  if (backward) start = Math.max(start, end - size);
+  else end = Math.min(end, start + size);
+  const edges = items.slice(start, end).map((node) => ({ node, cursor: Buffer.from(keyOf(node), 'utf8').toString('base64url') }));
+  const total = items.length;
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: end < total,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: Promise.resolve(total),
+  };
+}

@@ -1,5 +1,16 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import {
+  AnalysisResolver,
+  ClusterContactResolver,
+  CollaborationAnalysisResolver,
+  CollaborationMatchResolver,
+  CoordinationGapFieldsResolver,
+  OverlapClusterFieldsResolver,
+  OverlapFieldsResolver,
+  PersonMatchResolver,
+  UnitMatchResolver,
+} from '../modules/analysis/analysis.resolver';
 import { AgreementContactResolver, AgreementResolver } from '../modules/agreements/agreement.resolver';
 import {
   AgreementCollaborationsResolver,
@@ -40,6 +51,15 @@ export function getSchema(): Promise<GraphQLSchema> {
       CollaborationPersonResolver,
       CollaborationFundingResolver,
       SnapshotResolver,
+      AnalysisResolver,
+      OverlapFieldsResolver,
+      OverlapClusterFieldsResolver,
+      ClusterContactResolver,
+      CoordinationGapFieldsResolver,
+      CollaborationAnalysisResolver,
+      PersonMatchResolver,
+      UnitMatchResolver,
+      CollaborationMatchResolver,
     ],
     // Inputs are validated explicitly in resolvers so problems become userErrors on the payload.
     validate: false,

@@ -1,0 +1,224 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertValidInput } from '../../common/validation';
+import { Context } from '../../graphql/context';
+import { mutationPayload } from '../../graphql/errors';
+import { payloadType } from '../../graphql/mutation-types';
+import { ConnectionArgs, connectionType, paginateList } from '../../graphql/pagination';
+import { DateScalar } from '../../graphql/scalars';
+import { Collaboration } from '../collaborations/collaboration.entity';
+import { Person } from '../people/person.entity';
+import { Topic } from '../topics/topic.entity';
+import { Unit } from '../units/unit.entity';
+import { DEFAULT_MIN_SCORE, GapEntry, Overlap, OverlapCluster, WhoWorksWithAnswer } from './analysis.service';
+import {
+  ClusterContact,
+  CollaborationMatch,
+  CoordinationGapFilter,
+  CoordinationGapType,
+  OverlapClusterType,
+  OverlapFilterInput,
+  OverlapReviewInput,
+  OverlapType,
+  PersonMatch,
+  UnitMatch,
+  WhoWorksWith,
+} from './analysis.types';
+import { Gap } from './gaps';
+import { OverlapReview } from './overlap-review.entity';
+
+const OverlapConnection = connectionType(OverlapType, 'Overlap');
+const OverlapClusterConnection = connectionType(OverlapClusterType, 'OverlapCluster');
+const CoordinationGapConnection = connectionType(CoordinationGapType, 'CoordinationGap');
+const OverlapReviewPayload = payloadType('OverlapReviewPayload', 'review', OverlapReview);
+
+type GapRow = { collaborationId: number; codes: Gap['code'][]; messages: string[] };
+const gapRow = (e: GapEntry): GapRow => ({ collaborationId: e.collaborationId, codes: e.gaps.map((g) => g.code), messages: e.gaps.map((g) => g.message) });
+const loadAll = <T>(ctx: Context, loader: 'unit' | 'topic' | 'collaboration', ids: number[]) =>
+  Promise.all(ids.map((id) => ctx.loaders[loader].load(id))) as Promise<T[]>;
+
+@Resolver()
+export class AnalysisResolver {
+  @Query(() => OverlapConnection, {
+    description: `Pairs of collaborations that overlap without knowing of each other, strongest first (default minScore ${DEFAULT_MIN_SCORE}).`,
+  })
+  async overlapReport(
+    @Ctx() ctx: Context,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => OverlapFilterInput, { nullable: true }) filter?: OverlapFilterInput,
+  ) {
+    return paginateList(await ctx.services.analysis.overlaps(filter ?? {}), page, (o) => `${o.a}:${o.b}`);
+  }
+
+  @Query(() => OverlapClusterConnection, { description: 'Groups of collaborations linked by flagged overlaps, largest and strongest first.' })
+  async overlapClusters(
+    @Ctx() ctx: Context,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => OverlapFilterInput, { nullable: true }) filter?: OverlapFilterInput,
+  ) {
+    return paginateList(await ctx.services.analysis.clusters(filter ?? {}), page, (c) => c.collaborationIds.join(','));
+  }
+
+  @Query(() => CoordinationGapConnection, { description: 'Planned and active collaborations with coordination gaps, in key order.' })
+  async coordinationGaps(
+    @Ctx() ctx: Context,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => CoordinationGapFilter, { nullable: true }) filter?: CoordinationGapFilter,
+  ) {
+    const rows = (await ctx.services.analysis.gaps(filter ?? {})).map(gapRow);
+    return paginateList(rows, page, (r) => String(r.collaborationId));
+  }
+
+  @Query(() => WhoWorksWith, { description: 'Who already works with this unit (and its subunits) on this topic: people, units and collaborations, ranked.' })
+  whoWorksWith(
+    @Ctx() ctx: Context,
+    @Arg('unit', () => ID, { description: 'The unit (global id or key).' }) unit: string,
+    @Arg('topic', () => String, { description: 'A topic by id or key (narrower topics included), or free text.' }) topic: string,
+    @Arg('activeOn', () => DateScalar, { nullable: true, description: 'Only collaborations running on this date.' }) activeOn: string | null,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'Most entries per list (at most 500).' }) limit: number,
+  ) {
+    return ctx.services.analysis.whoWorksWith(unit, topic, activeOn, limit);
+  }
+
+  @Mutation(() => OverlapReviewPayload, { description: 'Records a decision on a pair: KNOWN and NOT_OVERLAP take it out of the default report; CONFIRMED keeps it, marked.' })
+  overlapReview(@Arg('input', () => OverlapReviewInput) input: OverlapReviewInput, @Ctx() ctx: Context) {
+    return mutationPayload(async () => {
+      await assertValidInput(input);
+      return ctx.services.analysis.review(input, input.reviewer ?? 'anonymous');
+    });
+  }
+}
+
+@Resolver(() => OverlapType)
+export class OverlapFieldsResolver {
+  @FieldResolver(() => Collaboration, { description: 'One collaboration of the pair.' })
+  a(@Root() o: Overlap, @Ctx() ctx: Context) {
+    return ctx.loaders.collaboration.load(o.a);
+  }
+
+  @FieldResolver(() => Collaboration, { description: 'The other collaboration of the pair.' })
+  b(@Root() o: Overlap, @Ctx() ctx: Context) {
+    return ctx.loaders.collaboration.load(o.b);
+  }
+
+  @FieldResolver(() => Topic, { nullable: true, description: 'The subject both are about, as inferred from their text and tags.' })
+  subject(@Root() o: Overlap, @Ctx() ctx: Context) {
+    return ctx.loaders.topic.load(o.topicId);
+  }
+
+  @FieldResolver(() => [Unit], { description: 'The municipal units they share, or the inner unit where one lies inside the other.' })
+  sharedUnits(@Root() o: Overlap, @Ctx() ctx: Context) {
+    return loadAll<Unit>(ctx, 'unit', o.sharedUnitIds);
+  }
+
+  @FieldResolver(() => [Topic], { description: 'Topic tags both carry.' })
+  sharedTopics(@Root() o: Overlap, @Ctx() ctx: Context) {
+    return loadAll<Topic>(ctx, 'topic', o.sharedTopicIds);
+  }
+}
+
+@Resolver(() => OverlapClusterType)
+export class OverlapClusterFieldsResolver {
+  @FieldResolver(() => Int, { description: 'How many collaborations the group holds.' })
+  size(@Root() c: OverlapCluster) {
+    return c.collaborationIds.length;
+  }
+
+  @FieldResolver(() => [Collaboration])
+  collaborations(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
+    return loadAll<Collaboration>(ctx, 'collaboration', c.collaborationIds);
+  }
+
+  @FieldResolver(() => [OverlapType], { description: 'The flagged pairs that link the group.' })
+  overlaps(@Root() c: OverlapCluster) {
+    return c.pairs;
+  }
+
+  @FieldResolver(() => [Unit], { description: 'The municipal ground the group shares.' })
+  sharedUnits(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
+    return loadAll<Unit>(ctx, 'unit', c.unitIds);
+  }
+
+  @FieldResolver(() => [Topic], { description: 'The subjects the group works on.' })
+  topics(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
+    return loadAll<Topic>(ctx, 'topic', c.topicIds);
+  }
+
+  @FieldResolver(() => [ClusterContact], { description: 'Project leaders and contacts of each collaboration in the group.' })
+  contacts(@Root() c: OverlapCluster) {
+    return c.contacts;
+  }
+}
+
+@Resolver(() => ClusterContact)
+export class ClusterContactResolver {
+  @FieldResolver(() => Person)
+  person(@Root() c: OverlapCluster['contacts'][number], @Ctx() ctx: Context) {
+    return ctx.loaders.person.load(c.personId);
+  }
+
+  @FieldResolver(() => Collaboration, { description: 'The collaboration they lead or are contact for.' })
+  collaboration(@Root() c: OverlapCluster['contacts'][number], @Ctx() ctx: Context) {
+    return ctx.loaders.collaboration.load(c.collaborationId);
+  }
+}
+
+@Resolver(() => CoordinationGapType)
+export class CoordinationGapFieldsResolver {
+  @FieldResolver(() => Collaboration)
+  collaboration(@Root() row: GapRow, @Ctx() ctx: Context) {
+    return ctx.loaders.collaboration.load(row.collaborationId);
+  }
+}
+
+@Resolver(() => Collaboration)
+export class CollaborationAnalysisResolver {
+  @FieldResolver(() => [OverlapType], { description: 'Flagged overlaps of this collaboration, strongest first (reviewed-away pairs left out).' })
+  overlaps(
+    @Root() c: Collaboration,
+    @Ctx() ctx: Context,
+    @Arg('minScore', () => Float, { defaultValue: DEFAULT_MIN_SCORE }) minScore: number,
+  ) {
+    return ctx.services.analysis.overlapsOf(c.id, minScore);
+  }
+
+  @FieldResolver(() => CoordinationGapType, { description: 'Coordination gaps of this collaboration (empty unless planned or active).' })
+  async gaps(@Root() c: Collaboration, @Ctx() ctx: Context) {
+    return gapRow({ collaborationId: c.id, gaps: await ctx.services.analysis.gapsOfCollaboration(c.id) });
+  }
+}
+
+type MatchRow = WhoWorksWithAnswer['people'][number] | WhoWorksWithAnswer['units'][number];
+
+@Resolver(() => PersonMatch)
+export class PersonMatchResolver {
+  @FieldResolver(() => Person)
+  person(@Root() m: WhoWorksWithAnswer['people'][number], @Ctx() ctx: Context) {
+    return ctx.loaders.person.load(m.personId);
+  }
+
+  @FieldResolver(() => [Collaboration])
+  collaborations(@Root() m: MatchRow, @Ctx() ctx: Context) {
+    return loadAll<Collaboration>(ctx, 'collaboration', m.collaborationIds);
+  }
+}
+
+@Resolver(() => UnitMatch)
+export class UnitMatchResolver {
+  @FieldResolver(() => Unit)
+  unit(@Root() m: WhoWorksWithAnswer['units'][number], @Ctx() ctx: Context) {
+    return ctx.loaders.unit.load(m.unitId);
+  }
+
+  @FieldResolver(() => [Collaboration])
+  collaborations(@Root() m: MatchRow, @Ctx() ctx: Context) {
+    return loadAll<Collaboration>(ctx, 'collaboration', m.collaborationIds);
+  }
+}
+
+@Resolver(() => CollaborationMatch)
+export class CollaborationMatchResolver {
+  @FieldResolver(() => Collaboration)
+  collaboration(@Root() m: WhoWorksWithAnswer['collaborations'][number], @Ctx() ctx: Context) {
+    return ctx.loaders.collaboration.load(m.collaborationId);
+  }
+}

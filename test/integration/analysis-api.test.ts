@@ -1,0 +1,133 @@
+import { startTestServer, TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ dev: true });
+});
+afterAll(() => server.close());
+
+type Rec = Record<string, any>;
+
+describe('overlapReport', () => {
+  const report = (args: string) =>
+    server.gql(`{ overlapReport(${args}) { totalCount pageInfo { hasNextPage endCursor } nodes { score a { key } b { key } subject { key } reasons { code message } sharedUnits { key } periodStart periodEnd review { decision } } } }`);
+
+  it('pages through all flagged pairs, strongest first, each with reasons', async () => {
+    const first = (await report('first: 100')).data.overlapReport;
+    expect(first.totalCount).toBe(849);
+    expect(first.nodes).toHaveLength(100);
+    const scores = first.nodes.map((n: Rec) => n.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+    for (const node of first.nodes) {
+      expect(node.reasons.map((r: Rec) => r.code)).toEqual(expect.arrayContaining(['SIMILAR_TEXT', 'PERIOD_OVERLAP']));
+      expect(node.sharedUnits.length).toBeGreaterThan(0);
+    }
+    const second = (await report(`first: 100, after: "${first.pageInfo.endCursor}"`)).data.overlapReport;
+    const keys = (page: Rec) => page.nodes.map((n: Rec) => `${n.a.key}|${n.b.key}`);
+    expect(keys(second).filter((k: string) => keys(first).includes(k))).toEqual([]);
+  });
+
+  it('filters by unit (with subunits), topic by key or free text, and date', async () => {
+    const alna = (await report('first: 100, filter: { unit: "bydel-alna" }')).data.overlapReport;
+    expect(alna.totalCount).toBeGreaterThan(0);
+    const byKey = (await report('first: 100, filter: { topic: "demens" }')).data.overlapReport;
+    expect(byKey.totalCount).toBeGreaterThan(0);
+    expect(new Set(byKey.nodes.map((n: Rec) => n.subject.key))).toEqual(new Set(['demens']));
+    const byText = (await report('first: 100, filter: { topic: "Demensomsorg" }')).data.overlapReport;
+    expect(byText.totalCount).toBe(byKey.totalCount);
+    const broad = (await report('first: 1, filter: { topic: "helse" }')).data.overlapReport;
+    expect(broad.totalCount).toBeGreaterThan(byKey.totalCount);
+    const onDay = (await report('first: 100, filter: { activeOn: "2020-06-01" }')).data.overlapReport;
+    for (const n of onDay.nodes) {
+      expect(!n.periodStart || n.periodStart <= '2020-06-01').toBe(true);
+      expect(!n.periodEnd || n.periodEnd >= '2020-06-01').toBe(true);
+    }
+    const none = (await report('filter: { minScore: 1.0 }')).data.overlapReport;
+    expect(none.totalCount).toBeLessThanOrEqual(849);
+  });
+
+  it('refuses bad filters with a clear error', async () => {
+    expect((await report('filter: { minScore: 2 }')).errors?.[0]?.message).toBe('filter.minScore: must be between 0 and 1 (was 2)');
+    expect((await report('filter: { unit: "nowhere" }')).errors?.[0]?.message).toBe('filter.unit: unknown unit "nowhere"');
+    expect((await report('first: 500')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('review flow over HTTP', () => {
+  it('records, changes and applies decisions, with who and when', async () => {
+    const [top] = (await server.gql(`{ overlapReport(first: 1) { nodes { a { key } b { key } } } }`)).data.overlapReport.nodes;
+    const review = (decision: string) =>
+      server.gql(`mutation { overlapReview(input: { a: "${top.a.key}", b: "${top.b.key}", decision: ${decision}, note: "checked", reviewer: "coordinator" }) { review { decision note reviewedBy reviewedAt } userErrors { field code message } } }`);
+    const known = (await review('KNOWN')).data.overlapReview;
+    expect(known.userErrors).toEqual([]);
+    expect(known.review).toMatchObject({ decision: 'KNOWN', note: 'checked', reviewedBy: 'coordinator' });
+    expect((await server.gql(`{ overlapReport { totalCount } }`)).data.overlapReport.totalCount).toBe(848);
+    expect((await server.gql(`{ collaboration(key: "${top.a.key}") { overlaps { b { key } a { key } } } }`)).data.collaboration.overlaps).not.toContainEqual({ a: { key: top.a.key }, b: { key: top.b.key } });
+    await review('CONFIRMED');
+    const back = await server.gql(`{ overlapReport(first: 100, filter: { includeReviewed: true }) { totalCount nodes { review { decision } } } }`);
+    expect(back.data.overlapReport.totalCount).toBe(849);
+    expect((await server.gql(`{ overlapReport { totalCount } }`)).data.overlapReport.totalCount).toBe(849);
+    const bad = await server.gql(`mutation { overlapReview(input: { a: "c-000001", b: "c-000001", decision: KNOWN }) { review { decision } userErrors { field code message } } }`);
+    expect(bad.data.overlapReview).toEqual({ review: null, userErrors: [{ field: 'b', code: 'INVALID', message: 'a collaboration cannot overlap itself' }] });
+    const unknown = await server.gql(`mutation { overlapReview(input: { a: "nope", b: "c-000001", decision: KNOWN }) { userErrors { field code } } }`);
+    expect(unknown.data.overlapReview.userErrors).toEqual([{ field: 'a', code: 'UNKNOWN_REFERENCE' }]);
+  });
+});
+
+describe('incremental analysis', () => {
+  it("makes a new collaboration's overlaps current right after it is created, changed and deleted", async () => {
+    const existing = (await server.gql(`{ collaboration(key: "c-000002") { title summary keywords startDate endDate topics { key } units { unit { key } } } }`)).data.collaboration;
+    const created = await server.gql(
+      `mutation($input: CollaborationCreateInput!) { collaborationCreate(input: $input) { collaboration { id version overlaps { a { key } b { key } } } userErrors { message } } }`,
+      {
+        input: {
+          key: 'twin-of-2', title: existing.title, summary: existing.summary, keywords: existing.keywords, kind: 'ANALYSIS',
+          startDate: existing.startDate, endDate: existing.endDate,
+          units: [{ unit: 'bydel-ostensjo', role: 'HOST' }, { unit: 'oslomet', role: 'LEAD' }],
+        },
+      },
+    );
+    const twin = created.data.collaborationCreate.collaboration;
+    const partners = twin.overlaps.map((o: Rec) => (o.a.key === 'twin-of-2' ? o.b.key : o.a.key));
+    expect(partners).toContain('c-000002');
+    const moved = await server.gql(`mutation { collaborationUpdate(input: { id: "twin-of-2", version: 1, startDate: "2000-01-01", endDate: "2000-12-31" }) { collaboration { overlaps { score } } } }`);
+    expect(moved.data.collaborationUpdate.collaboration.overlaps).toEqual([]);
+    await server.gql(`mutation { collaborationDelete(input: { id: "twin-of-2", version: 2 }) { deletedId } }`);
+    expect((await server.gql(`{ overlapReport(filter: { includeReviewed: true }) { totalCount } }`)).data.overlapReport.totalCount).toBe(849);
+  });
+});
+
+describe('coordination gaps, clusters and who works with', () => {
+  it('lists gaps by code and unit, and per collaboration', async () => {
+    const res = await server.gql(`{ coordinationGaps(first: 100, filter: { codes: [NO_CONTACT] }) { totalCount nodes { codes messages collaboration { key gaps { codes } } } } }`);
+    expect(res.data.coordinationGaps.totalCount).toBe(13);
+    for (const node of res.data.coordinationGaps.nodes) {
+      expect(node.codes).toEqual(['NO_CONTACT']);
+      expect(node.messages).toEqual(['Nobody takes part as project leader or contact.']);
+      expect(node.collaboration.gaps.codes).toContain('NO_CONTACT');
+    }
+    const oslo = await server.gql(`{ coordinationGaps(filter: { unit: "kommune-0301" }) { totalCount } all: coordinationGaps { totalCount } }`);
+    expect(oslo.data.coordinationGaps.totalCount).toBeLessThan(oslo.data.all.totalCount);
+  });
+
+  it('groups overlaps into clusters with their contacts, largest first', async () => {
+    const res = await server.gql(`{ overlapClusters(first: 3) { totalCount nodes { size score collaborations { key } overlaps { score } topics { key } contacts { role person { name } collaboration { key } } } } }`);
+    const clusters = res.data.overlapClusters.nodes;
+    expect(clusters[0].size).toBeGreaterThanOrEqual(clusters[1].size);
+    expect(clusters[0].collaborations).toHaveLength(clusters[0].size);
+    expect(clusters[0].overlaps.length).toBeGreaterThanOrEqual(clusters[0].size - 1);
+    for (const contact of clusters[0].contacts) expect(['PROJECT_LEADER', 'CONTACT']).toContain(contact.role);
+  });
+
+  it('answers who works with a unit on a topic, and refuses a bad limit', async () => {
+    const res = await server.gql(`{ whoWorksWith(unit: "bydel-frogner", topic: "boligsosialt") { people { score roles person { key } collaborations { key } } units { unit { key } } collaborations { score reasons collaboration { key status } } } }`);
+    const answer = res.data.whoWorksWith;
+    expect(answer.collaborations.length).toBeGreaterThan(0);
+    for (const c of answer.collaborations) expect(c.collaboration.status).not.toBe('CANCELLED');
+    expect(answer.people[0].collaborations.length).toBeGreaterThan(0);
+    const tooMany = await server.gql(`{ whoWorksWith(unit: "bydel-frogner", topic: "boligsosialt", limit: 501) { people { score } } }`);
+    expect(tooMany.errors?.[0]?.message).toBe('limit: must be from 1 to 500 (was 501)');
+    const badUnit = await server.gql(`{ whoWorksWith(unit: "x", topic: "boligsosialt") { people { score } } }`);
+    expect(badUnit.errors?.[0]?.message).toBe('unit: unknown unit "x"');
+  });
+});
