@@ -5,7 +5,9 @@ import { loadConfig } from '../config';
 import { RegistryError } from '../common/errors';
 import { openDatabase } from '../db/data-source';
 import { printedSchema } from '../graphql/schema';
+import { createServices } from '../graphql/context';
 import { serve } from '../main';
+import { formatRows, ReportFormat, ReportKind, reportRows } from './report';
 import { SnapshotService, readSnapshotFile } from '../modules/snapshot/snapshot.service';
 import { ImportProgress, ImportSummary } from '../modules/snapshot/snapshot.importer';
 import { projectRoot } from '../common/paths';
@@ -20,6 +22,8 @@ Commands:
   migrate               apply pending database migrations
   seed                  import seeds/ (the real collaborations from the source documents)
   schema [--check]      write schema.graphql from the code, or check that it is current
+  report overlaps|clusters|gaps [--unit KEY] [--topic T] [--format csv|json|table]
+                        the overlap, cluster and coordination-gap reports (same content as the API)
 
 Every command reads DATABASE_URL (default sqlite:data/registry.sqlite).`;
 
@@ -49,7 +53,17 @@ async function withServices<T>(fn: (services: SnapshotService) => Promise<T>): P
 const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');
 
 export async function run(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      check: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      unit: { type: 'string' },
+      topic: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+    },
+  });
   const [command, file] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -90,6 +104,20 @@ export async function run(argv: string[]): Promise<number> {
       for (const summary of summaries) console.log(describe(summary));
       return 0;
     }
+    case 'report': {
+      const kind = file as ReportKind;
+      if (!['overlaps', 'clusters', 'gaps'].includes(kind)) throw RegistryError.of(null, 'INVALID', 'registry report needs overlaps, clusters or gaps');
+      const format = values.format as ReportFormat;
+      if (!['csv', 'json', 'table'].includes(format)) throw RegistryError.of('--format', 'INVALID', 'must be csv, json or table');
+      const ds = await openDatabase(loadConfig().database);
+      try {
+        const rows = await reportRows(ds, createServices(ds), kind, { unit: values.unit, topic: values.topic });
+        process.stdout.write(formatRows(rows, format));
+      } finally {
+        await ds.destroy();
+      }
+      return 0;
+    }
     case 'schema': {
       const sdl = await printedSchema();
       if (values.check) {
@@ -115,7 +143,8 @@ export async function run(argv: string[]): Promise<number> {
 export function main(argv: string[]): void {
   run(argv).then(
     (code) => {
-      if (code >= 0) process.exit(code);
+      // Exit once stdout has drained: a report piped to a file or another program must arrive whole.
+      if (code >= 0) process.stdout.write('', () => process.exit(code));
     },
     (error: unknown) => {
       if (error instanceof RegistryError) {

@@ -28,7 +28,7 @@ export function createServices(ds: DataSource) {
   return {
     topics: new TopicService(ds, changes),
     units,
-    people: new PersonService(ds, units, changes),
+    people: new PersonService(ds, units),
     agreements: new AgreementService(ds, units, changes),
     collaborations: new CollaborationService(ds, units, changes),
     snapshot: new SnapshotService(ds, changes),

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DEV_REGISTRY } from '../helpers/server';
+import { DEV_LABELS, DEV_REGISTRY } from '../helpers/server';
 
 const run = promisify(execFile);
 const BIN = path.join(__dirname, '..', '..', 'bin', 'registry.js');
@@ -52,6 +52,24 @@ describe('registry command', () => {
     const notJson = path.join(dir, 'broken.json');
     fs.writeFileSync(notJson, '{');
     expect((await registry(['import', notJson], empty)).stderr).toContain('is not valid JSON');
+  });
+
+  it('reports overlaps, clusters and gaps as csv, json or a table, with the API\'s content', async () => {
+    const labels = JSON.parse(fs.readFileSync(DEV_LABELS, 'utf8')) as { overlaps: string[][]; gaps: Record<string, string[]> };
+    const overlaps = JSON.parse((await registry(['report', 'overlaps', '--format', 'json'], url)).stdout) as Record<string, string>[];
+    expect(overlaps).toHaveLength(labels.overlaps.length);
+    expect(overlaps[0]).toEqual(expect.objectContaining({ a: expect.any(String), b: expect.any(String), reasons: expect.stringContaining('Both run') }));
+    const gapsCsv = (await registry(['report', 'gaps', '--format', 'csv'], url)).stdout.trim().split('\n');
+    expect(gapsCsv[0]).toBe('collaboration,title,codes,messages');
+    expect(gapsCsv).toHaveLength(1 + new Set(Object.values(labels.gaps).flat()).size);
+    const scoped = JSON.parse((await registry(['report', 'overlaps', '--unit', 'bydel-alna', '--topic', 'demens', '--format', 'json'], url)).stdout);
+    expect(scoped.length).toBeLessThan(overlaps.length);
+    const table = (await registry(['report', 'clusters', '--format', 'table'], url)).stdout;
+    expect(table.split('\n')[0]).toMatch(/^cluster\s+size\s+score/);
+    expect(table).toMatch(/\d+ rows\n$/);
+    const bad = await registry(['report', 'gaps', '--format', 'xml'], url);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe('--format: must be csv, json or table');
   });
 
   it('loads the seeds and explains its usage', async () => {

@@ -109,12 +109,12 @@ describe('overlap definition', () => {
 
   it('explains each pair with reasons naming units, topics, period and words', async () => {
     const [overlap] = await server.services.analysis.overlaps({ unit: 'd2-school' });
-    const codes = overlap!.reasons.map((r) => r.code);
-    expect(codes).toEqual(['CONTAINED_UNIT', 'SIMILAR_TEXT', 'PERIOD_OVERLAP']);
-    expect(overlap!.reasons[0]!.message).toBe('Bydel Sør, Lesestimulering skole lies inside Testby kommune.');
-    expect(overlap!.reasons[1]!.message).toMatch(/^Both texts are about "Bibliotek og lesing": they share /);
-    expect(overlap!.reasons[1]!.message).not.toMatch(/samarbeid|kompetanse|tjenesteutvikling/);
-    expect(overlap!.reasons[2]!.message).toBe('Both run from 2020-01-01 to 2022-12-31.');
+    const reasons = await server.services.analysis.explain(overlap!);
+    expect(reasons.map((r) => r.code)).toEqual(['CONTAINED_UNIT', 'SIMILAR_TEXT', 'PERIOD_OVERLAP']);
+    expect(reasons[0]!.message).toBe('Bydel Sør, Lesestimulering skole lies inside Testby kommune.');
+    expect(reasons[1]!.message).toMatch(/^Both texts are about "Bibliotek og lesing": they share /);
+    expect(reasons[1]!.message).not.toMatch(/samarbeid|kompetanse|tjenesteutvikling/);
+    expect(reasons[2]!.message).toBe('Both run from 2020-01-01 to 2022-12-31.');
     expect(overlap!.score).toBeGreaterThan(0.5);
   });
 

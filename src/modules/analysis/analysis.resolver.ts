@@ -17,6 +17,7 @@ import {
   CoordinationGapType,
   OverlapClusterType,
   OverlapFilterInput,
+  OverlapReasonType,
   OverlapReviewInput,
   OverlapType,
   PersonMatch,
@@ -108,6 +109,16 @@ export class OverlapFieldsResolver {
   @FieldResolver(() => [Unit], { description: 'The municipal units they share, or the inner unit where one lies inside the other.' })
   sharedUnits(@Root() o: Overlap, @Ctx() ctx: Context) {
     return loadAll<Unit>(ctx, 'unit', o.sharedUnitIds);
+  }
+
+  @FieldResolver(() => [OverlapReasonType], { description: 'Why the pair was flagged, one reason per line of evidence.' })
+  reasons(@Root() o: Overlap, @Ctx() ctx: Context) {
+    return ctx.services.analysis.explain(o);
+  }
+
+  @FieldResolver(() => OverlapReview, { nullable: true, description: "A reviewer's decision on the pair, if any." })
+  review(@Root() o: Overlap, @Ctx() ctx: Context) {
+    return ctx.services.analysis.reviewOf(o);
   }
 
   @FieldResolver(() => [Topic], { description: 'Topic tags both carry.' })

@@ -10,7 +10,7 @@ import { Topic } from '../topics/topic.entity';
 import { UnitService } from '../units/unit.service';
 import { ACollaboration, AnalysisData, loadAnalysisData, loadCollaboration, pairKey } from './analysis.data';
 import { Gap, GapCode, gapsOf } from './gaps';
-import { OverlapEngine, OverlapPair, overlapOf } from './overlap-engine';
+import { OverlapEngine, OverlapPair, OverlapReason, overlapOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
 import { documentFeatures, SubjectDocument, SubjectModel } from './subject-model';
 
@@ -29,9 +29,7 @@ export interface OverlapFilter {
   includeReviewed?: boolean | null;
 }
 
-export interface Overlap extends OverlapPair {
-  review: OverlapReview | null;
-}
+export type Overlap = OverlapPair;
 
 export interface OverlapCluster {
   collaborationIds: number[];
@@ -153,12 +151,20 @@ export class AnalysisService implements ChangeListener {
     return matches.size ? matches : null;
   }
 
-  private withReview(state: State, pair: OverlapPair): Overlap {
-    return { ...pair, review: state.data.reviews.get(pairKey(pair.a, pair.b)) ?? null };
+  /** A reviewer's decision on a pair, if any. */
+  async reviewOf(pair: OverlapPair): Promise<OverlapReview | null> {
+    return (await this.current()).data.reviews.get(pairKey(pair.a, pair.b)) ?? null;
   }
 
-  private hidden(o: Overlap): boolean {
-    return o.review !== null && o.review.decision !== ReviewDecision.CONFIRMED;
+  async explain(pair: OverlapPair): Promise<OverlapReason[]> {
+    return (await this.current()).engine.explain(pair);
+  }
+
+  /** Reviewed as KNOWN or NOT_OVERLAP: left out of default reports. */
+  private hidden(state: State, pair: OverlapPair): boolean {
+    if (!state.data.reviews.size) return false;
+    const review = state.data.reviews.get(pairKey(pair.a, pair.b));
+    return review !== undefined && review.decision !== ReviewDecision.CONFIRMED;
   }
 
   /** The flagged overlaps matching a filter, strongest first. */
@@ -171,17 +177,15 @@ export class AnalysisService implements ChangeListener {
     if (filter.topic != null) subjects = (await this.subjectsFor(state, filter.topic, 'filter.topic')) ?? new Set();
     const involves = (id: number) => state.data.collaborations.get(id)!.units.some((u) => unitIds!.has(u.unitId));
     const out: Overlap[] = [];
-    for (const pair of state.engine.pairs.values()) {
+    for (const pair of state.engine.ranked()) {
       if (pair.score < minScore) continue;
       if (subjects && !subjects.has(pair.topicId)) continue;
       if (filter.activeOn && ((pair.periodStart && pair.periodStart > filter.activeOn) || (pair.periodEnd && pair.periodEnd < filter.activeOn))) continue;
       if (unitIds && !involves(pair.a) && !involves(pair.b)) continue;
-      const overlap = this.withReview(state, pair);
-      if (!filter.includeReviewed && this.hidden(overlap)) continue;
-      out.push(overlap);
+      if (!filter.includeReviewed && this.hidden(state, pair)) continue;
+      out.push(pair);
     }
-    const key = (id: number) => state.data.collaborations.get(id)!.key;
-    return out.sort((x, y) => byScore(x, y) || key(x.a).localeCompare(key(y.a)) || key(x.b).localeCompare(key(y.b)));
+    return out;
   }
 
   /** One collaboration's flagged overlaps (reviewed-away pairs left out). */
@@ -189,9 +193,7 @@ export class AnalysisService implements ChangeListener {
     const state = await this.current();
     return state.engine
       .pairsFor(collaborationId)
-      .filter((p) => p.score >= minScore)
-      .map((p) => this.withReview(state, p))
-      .filter((o) => !this.hidden(o))
+      .filter((p) => p.score >= minScore && !this.hidden(state, p))
       .sort(byScore);
   }
 

@@ -3,7 +3,7 @@ import { EnumField, RefField, TextField } from '../../graphql/input-fields';
 import { DateScalar } from '../../graphql/scalars';
 import { PersonRole } from '../collaborations/collaboration.enums';
 import { GapCode } from './gaps';
-import { OverlapReview, ReviewDecision } from './overlap-review.entity';
+import { ReviewDecision } from './overlap-review.entity';
 
 export enum OverlapReasonCode {
   SHARED_UNIT = 'SHARED_UNIT',
@@ -40,17 +40,11 @@ export class OverlapType {
   @Field(() => Float, { description: 'How sure the registry is, from 0 to 1.' })
   score!: number;
 
-  @Field(() => [OverlapReasonType])
-  reasons!: OverlapReasonType[];
-
   @Field(() => DateScalar, { nullable: true, description: 'Start of the common period (null: open).' })
   periodStart!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'End of the common period (null: still running).' })
   periodEnd!: string | null;
-
-  @Field(() => OverlapReview, { nullable: true, description: "A reviewer's decision on the pair, if any." })
-  review!: OverlapReview | null;
 }
 
 @InputType({ description: 'Which overlaps to report.' })

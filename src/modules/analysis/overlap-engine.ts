@@ -20,7 +20,6 @@ export interface OverlapPair {
   sharedTopicIds: number[];
   periodStart: string | null;
   periodEnd: string | null;
-  reasons: OverlapReason[];
 }
 
 const MAX_EVIDENCE_WORDS = 4;
@@ -40,6 +39,7 @@ export class OverlapEngine {
   private readonly indexed = new Map<number, string[][]>();
   readonly pairs = new Map<string, OverlapPair>();
   private readonly pairsOf = new Map<number, Set<string>>();
+  private sorted: OverlapPair[] | null = null;
   comparisons = 0;
 
   constructor(
@@ -67,6 +67,17 @@ export class OverlapEngine {
     if (!c) return;
     this.index(c);
     for (const other of this.candidates(c)) this.consider(Math.min(id, other), Math.max(id, other));
+  }
+
+  /** Every pair, strongest first then by keys; sorted once per change, since reports read it on every request. */
+  ranked(): OverlapPair[] {
+    if (!this.sorted) {
+      const key = (id: number) => this.data.collaborations.get(id)?.key ?? '';
+      this.sorted = [...this.pairs.values()].sort(
+        (x, y) => y.score - x.score || key(x.a).localeCompare(key(y.a)) || key(x.b).localeCompare(key(y.b)),
+      );
+    }
+    return this.sorted;
   }
 
   pairsFor(id: number): OverlapPair[] {
@@ -130,6 +141,7 @@ export class OverlapEngine {
     if (!pair) return;
     const key = pairKey(aId, bId);
     this.pairs.set(key, pair);
+    this.sorted = null;
     add(this.pairsOf, aId, key);
     add(this.pairsOf, bId, key);
   }
@@ -138,11 +150,12 @@ export class OverlapEngine {
     const pair = this.pairs.get(key);
     if (!pair) return;
     this.pairs.delete(key);
+    this.sorted = null;
     this.pairsOf.get(pair.a)?.delete(key);
     this.pairsOf.get(pair.b)?.delete(key);
   }
 
-  /** The definition's rules 2, 3 and 5 (1 and 4 hold by construction of the index), and the score and reasons. */
+  /** The definition's rules 2, 3 and 5 (1 and 4 hold by construction of the index), and the score. */
   private evaluate(aId: number, bId: number): OverlapPair | null {
     const a = this.data.collaborations.get(aId)!;
     const b = this.data.collaborations.get(bId)!;
@@ -153,41 +166,46 @@ export class OverlapEngine {
     if (!shared.length && !contained.length) return null;
     const sa = this.subjects.get(aId)!;
     const sb = this.subjects.get(bId)!;
-    const topicId = sa.topicId;
-    const topic = this.data.topics.get(topicId);
+    const tagsA = new Set(a.topicIds);
+    return {
+      a: aId,
+      b: bId,
+      topicId: sa.topicId,
+      score: Math.round(Math.sqrt(sa.confidence * sb.confidence) * 1000) / 1000,
+      sharedUnitIds: [...shared, ...contained.map(([inner]) => inner)],
+      sharedTopicIds: b.topicIds.filter((t) => tagsA.has(t)),
+      periodStart: period.start,
+      periodEnd: period.end,
+    };
+  }
+
+  /** Why a pair was flagged, in sentences a coordinator can read at a glance (computed when asked for). */
+  explain(pair: OverlapPair): OverlapReason[] {
+    const a = this.data.collaborations.get(pair.a)!;
+    const b = this.data.collaborations.get(pair.b)!;
+    const topic = this.data.topics.get(pair.topicId);
+    const { shared, contained } = this.ground(a, b);
     const reasons: OverlapReason[] = [];
     const name = (u: number) => this.data.units.get(u)?.name ?? `unit ${u}`;
     if (shared.length) reasons.push({ code: 'SHARED_UNIT', message: `Both involve ${shared.map(name).join(', ')}.` });
     for (const [inner, outer] of contained.slice(0, 3)) {
       reasons.push({ code: 'CONTAINED_UNIT', message: `${name(inner)} lies inside ${name(outer)}.` });
     }
-    const tagsA = new Set(a.topicIds);
-    const sharedTopicIds = b.topicIds.filter((t) => tagsA.has(t));
-    if (sharedTopicIds.includes(topicId)) {
+    if (pair.sharedTopicIds.includes(pair.topicId)) {
       reasons.push({ code: 'SAME_TOPIC', message: `Both are tagged "${topic?.label}".` });
     } else {
       const related = this.relatedTags(a, b);
       if (related) reasons.push({ code: 'RELATED_TOPIC', message: related });
     }
-    const words = this.sharedEvidence(a, b, topicId);
+    const words = this.sharedEvidence(a, b, pair.topicId);
     reasons.push({
       code: 'SIMILAR_TEXT',
       message: words.length
         ? `Both texts are about "${topic?.label}": they share ${words.map((w) => `"${w}"`).join(', ')}.`
         : `Both texts are about "${topic?.label}".`,
     });
-    reasons.push({ code: 'PERIOD_OVERLAP', message: `Both run ${describePeriod(period)}.` });
-    return {
-      a: aId,
-      b: bId,
-      topicId,
-      score: Math.round(Math.sqrt(sa.confidence * sb.confidence) * 1000) / 1000,
-      sharedUnitIds: [...shared, ...contained.map(([inner]) => inner)],
-      sharedTopicIds,
-      periodStart: period.start,
-      periodEnd: period.end,
-      reasons,
-    };
+    reasons.push({ code: 'PERIOD_OVERLAP', message: `Both run ${describePeriod({ start: pair.periodStart, end: pair.periodEnd })}.` });
+    return reasons;
   }
 
   /** Already connected: a person in both, or one is an ancestor of the other through `parent`. */

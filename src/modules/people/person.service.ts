@@ -1,4 +1,3 @@
-import { ChangeFeed } from '../../common/changes';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeText } from '../../common/text';
 import { replaceChildren } from '../../db/children';
@@ -18,11 +17,14 @@ export function personSearchText(p: Pick<Person, 'key' | 'name' | 'email' | 'tit
 
 const ORDER_EXPRESSION: Record<PersonOrderField, string> = { KEY: 'person.key', NAME: 'person.name' };
 
+/**
+ * People's own fields feed no derived state (the analyses reach people through collaborations, whose writes are
+ * reported), so unlike the other services this one reports no changes.
+ */
 export class PersonService {
   constructor(
     private readonly ds: DataSource,
     private readonly units: UnitService,
-    private readonly changes: ChangeFeed,
   ) {}
 
   lookup(id?: string | null, key?: string | null): Promise<Person | null> {
@@ -42,8 +44,8 @@ export class PersonService {
     });
   }
 
-  async create(input: PersonCreateInput): Promise<Person> {
-    const result = await this.ds.transaction(async (em) => {
+  create(input: PersonCreateInput): Promise<Person> {
+    return this.ds.transaction(async (em) => {
       await assertKeyFree(em, Person, input.key);
       const person = em.getRepository(Person).create({
         key: input.key,
@@ -57,12 +59,10 @@ export class PersonService {
       await this.setAffiliations(em, saved.id, input.affiliations ?? []);
       return saved;
     });
-    this.changes.registryChanged();
-    return result;
   }
 
-  async update(input: PersonUpdateInput): Promise<Person> {
-    const result = await this.ds.transaction(async (em) => {
+  update(input: PersonUpdateInput): Promise<Person> {
+    return this.ds.transaction(async (em) => {
       const person = await requireRecord(em, Person, input.id);
       await claimVersion(em, Person, person.id, input.version);
       if (input.key !== undefined && input.key !== person.key) {
@@ -79,8 +79,6 @@ export class PersonService {
       if (input.affiliations !== undefined) await this.setAffiliations(em, person.id, input.affiliations);
       return (await em.getRepository(Person).findOneBy({ id: person.id }))!;
     });
-    this.changes.registryChanged();
-    return result;
   }
 
   private async setAffiliations(em: EntityManager, personId: number, affiliations: AffiliationInput[]): Promise<void> {
@@ -94,8 +92,8 @@ export class PersonService {
     );
   }
 
-  async delete(input: DeleteInput): Promise<string> {
-    const result = await this.ds.transaction(async (em) => {
+  delete(input: DeleteInput): Promise<string> {
+    return this.ds.transaction(async (em) => {
       const person = await requireRecord(em, Person, input.id);
       await claimVersion(em, Person, person.id, input.version);
       await assertNotInUse(em, 'person', person.id, [
@@ -105,7 +103,5 @@ export class PersonService {
       await em.getRepository(Person).delete(person.id);
       return person.globalId;
     });
-    this.changes.registryChanged();
-    return result;
   }
 }

@@ -1,0 +1,95 @@
+/**
+ * npm run bench:overlap -- --collaborations N
+ *
+ * Generates a synthetic registry of N collaborations, imports it into a fresh SQLite database, starts the real
+ * server, and prints: full overlap analysis time, peak resident memory, pairs compared and flagged; the warm
+ * first page of overlapReport and a whoWorksWith answer over HTTP; and how long after an update the updated
+ * collaboration's overlaps are current.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config';
+import { startServer } from '../src/http/server';
+import { generateRegistry } from './synthetic-registry';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { collaborations: { type: 'string', default: '10000' }, repeat: { type: 'string', default: '11' } } });
+  const n = Number(values.collaborations);
+  const repeat = Number(values.repeat);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-bench-'));
+  const server = await startServer(
+    loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.sqlite')}` }, { port: 0, host: '127.0.0.1', seedOnStart: false }),
+  );
+  const gql = async (query: string, variables?: object) => {
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: any; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const time = async (fn: () => Promise<unknown>) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  try {
+    let t = performance.now();
+    const snapshot = generateRegistry(n);
+    console.log(`generated ${n} collaborations in ${ms(performance.now() - t)}`);
+    t = performance.now();
+    await server.services.snapshot.import(snapshot);
+    console.log(`imported in ${ms(performance.now() - t)}`);
+
+    const rssBefore = process.memoryUsage().rss;
+    t = performance.now();
+    const stats = await server.services.analysis.stats();
+    const full = performance.now() - t;
+    // maxRSS is the process's peak so far (KiB), which includes generation and import.
+    const peak = process.resourceUsage().maxRSS / 1024;
+    console.log(`full analysis: ${ms(full)}; RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB before it, ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB after, process peak ${peak.toFixed(0)} MiB`);
+    console.log(`pairs compared: ${stats.comparisons}; flagged: ${stats.pairs} (all pairs would be ${((n * (n - 1)) / 2).toExponential(2)})`);
+
+    const reportQuery = `{ overlapReport(first: 20) { totalCount nodes { score a { key title } b { key title } reasons { code message } } } }`;
+    await gql(reportQuery);
+    const report = await Promise.all(Array.from({ length: repeat }, () => 0)).then(async () => {
+      const xs: number[] = [];
+      for (let i = 0; i < repeat; i++) xs.push(await time(() => gql(reportQuery)));
+      return xs;
+    });
+    console.log(`overlapReport first page (warm, median of ${repeat}): ${ms(median(report))}`);
+
+    const whoQuery = `{ whoWorksWith(unit: "k-0", topic: "fallforebygging") { people { score person { key } } units { unit { key } } collaborations { score collaboration { key } } } }`;
+    await gql(whoQuery);
+    const who: number[] = [];
+    for (let i = 0; i < repeat; i++) who.push(await time(() => gql(whoQuery)));
+    console.log(`whoWorksWith (warm, median of ${repeat}): ${ms(median(who))}`);
+
+    const updates: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const key = `c-${Math.floor((i * n) / repeat)}`;
+      const { collaboration } = await gql(`{ collaboration(key: "${key}") { version title } }`);
+      updates.push(
+        await time(async () => {
+          await gql(`mutation($i: CollaborationUpdateInput!) { collaborationUpdate(input: $i) { userErrors { message } } }`, {
+            i: { id: key, version: collaboration.version, title: `${collaboration.title} (endret)` },
+          });
+          await gql(`{ collaboration(key: "${key}") { overlaps { score } } }`);
+        }),
+      );
+    }
+    console.log(`update, then that collaboration's overlaps (median of ${repeat}): ${ms(median(updates))}`);
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
