@@ -6,16 +6,14 @@
 const FOLD: Record<string, string> = { ä: 'æ', ö: 'ø', ǿ: 'ø' };
 
 export function normalizeText(input: string): string {
-  const lower = input.toLowerCase().replace(/[äöǿ]/g, (c) => FOLD[c] ?? c);
-  let out = '';
-  for (const ch of lower) {
-    if (ch === 'æ' || ch === 'ø' || ch === 'å') {
-      out += ch;
-      continue;
-    }
-    out += ch.normalize('NFD').replace(/\p{M}/gu, '');
-  }
-  return out;
+  // NFD splits å into a + ring; put it back, then drop every other combining mark.
+  return input
+    .toLowerCase()
+    .replace(/[äöǿ]/g, (c) => FOLD[c] ?? c)
+    .normalize('NFD')
+    .replace(/a\u030a/g, 'å')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC');
 }
 
 /** Words of a text after normalisation: letters and digits, everything else separates. */

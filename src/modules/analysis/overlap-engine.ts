@@ -37,6 +37,7 @@ export class OverlapEngine {
   /** (subject, unit) → collaborations naming a municipal unit at or below that unit. */
   private readonly below = new Map<string, Set<number>>();
   private readonly indexed = new Map<number, string[][]>();
+  private readonly municipal = new Map<number, number[]>();
   readonly pairs = new Map<string, OverlapPair>();
   private readonly pairsOf = new Map<number, Set<string>>();
   private sorted: OverlapPair[] | null = null;
@@ -99,7 +100,12 @@ export class OverlapEngine {
   }
 
   private municipalUnits(c: ACollaboration): number[] {
-    return [...new Set(c.units.map((u) => u.unitId).filter((u) => this.data.units.get(u)?.sector === Sector.MUNICIPAL))];
+    let units = this.municipal.get(c.id);
+    if (!units) {
+      units = [...new Set(c.units.map((u) => u.unitId).filter((u) => this.data.units.get(u)?.sector === Sector.MUNICIPAL))];
+      this.municipal.set(c.id, units);
+    }
+    return units;
   }
 
   private index(c: ACollaboration): void {
@@ -116,6 +122,7 @@ export class OverlapEngine {
   }
 
   private unindex(id: number): void {
+    this.municipal.delete(id);
     const keys = this.indexed.get(id);
     if (!keys) return;
     for (const key of keys[0]!) this.own.get(key)?.delete(id);
@@ -210,8 +217,7 @@ export class OverlapEngine {
 
   /** Already connected: a person in both, or one is an ancestor of the other through `parent`. */
   private connected(a: ACollaboration, b: ACollaboration): boolean {
-    const people = new Set(a.people.map((p) => p.personId));
-    if (b.people.some((p) => people.has(p.personId))) return true;
+    if (a.people.some((p) => b.people.some((q) => q.personId === p.personId))) return true;
     return this.isAncestor(a.id, b) || this.isAncestor(b.id, a);
   }
 

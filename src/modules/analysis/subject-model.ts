@@ -76,12 +76,20 @@ const LOG_TAG_BROAD = 0.5;
 const SMOOTHING = 0.1;
 const ITERATIONS = 2;
 
+/** A document as parallel arrays of word ids and counts (-1: a word the model has never seen). */
+interface Encoded {
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
 export class SubjectModel {
   readonly subjects: number[];
   private readonly subjectsUnder = new Map<number, number[]>();
-  private readonly logPrior = new Map<number, number>();
-  private readonly logLikelihood = new Map<number, Map<string, number>>();
-  private readonly logUnseen = new Map<number, number>();
+  private readonly vocabulary = new Map<string, number>();
+  private logPrior = new Float64Array(0);
+  /** logLikelihood[s][word id]: log P(word | subject s), smoothed. */
+  private logLikelihood: Float64Array[] = [];
+  private logUnseen = new Float64Array(0);
 
   private constructor(topics: SubjectTopic[]) {
     const hasChild = new Set(topics.map((t) => t.parentId).filter((p): p is number => p !== null));
@@ -97,26 +105,26 @@ export class SubjectModel {
   /** Trains on the registry's own collaborations and returns the model with every document's subject. */
   static train(topics: SubjectTopic[], documents: SubjectDocument[]): { model: SubjectModel; results: Map<number, SubjectResult> } {
     const model = new SubjectModel(topics);
-    const features = new Map(documents.map((d) => [d.id, documentFeatures(d)]));
+    const features = documents.map((d) => documentFeatures(d));
     if (!model.subjects.length) return { model, results: new Map() };
-    const lexicon = new Map(
-      topics.filter((t) => model.subjects.includes(t.id)).map((t) => [t.id, new Set(tokenize([t.label, ...t.synonyms].join(' ')).filter((w) => w.length > 2).map(stem))]),
-    );
-    let beliefs = new Map<number, Map<number, number>>();
-    for (const doc of documents) {
-      const score = new Map(model.subjects.map((s) => [s, 1e-3]));
-      model.forTags(doc.topicIds, (subject, exact) => score.set(subject, score.get(subject)! + (exact ? TAG_SUBJECT : TAG_BROAD)));
-      for (const [feature] of features.get(doc.id)!) {
-        for (const [subject, words] of lexicon) if (words.has(feature)) score.set(subject, score.get(subject)! + LEXICON_HIT);
-      }
-      beliefs.set(doc.id, normalise(score));
-    }
-    for (let i = 0; i < ITERATIONS; i++) {
-      model.fit(documents, features, beliefs);
-      beliefs = new Map(documents.map((doc) => [doc.id, model.posterior(features.get(doc.id)!, doc.topicIds)]));
+    for (const f of features) for (const word of f.keys()) if (!model.vocabulary.has(word)) model.vocabulary.set(word, model.vocabulary.size);
+    const encoded = features.map((f) => model.encode(f));
+    const index = new Map(model.subjects.map((s, i) => [s, i]));
+    const lexicon = topics
+      .filter((t) => index.has(t.id))
+      .map((t) => ({ i: index.get(t.id)!, words: new Set(tokenize([t.label, ...t.synonyms].join(' ')).filter((w) => w.length > 2).map(stem)) }));
+    let beliefs = documents.map((doc, d) => {
+      const score = new Float64Array(model.subjects.length).fill(1e-3);
+      model.forTags(doc.topicIds, (i, exact) => (score[i]! += exact ? TAG_SUBJECT : TAG_BROAD));
+      for (const word of features[d]!.keys()) for (const { i, words } of lexicon) if (words.has(word)) score[i]! += LEXICON_HIT;
+      return normalise(score);
+    });
+    for (let round = 0; round < ITERATIONS; round++) {
+      model.fit(encoded, beliefs);
+      beliefs = documents.map((doc, d) => model.posterior(encoded[d]!, doc.topicIds));
     }
     const results = new Map<number, SubjectResult>();
-    for (const doc of documents) results.set(doc.id, { ...best(beliefs.get(doc.id)!), features: features.get(doc.id)! });
+    documents.forEach((doc, d) => results.set(doc.id, { ...model.best(beliefs[d]!), features: features[d]! }));
     return { model, results };
   }
 
@@ -124,15 +132,17 @@ export class SubjectModel {
   classify(doc: SubjectDocument): SubjectResult | null {
     if (!this.subjects.length) return null;
     const features = documentFeatures(doc);
-    return { ...best(this.posterior(features, doc.topicIds)), features };
+    return { ...this.best(this.posterior(this.encode(features), doc.topicIds)), features };
   }
 
   /** How strongly a word stem points to a subject rather than to the others (log-likelihood ratio). */
   specificity(subject: number, feature: string): number {
-    const own = this.logLikelihood.get(subject)?.get(feature) ?? this.logUnseen.get(subject)!;
+    const s = this.subjects.indexOf(subject);
+    const id = this.vocabulary.get(feature);
+    if (s < 0 || id === undefined) return 0;
     let others = 0;
-    for (const s of this.subjects) if (s !== subject) others += Math.exp(this.logLikelihood.get(s)?.get(feature) ?? this.logUnseen.get(s)!);
-    return own - Math.log(others / Math.max(1, this.subjects.length - 1));
+    for (let i = 0; i < this.subjects.length; i++) if (i !== s) others += Math.exp(this.logLikelihood[i]![id]!);
+    return this.logLikelihood[s]![id]! - Math.log(others / Math.max(1, this.subjects.length - 1));
   }
 
   /** Subjects at or below a topic (a subject itself, or every subject under a broad theme). */
@@ -140,66 +150,78 @@ export class SubjectModel {
     return this.subjectsUnder.get(topicId) ?? [];
   }
 
-  private forTags(topicIds: number[], visit: (subject: number, exact: boolean) => void): void {
+  private encode(features: Map<string, number>): Encoded {
+    const ids = new Int32Array(features.size);
+    const counts = new Float64Array(features.size);
+    let i = 0;
+    for (const [word, n] of features) {
+      ids[i] = this.vocabulary.get(word) ?? -1;
+      counts[i++] = n;
+    }
+    return { ids, counts };
+  }
+
+  /** Calls `visit` with the index of each subject a tag points to, and whether the tag names it exactly. */
+  private forTags(topicIds: number[], visit: (subjectIndex: number, exact: boolean) => void): void {
     for (const tag of topicIds) {
       const under = this.subjectsAt(tag);
-      for (const subject of under) visit(subject, under.length === 1 && subject === tag);
+      for (const subject of under) visit(this.subjects.indexOf(subject), under.length === 1 && subject === tag);
     }
   }
 
-  private fit(documents: SubjectDocument[], features: Map<number, Map<string, number>>, beliefs: Map<number, Map<number, number>>): void {
-    const counts = new Map(this.subjects.map((s) => [s, new Map<string, number>()]));
-    const totals = new Map(this.subjects.map((s) => [s, 0]));
-    const mass = new Map(this.subjects.map((s) => [s, 0]));
-    const vocabulary = new Set<string>();
-    for (const doc of documents) {
-      const f = features.get(doc.id)!;
-      for (const feature of f.keys()) vocabulary.add(feature);
-      for (const [subject, p] of beliefs.get(doc.id)!) {
+  private fit(encoded: Encoded[], beliefs: Float64Array[]): void {
+    const subjects = this.subjects.length;
+    const v = this.vocabulary.size;
+    const counts = Array.from({ length: subjects }, () => new Float64Array(v));
+    const totals = new Float64Array(subjects);
+    const mass = new Float64Array(subjects);
+    encoded.forEach(({ ids, counts: n }, d) => {
+      const belief = beliefs[d]!;
+      for (let s = 0; s < subjects; s++) {
+        const p = belief[s]!;
         if (p < 0.05) continue;
-        mass.set(subject, mass.get(subject)! + p);
-        const c = counts.get(subject)!;
-        for (const [feature, n] of f) {
-          c.set(feature, (c.get(feature) ?? 0) + p * n);
-          totals.set(subject, totals.get(subject)! + p * n);
+        mass[s]! += p;
+        const c = counts[s]!;
+        for (let i = 0; i < ids.length; i++) {
+          c[ids[i]!]! += p * n[i]!;
+          totals[s]! += p * n[i]!;
         }
       }
-    }
-    const v = vocabulary.size;
-    for (const subject of this.subjects) {
-      this.logPrior.set(subject, Math.log((mass.get(subject)! + 1) / (documents.length + this.subjects.length)));
-      const denominator = totals.get(subject)! + SMOOTHING * v;
-      const ll = new Map<string, number>();
-      for (const [feature, n] of counts.get(subject)!) ll.set(feature, Math.log((n + SMOOTHING) / denominator));
-      this.logLikelihood.set(subject, ll);
-      this.logUnseen.set(subject, Math.log(SMOOTHING / denominator));
-    }
+    });
+    this.logPrior = new Float64Array(subjects);
+    this.logUnseen = new Float64Array(subjects);
+    this.logLikelihood = counts.map((c, s) => {
+      const denominator = totals[s]! + SMOOTHING * v;
+      this.logPrior[s] = Math.log((mass[s]! + 1) / (encoded.length + subjects));
+      this.logUnseen[s] = Math.log(SMOOTHING / denominator);
+      return c.map((n) => Math.log((n + SMOOTHING) / denominator));
+    });
   }
 
-  private posterior(features: Map<string, number>, topicIds: number[]): Map<number, number> {
-    const log = new Map<number, number>();
-    for (const subject of this.subjects) {
-      const ll = this.logLikelihood.get(subject)!;
-      const unseen = this.logUnseen.get(subject)!;
-      let score = this.logPrior.get(subject)!;
-      for (const [feature, n] of features) score += n * (ll.get(feature) ?? unseen);
-      log.set(subject, score);
+  private posterior({ ids, counts }: Encoded, topicIds: number[]): Float64Array {
+    const subjects = this.subjects.length;
+    const log = new Float64Array(subjects);
+    for (let s = 0; s < subjects; s++) {
+      const ll = this.logLikelihood[s]!;
+      let score = this.logPrior[s]!;
+      for (let i = 0; i < ids.length; i++) score += counts[i]! * (ids[i]! >= 0 ? ll[ids[i]!]! : this.logUnseen[s]!);
+      log[s] = score;
     }
-    this.forTags(topicIds, (subject, exact) => log.set(subject, log.get(subject)! + (exact ? LOG_TAG_SUBJECT : LOG_TAG_BROAD)));
-    const max = Math.max(...log.values());
-    return normalise(new Map([...log].map(([s, l]) => [s, Math.exp(l - max)])));
+    this.forTags(topicIds, (i, exact) => (log[i]! += exact ? LOG_TAG_SUBJECT : LOG_TAG_BROAD));
+    let max = -Infinity;
+    for (const l of log) if (l > max) max = l;
+    return normalise(log.map((l) => Math.exp(l - max)));
+  }
+
+  private best(posterior: Float64Array): { topicId: number; confidence: number } {
+    let best = 0;
+    for (let s = 1; s < posterior.length; s++) if (posterior[s]! > posterior[best]!) best = s;
+    return { topicId: this.subjects[best]!, confidence: posterior[best]! };
   }
 }
 
-function normalise(scores: Map<number, number>): Map<number, number> {
+function normalise(scores: Float64Array): Float64Array {
   let sum = 0;
-  for (const v of scores.values()) sum += v;
-  return new Map([...scores].map(([k, v]) => [k, v / sum]));
-}
-
-function best(posterior: Map<number, number>): { topicId: number; confidence: number } {
-  let topicId = -1;
-  let confidence = -1;
-  for (const [s, p] of posterior) if (p > confidence) [topicId, confidence] = [s, p];
-  return { topicId, confidence };
+  for (const v of scores) sum += v;
+  return scores.map((v) => v / sum);
 }
