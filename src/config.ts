@@ -19,6 +19,26 @@ export interface Config {
   seedsDir: string;
   /** Largest request body accepted on /graphql; larger ones get 413. */
   maxBodyBytes: number;
+  /** Largest body for an importRegistry request (ADMIN only). */
+  maxImportBodyBytes: number;
+  /** Anonymous callers may read organisational data (never personal fields, never mutations). */
+  anonymousRead: boolean;
+  introspection: boolean;
+  limits: QueryLimits;
+  /** Requests per minute per token and per IP address (token bucket, bursts up to the same number); 0 = off. */
+  rateLimitPerMinute: number;
+  /** Longest time one request may run before it is answered with an error. */
+  executionTimeoutMs: number;
+  /** Browser origins allowed to call the API cross-origin (CORS); empty = same origin only. */
+  corsOrigins: string[];
+}
+
+/** Limits checked before a query runs (each configurable; rejections name the limit and the value). */
+export interface QueryLimits {
+  depth: number;
+  aliases: number;
+  tokens: number;
+  cost: number;
 }
 
 export class ConfigError extends Error {}
@@ -69,7 +89,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     development: env.NODE_ENV === 'development',
     seedOnStart: parseBoolean('REGISTRY_SEED', env.REGISTRY_SEED, true),
     seedsDir: path.resolve(env.REGISTRY_SEEDS_DIR || path.join(projectRoot, 'seeds')),
-    maxBodyBytes: parseWholeNumber('REGISTRY_MAX_BODY_BYTES', env.REGISTRY_MAX_BODY_BYTES, 2 * 1024 * 1024),
+    maxBodyBytes: parseWholeNumber('REGISTRY_MAX_BODY_BYTES', env.REGISTRY_MAX_BODY_BYTES, 1024 * 1024),
+    maxImportBodyBytes: parseWholeNumber('REGISTRY_MAX_IMPORT_BYTES', env.REGISTRY_MAX_IMPORT_BYTES, 64 * 1024 * 1024),
+    anonymousRead: parseBoolean('REGISTRY_ANONYMOUS_READ', env.REGISTRY_ANONYMOUS_READ, true),
+    introspection: parseBoolean('REGISTRY_INTROSPECTION', env.REGISTRY_INTROSPECTION, true),
+    limits: {
+      depth: parseWholeNumber('REGISTRY_MAX_DEPTH', env.REGISTRY_MAX_DEPTH, 12),
+      aliases: parseWholeNumber('REGISTRY_MAX_ALIASES', env.REGISTRY_MAX_ALIASES, 30),
+      tokens: parseWholeNumber('REGISTRY_MAX_TOKENS', env.REGISTRY_MAX_TOKENS, 5000),
+      cost: parseWholeNumber('REGISTRY_MAX_COST', env.REGISTRY_MAX_COST, 50000),
+    },
+    rateLimitPerMinute: env.REGISTRY_RATE_LIMIT === '0' ? 0 : parseWholeNumber('REGISTRY_RATE_LIMIT', env.REGISTRY_RATE_LIMIT, 600),
+    executionTimeoutMs: parseWholeNumber('REGISTRY_EXECUTION_TIMEOUT_MS', env.REGISTRY_EXECUTION_TIMEOUT_MS, 30000),
+    corsOrigins: (env.REGISTRY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...overrides,
   };
 }

@@ -7,6 +7,9 @@ import { openDatabase } from '../db/data-source';
 import { printedSchema } from '../graphql/schema';
 import { createServices } from '../graphql/context';
 import { serve } from '../main';
+import { Role } from '../modules/auth/api-token.entity';
+import { AuthService } from '../modules/auth/auth.service';
+import { isIsoDate } from '../common/dates';
 import { formatRows, ReportFormat, ReportKind, reportRows } from './report';
 import { SnapshotService, readSnapshotFile } from '../modules/snapshot/snapshot.service';
 import { ImportProgress, ImportSummary } from '../modules/snapshot/snapshot.importer';
@@ -22,6 +25,10 @@ Commands:
   migrate               apply pending database migrations
   seed                  import seeds/ (the real collaborations from the source documents)
   schema [--check]      write schema.graphql from the code, or check that it is current
+  token create --role ROLE [--unit KEY]... [--name NAME] [--expires DATE]
+                        create an API token; the secret is printed alone on the last line
+  token list            list active tokens (never their secrets)
+  token revoke NAME     revoke a token
   report overlaps|clusters|gaps [--unit KEY] [--topic T] [--format csv|json|table]
                         the overlap, cluster and coordination-gap reports (same content as the API)
 
@@ -59,9 +66,12 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
-      unit: { type: 'string' },
       topic: { type: 'string' },
       format: { type: 'string', default: 'table' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      expires: { type: 'string' },
+      unit: { type: 'string', multiple: true },
     },
   });
   const [command, file] = positionals;
@@ -111,8 +121,41 @@ export async function run(argv: string[]): Promise<number> {
       if (!['csv', 'json', 'table'].includes(format)) throw RegistryError.of('--format', 'INVALID', 'must be csv, json or table');
       const ds = await openDatabase(loadConfig().database);
       try {
-        const rows = await reportRows(ds, createServices(ds), kind, { unit: values.unit, topic: values.topic });
+        const rows = await reportRows(ds, createServices(ds), kind, { unit: values.unit?.[0], topic: values.topic });
         process.stdout.write(formatRows(rows, format));
+      } finally {
+        await ds.destroy();
+      }
+      return 0;
+    }
+    case 'token': {
+      const ds = await openDatabase(loadConfig().database);
+      try {
+        const auth = new AuthService(ds);
+        if (file === 'create') {
+          const role = values.role?.toUpperCase() as Role;
+          if (!Object.values(Role).includes(role)) throw RegistryError.of('--role', 'INVALID', `must be one of ${Object.values(Role).join(', ')}`);
+          if (values.expires !== undefined && !isIsoDate(values.expires)) throw RegistryError.of('--expires', 'INVALID', 'must be a date written YYYY-MM-DD');
+          const { token, secret } = await auth.create({
+            name: values.name ?? `${role.toLowerCase()}-${Date.now().toString(36)}`,
+            role,
+            units: values.unit ?? [],
+            expiresAt: values.expires ? new Date(`${values.expires}T23:59:59Z`) : null,
+          });
+          console.log(`created token "${token.name}" (${token.role}${token.unitScope.length ? `, scope ${token.unitScope.join(', ')}` : ''}); keep the secret below, it is not stored:`);
+          console.log(secret);
+        } else if (file === 'list') {
+          for (const t of await auth.list()) {
+            console.log([t.name, t.role, t.unitScope.join(';') || '-', `created ${t.createdAt.toISOString()}`, `last used ${t.lastUsedAt?.toISOString() ?? 'never'}`, `expires ${t.expiresAt?.toISOString() ?? 'never'}`].join('\t'));
+          }
+        } else if (file === 'revoke') {
+          const name = positionals[2];
+          if (!name) throw RegistryError.of(null, 'REQUIRED', 'registry token revoke needs a NAME');
+          await auth.revoke(name);
+          console.log(`revoked "${name}"`);
+        } else {
+          throw RegistryError.of(null, 'INVALID', 'registry token needs create, list or revoke');
+        }
       } finally {
         await ds.destroy();
       }

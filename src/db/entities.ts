@@ -7,6 +7,7 @@ import {
   CollaborationUnit,
 } from '../modules/collaborations/collaboration.entity';
 import { OverlapReview } from '../modules/analysis/overlap-review.entity';
+import { ApiToken } from '../modules/auth/api-token.entity';
 import { Affiliation, Person } from '../modules/people/person.entity';
 import { Topic } from '../modules/topics/topic.entity';
 import { Unit } from '../modules/units/unit.entity';
@@ -26,4 +27,5 @@ export const entities = [
   CollaborationTopic,
   CollaborationFunding,
   OverlapReview,
+  ApiToken,
 ];

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { ChangeFeed } from '../common/changes';
 import { AnalysisService } from '../modules/analysis/analysis.service';
+import { AccessPolicy } from '../modules/auth/access-policy';
+import { AuthService } from '../modules/auth/auth.service';
 import { Agreement } from '../modules/agreements/agreement.entity';
 import { agreementLoaders } from '../modules/agreements/agreement.loaders';
 import { AgreementService } from '../modules/agreements/agreement.service';
@@ -33,6 +35,7 @@ export function createServices(ds: DataSource) {
     collaborations: new CollaborationService(ds, units, changes),
     snapshot: new SnapshotService(ds, changes),
     analysis,
+    auth: new AuthService(ds),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -61,4 +64,6 @@ export interface Context {
   dataSource: DataSource;
   services: Services;
   loaders: Loaders;
+  /** Who is asking, and what they may do. */
+  access: AccessPolicy;
 }

@@ -10,7 +10,9 @@ import {
   OverlapFieldsResolver,
   PersonMatchResolver,
   UnitMatchResolver,
+  WhoWorksWithFieldsResolver,
 } from '../modules/analysis/analysis.resolver';
+import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AgreementContactResolver, AgreementResolver } from '../modules/agreements/agreement.resolver';
 import {
   AgreementCollaborationsResolver,
@@ -60,6 +62,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       PersonMatchResolver,
       UnitMatchResolver,
       CollaborationMatchResolver,
+      WhoWorksWithFieldsResolver,
+      AuthResolver,
     ],
     // Inputs are validated explicitly in resolvers so problems become userErrors on the payload.
     validate: false,

@@ -11,6 +11,8 @@ import { Context, createLoaders, createServices, Services } from '../graphql/con
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
 import { getSchema } from '../graphql/schema';
+import { AccessPolicy } from '../modules/auth/access-policy';
+import { unauthenticated } from '../modules/auth/principal';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -87,7 +89,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), diagnosticsPlugin],
     formatError: formatError(config.development),
     includeStacktraceInErrorResponses: config.development,
-    introspection: true,
+    introspection: config.introspection,
     allowBatchedHttpRequests: false,
   });
   await apollo.start();
@@ -128,12 +130,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const response = await countStatements(stats, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({
-          dataSource,
-          services,
-          loaders: createLoaders(dataSource),
-          diagnostics: config.diagnostics ? { stats, startedAt } : undefined,
-        }),
+        context: async () => {
+          const principal = await services.auth.authenticate(req.headers.authorization);
+          if (principal.kind === 'anonymous' && !config.anonymousRead) throw unauthenticated();
+          return {
+            dataSource,
+            services,
+            loaders: createLoaders(dataSource),
+            access: new AccessPolicy(principal, dataSource, config.anonymousRead),
+            diagnostics: config.diagnostics ? { stats, startedAt } : undefined,
+          };
+        },
       }),
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Config, loadConfig } from '../../src/config';
 import { RunningServer, startServer } from '../../src/http/server';
+import { Role } from '../../src/modules/auth/api-token.entity';
 
 export const DEV_REGISTRY = path.join(__dirname, '..', 'fixtures', 'dev-registry.json');
 export const DEV_LABELS = path.join(__dirname, '..', 'fixtures', 'dev-labels.json');
@@ -20,7 +21,14 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestServer extends RunningServer {
   dir: string;
+  /** Secret of an ADMIN token created for the test. */
+  adminToken: string;
+  /** GraphQL over HTTP as the test's ADMIN. */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** GraphQL over HTTP with another token, or anonymously (null). */
+  gqlAs<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Creates a token and returns its secret. */
+  token(role: 'VIEWER' | 'EDITOR' | 'COORDINATOR' | 'ADMIN', units?: string[]): Promise<string>;
   /** Every record of the registry, to check that a refused change left the data exactly as it was. */
   snapshot(): Promise<unknown>;
   close(): Promise<void>;
@@ -35,10 +43,14 @@ export async function startTestServer(options: { dev?: boolean; seeds?: boolean;
   );
   const server = await startServer(config);
   if (options.dev) await server.services.snapshot.import(devRegistry());
-  const gql = async (query: string, variables?: Record<string, unknown>) => {
+  let tokens = 0;
+  const token = async (role: 'VIEWER' | 'EDITOR' | 'COORDINATOR' | 'ADMIN', units?: string[]) =>
+    (await server.services.auth.create({ name: `test-${role.toLowerCase()}-${++tokens}`, role: role as Role, units })).secret;
+  const adminToken = await token('ADMIN');
+  const gqlAs = async (secret: string | null, query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as GraphQLResponse;
@@ -47,7 +59,10 @@ export async function startTestServer(options: { dev?: boolean; seeds?: boolean;
   return {
     ...server,
     dir,
-    gql,
+    adminToken,
+    token,
+    gqlAs,
+    gql: (query, variables) => gqlAs(adminToken, query, variables),
     snapshot: () => server.services.snapshot.export(),
     async close() {
       await server.stop();

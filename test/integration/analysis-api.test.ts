@@ -56,11 +56,14 @@ describe('overlapReport', () => {
 describe('review flow over HTTP', () => {
   it('records, changes and applies decisions, with who and when', async () => {
     const [top] = (await server.gql(`{ overlapReport(first: 1) { nodes { a { key } b { key } } } }`)).data.overlapReport.nodes;
-    const review = (decision: string) =>
-      server.gql(`mutation { overlapReview(input: { a: "${top.a.key}", b: "${top.b.key}", decision: ${decision}, note: "checked", reviewer: "coordinator" }) { review { decision note reviewedBy reviewedAt } userErrors { field code message } } }`);
+    const coordinator = await server.token('COORDINATOR');
+    const review = (decision: string, as: string | null = coordinator) =>
+      server.gqlAs(as, `mutation { overlapReview(input: { a: "${top.a.key}", b: "${top.b.key}", decision: ${decision}, note: "checked" }) { review { decision note reviewedBy reviewedAt } userErrors { field code message } } }`);
     const known = (await review('KNOWN')).data.overlapReview;
     expect(known.userErrors).toEqual([]);
-    expect(known.review).toMatchObject({ decision: 'KNOWN', note: 'checked', reviewedBy: 'coordinator' });
+    expect(known.review).toMatchObject({ decision: 'KNOWN', note: 'checked', reviewedBy: expect.stringMatching(/^test-coordinator-/) });
+    expect((await review('NOT_OVERLAP', await server.token('VIEWER'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await review('NOT_OVERLAP', null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await server.gql(`{ overlapReport { totalCount } }`)).data.overlapReport.totalCount).toBe(848);
     expect((await server.gql(`{ collaboration(key: "${top.a.key}") { overlaps { b { key } a { key } } } }`)).data.collaboration.overlaps).not.toContainEqual({ a: { key: top.a.key }, b: { key: top.b.key } });
     await review('CONFIRMED');

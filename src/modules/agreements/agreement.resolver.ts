@@ -67,6 +67,7 @@ export class AgreementResolver {
   @Mutation(() => AgreementCreatePayload)
   agreementCreate(@Arg('input', () => AgreementCreateInput) input: AgreementCreateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.agreementWrite(null, input.parties);
       await assertValidInput(input);
       return ctx.services.agreements.create(input);
     });
@@ -75,6 +76,7 @@ export class AgreementResolver {
   @Mutation(() => AgreementUpdatePayload)
   agreementUpdate(@Arg('input', () => AgreementUpdateInput) input: AgreementUpdateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.agreementWrite(input.id, input.parties);
       await assertValidInput(input);
       return ctx.services.agreements.update(input);
     });
@@ -83,6 +85,7 @@ export class AgreementResolver {
   @Mutation(() => AgreementDeletePayload, { description: 'Deletes an agreement no collaboration or sub-agreement refers to.' })
   agreementDelete(@Arg('input', () => AgreementDeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.agreementWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.agreements.delete(input);
     });

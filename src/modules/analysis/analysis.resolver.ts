@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertValidInput } from '../../common/validation';
 import { Context } from '../../graphql/context';
+import { Role } from '../auth/api-token.entity';
+import { actorName, forbidden } from '../auth/principal';
 import { mutationPayload } from '../../graphql/errors';
 import { payloadType } from '../../graphql/mutation-types';
 import { ConnectionArgs, connectionType, paginateList } from '../../graphql/pagination';
@@ -83,8 +85,9 @@ export class AnalysisResolver {
   @Mutation(() => OverlapReviewPayload, { description: 'Records a decision on a pair: KNOWN and NOT_OVERLAP take it out of the default report; CONFIRMED keeps it, marked.' })
   overlapReview(@Arg('input', () => OverlapReviewInput) input: OverlapReviewInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      ctx.access.require(Role.COORDINATOR, 'Reviewing overlaps');
       await assertValidInput(input);
-      return ctx.services.analysis.review(input, input.reviewer ?? 'anonymous');
+      return ctx.services.analysis.review(input, actorName(ctx.access.principal));
     });
   }
 }
@@ -154,8 +157,9 @@ export class OverlapClusterFieldsResolver {
     return loadAll<Topic>(ctx, 'topic', c.topicIds);
   }
 
-  @FieldResolver(() => [ClusterContact], { description: 'Project leaders and contacts of each collaboration in the group.' })
-  contacts(@Root() c: OverlapCluster) {
+  @FieldResolver(() => [ClusterContact], { description: 'Project leaders and contacts of each collaboration in the group (not for anonymous callers).' })
+  contacts(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
+    if (!ctx.access.mayReadPersonal) throw forbidden('Reports that name people need an API token.');
     return c.contacts;
   }
 }
@@ -199,6 +203,15 @@ export class CollaborationAnalysisResolver {
 }
 
 type MatchRow = WhoWorksWithAnswer['people'][number] | WhoWorksWithAnswer['units'][number];
+
+@Resolver(() => WhoWorksWith)
+export class WhoWorksWithFieldsResolver {
+  @FieldResolver(() => [PersonMatch], { description: 'People who work with the unit on the topic (not for anonymous callers).' })
+  people(@Root() answer: WhoWorksWithAnswer, @Ctx() ctx: Context) {
+    if (!ctx.access.mayReadPersonal) throw forbidden('Reports that name people need an API token.');
+    return answer.people;
+  }
+}
 
 @Resolver(() => PersonMatch)
 export class PersonMatchResolver {

@@ -78,9 +78,6 @@ export class OverlapReviewInput {
 
   @TextField(5000, 'Why, in the reviewer’s words.')
   note?: string | null;
-
-  @TextField(200, 'Who reviews; until API tokens exist this is taken as given (default "anonymous").')
-  reviewer?: string | null;
 }
 
 @ObjectType('OverlapCluster', { description: 'Collaborations linked by flagged overlaps: a group that should talk to each other.' })
@@ -139,9 +136,6 @@ export class CollaborationMatch {
 
 @ObjectType({ description: 'Answer to "who already works with this unit on this topic?".' })
 export class WhoWorksWith {
-  @Field(() => [PersonMatch])
-  people!: PersonMatch[];
-
   @Field(() => [UnitMatch])
   units!: UnitMatch[];
 

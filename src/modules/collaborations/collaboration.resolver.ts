@@ -98,6 +98,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationCreatePayload)
   collaborationCreate(@Arg('input', () => CollaborationCreateInput) input: CollaborationCreateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(null, (input.units ?? []).map((u) => u.unit));
       await assertValidInput(input);
       return ctx.services.collaborations.create(input);
     });
@@ -106,6 +107,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationUpdatePayload)
   collaborationUpdate(@Arg('input', () => CollaborationUpdateInput) input: CollaborationUpdateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(input.id, input.units?.map((u) => u.unit));
       await assertValidInput(input);
       return ctx.services.collaborations.update(input);
     });
@@ -114,6 +116,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationDeletePayload, { description: 'Deletes a collaboration with no sub-collaborations.' })
   collaborationDelete(@Arg('input', () => CollaborationDeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.collaborations.delete(input);
     });
@@ -122,6 +125,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationUnitAddPayload, { description: 'Adds a participating unit in a role.' })
   collaborationUnitAdd(@Arg('input', () => CollaborationUnitAddInput) input: CollaborationUnitChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.collaborations.addUnit(input);
     });
@@ -130,6 +134,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationUnitRemovePayload, { description: 'Removes a participating unit (in one role, or all).' })
   collaborationUnitRemove(@Arg('input', () => CollaborationUnitRemoveInput) input: CollaborationUnitChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.collaborations.removeUnit(input);
     });
@@ -138,6 +143,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationPersonAddPayload, { description: 'Adds a person in a role.' })
   collaborationPersonAdd(@Arg('input', () => CollaborationPersonAddInput) input: CollaborationPersonChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.collaborations.addPerson(input);
     });
@@ -146,6 +152,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationPersonRemovePayload, { description: 'Removes a person (in one role, or all).' })
   collaborationPersonRemove(@Arg('input', () => CollaborationPersonRemoveInput) input: CollaborationPersonChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.collaborations.removePerson(input);
     });
@@ -154,6 +161,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationTopicAddPayload, { description: 'Tags the collaboration with a topic.' })
   collaborationTopicAdd(@Arg('input', () => CollaborationTopicAddInput) input: CollaborationTopicChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.collaborations.addTopic(input);
     });
@@ -162,6 +170,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationTopicRemovePayload, { description: 'Removes a topic tag.' })
   collaborationTopicRemove(@Arg('input', () => CollaborationTopicRemoveInput) input: CollaborationTopicChangeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.collaborationWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.collaborations.removeTopic(input);
     });

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertValidInput } from '../../common/validation';
 import { Context } from '../../graphql/context';
+import { forbidden } from '../auth/principal';
 import { mutationPayload } from '../../graphql/errors';
 import { DeleteInput, deleteInputType, deletePayloadType, payloadType } from '../../graphql/mutation-types';
 import { ConnectionArgs, connectionType } from '../../graphql/pagination';
@@ -35,6 +36,18 @@ export class PersonResolver {
     return ctx.services.people.list(filter, page, orderBy);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'E-mail address (personal data: not for anonymous callers).' })
+  email(@Root() person: Person, @Ctx() ctx: Context) {
+    if (!ctx.access.mayReadPersonal) throw forbidden('E-mail addresses are personal data: sign in with an API token to read them.');
+    return person.email;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Phone number (personal data: not for anonymous callers).' })
+  phone(@Root() person: Person, @Ctx() ctx: Context) {
+    if (!ctx.access.mayReadPersonal) throw forbidden('Phone numbers are personal data: sign in with an API token to read them.');
+    return person.phone;
+  }
+
   @FieldResolver(() => [Affiliation], { description: 'Units the person belongs to, with role and period.' })
   affiliations(@Root() person: Person, @Ctx() ctx: Context) {
     return ctx.loaders.affiliationsByPerson.load(person.id);
@@ -43,6 +56,7 @@ export class PersonResolver {
   @Mutation(() => PersonCreatePayload)
   personCreate(@Arg('input', () => PersonCreateInput) input: PersonCreateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.personWrite(null, (input.affiliations ?? []).map((a) => a.unit));
       await assertValidInput(input);
       return ctx.services.people.create(input);
     });
@@ -51,6 +65,7 @@ export class PersonResolver {
   @Mutation(() => PersonUpdatePayload)
   personUpdate(@Arg('input', () => PersonUpdateInput) input: PersonUpdateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.personWrite(input.id, input.affiliations?.map((a) => a.unit));
       await assertValidInput(input);
       return ctx.services.people.update(input);
     });
@@ -59,6 +74,7 @@ export class PersonResolver {
   @Mutation(() => PersonDeletePayload, { description: 'Deletes a person who takes part in no collaboration or agreement.' })
   personDelete(@Arg('input', () => PersonDeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.personWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.people.delete(input);
     });

@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
+import { Role } from '../auth/api-token.entity';
 import { mutationPayload } from '../../graphql/errors';
 import { UserError } from '../../graphql/errors';
 import { ImportSummary, SectionCounts } from './snapshot.importer';
@@ -41,11 +42,15 @@ export class SnapshotResolver {
     description: 'Imports a snapshot (format "collaboration-registry", version 1): all or nothing, upsert on key, idempotent.',
   })
   importRegistry(@Arg('snapshot', () => GraphQLJSONObject) snapshot: object, @Ctx() ctx: Context) {
-    return mutationPayload(() => ctx.services.snapshot.import(snapshot));
+    return mutationPayload(() => {
+      ctx.access.require(Role.ADMIN, 'Importing a snapshot');
+      return ctx.services.snapshot.import(snapshot);
+    });
   }
 
   @Query(() => GraphQLJSONObject, { description: 'The whole registry as a snapshot, which imports into an empty registry as the same records.' })
   exportRegistry(@Ctx() ctx: Context) {
+    ctx.access.require(Role.VIEWER, 'Exporting the registry (it holds personal data)');
     return ctx.services.snapshot.export();
   }
 }

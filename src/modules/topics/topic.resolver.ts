@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertValidInput } from '../../common/validation';
 import { Context } from '../../graphql/context';
+import { Role } from '../auth/api-token.entity';
 import { mutationPayload } from '../../graphql/errors';
 import { deleteInputType, DeleteInput, deletePayloadType, payloadType } from '../../graphql/mutation-types';
 import { ConnectionArgs, connectionType } from '../../graphql/pagination';
@@ -53,6 +54,7 @@ export class TopicResolver {
   @Mutation(() => TopicCreatePayload)
   topicCreate(@Arg('input', () => TopicCreateInput) input: TopicCreateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      ctx.access.require(Role.COORDINATOR, 'Changing topics');
       await assertValidInput(input);
       return ctx.services.topics.create(input);
     });
@@ -61,6 +63,7 @@ export class TopicResolver {
   @Mutation(() => TopicUpdatePayload)
   topicUpdate(@Arg('input', () => TopicUpdateInput) input: TopicUpdateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      ctx.access.require(Role.COORDINATOR, 'Changing topics');
       await assertValidInput(input);
       return ctx.services.topics.update(input);
     });
@@ -69,6 +72,7 @@ export class TopicResolver {
   @Mutation(() => TopicDeletePayload, { description: 'Deletes a topic that nothing refers to any more.' })
   topicDelete(@Arg('input', () => TopicDeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      ctx.access.require(Role.COORDINATOR, 'Changing topics');
       await assertValidInput(input);
       return ctx.services.topics.delete(input);
     });

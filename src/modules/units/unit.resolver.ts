@@ -64,6 +64,7 @@ export class UnitResolver {
   @Mutation(() => UnitCreatePayload)
   unitCreate(@Arg('input', () => UnitCreateInput) input: UnitCreateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.unitWrite(null, input.parent);
       await assertValidInput(input);
       return ctx.services.units.create(input);
     });
@@ -72,6 +73,7 @@ export class UnitResolver {
   @Mutation(() => UnitUpdatePayload)
   unitUpdate(@Arg('input', () => UnitUpdateInput) input: UnitUpdateInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.unitWrite(input.id, input.parent);
       await assertValidInput(input);
       return ctx.services.units.update(input);
     });
@@ -80,6 +82,7 @@ export class UnitResolver {
   @Mutation(() => UnitDeletePayload, { description: 'Deletes a unit that nothing refers to any more.' })
   unitDelete(@Arg('input', () => UnitDeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {
+      await ctx.access.unitWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.units.delete(input);
     });

@@ -1,0 +1,88 @@
+import { DataSource } from 'typeorm';
+import { resolveRefs } from '../../db/references';
+import { Agreement, AgreementParty } from '../agreements/agreement.entity';
+import { Collaboration, CollaborationUnit } from '../collaborations/collaboration.entity';
+import { Affiliation, Person } from '../people/person.entity';
+import { Unit } from '../units/unit.entity';
+import { Role } from './api-token.entity';
+import { canEditUnits, forbidden, hasRole, Principal, requireRole } from './principal';
+
+type Owned = typeof Collaboration | typeof Agreement | typeof Person;
+
+/**
+ * What the caller of one request may do. Resolvers ask it before calling a service: the role first (so an
+ * anonymous caller hears UNAUTHENTICATED before anything about its input), then an EDITOR's unit scope, checked
+ * against the record's units as they are and as the change would leave them.
+ */
+export class AccessPolicy {
+  constructor(
+    readonly principal: Principal,
+    private readonly ds: DataSource,
+    readonly anonymousRead: boolean,
+  ) {}
+
+  require(role: Role, what: string): void {
+    requireRole(this.principal, role, what);
+  }
+
+  /** Personal fields (e-mail, phone) and reports that name people: any token, never anonymous. */
+  get mayReadPersonal(): boolean {
+    return this.principal.kind !== 'anonymous';
+  }
+
+  async unitWrite(existing: string | null, parent: string | null | undefined): Promise<void> {
+    this.require(Role.EDITOR, 'Changing units');
+    if (hasRole(this.principal, Role.COORDINATOR)) return;
+    const ids: number[] = [];
+    if (existing !== null) ids.push(...(await this.ids(Unit, [existing])));
+    if (existing !== null && !canEditUnits(this.principal, ids)) throw forbidden('This unit lies outside the token’s unit scope.');
+    if (parent != null && !canEditUnits(this.principal, await this.ids(Unit, [parent]))) {
+      throw forbidden('The parent unit lies outside the token’s unit scope.');
+    }
+    if (existing === null && parent == null) throw forbidden('An EDITOR can only create units below a unit in its scope.');
+  }
+
+  collaborationWrite(existing: string | null, units: string[] | undefined): Promise<void> {
+    return this.ownedWrite('collaboration', Collaboration, existing, units, async (id) =>
+      (await this.ds.getRepository(CollaborationUnit).findBy({ collaborationId: id })).map((r) => r.unitId),
+    );
+  }
+
+  agreementWrite(existing: string | null, parties: string[] | undefined): Promise<void> {
+    return this.ownedWrite('agreement', Agreement, existing, parties, async (id) =>
+      (await this.ds.getRepository(AgreementParty).findBy({ agreementId: id })).map((r) => r.unitId),
+    );
+  }
+
+  personWrite(existing: string | null, units: string[] | undefined): Promise<void> {
+    return this.ownedWrite('person', Person, existing, units, async (id) =>
+      (await this.ds.getRepository(Affiliation).findBy({ personId: id })).map((r) => r.unitId),
+    );
+  }
+
+  private async ownedWrite(
+    noun: string,
+    cls: Owned,
+    existing: string | null,
+    newUnits: string[] | undefined,
+    unitsOf: (id: number) => Promise<number[]>,
+  ): Promise<void> {
+    this.require(Role.EDITOR, `Changing a ${noun}`);
+    if (hasRole(this.principal, Role.COORDINATOR)) return;
+    if (existing !== null) {
+      const [id] = await this.ids(cls, [existing]);
+      // An unknown record is the service's NOT_FOUND to report, not a permission question.
+      if (id !== undefined && !canEditUnits(this.principal, await unitsOf(id))) {
+        throw forbidden(`This ${noun} involves no unit in the token’s unit scope.`);
+      }
+    }
+    if (newUnits !== undefined && !canEditUnits(this.principal, await this.ids(Unit, newUnits))) {
+      throw forbidden(`After the change the ${noun} would involve no unit in the token’s unit scope.`);
+    }
+  }
+
+  private async ids(cls: typeof Unit | Owned, refs: string[]): Promise<number[]> {
+    const found = await resolveRefs(this.ds.manager, cls, refs);
+    return refs.map((r) => found.get(r)).filter((id): id is number => id !== undefined);
+  }
+}

@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { RegistryError } from '../../common/errors';
+import { requireRefs } from '../../db/references';
+import { subtreeIds } from '../../db/sql';
+import { Unit } from '../units/unit.entity';
+import { ApiToken, Role } from './api-token.entity';
+import { ANONYMOUS, Principal, unauthenticated } from './principal';
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** Tokens carry 256 random bits, so one fast hash is enough: there is nothing to guess. */
+const newSecret = () => `reg_${randomBytes(32).toString('base64url')}`;
+
+export interface TokenCreate {
+  name: string;
+  role: Role;
+  units?: string[];
+  expiresAt?: Date | null;
+}
+
+export class AuthService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Creates a token and returns its secret, which is not stored and cannot be shown again. */
+  async create(input: TokenCreate): Promise<{ token: ApiToken; secret: string }> {
+    const repo = this.ds.getRepository(ApiToken);
+    if (!/^[\w.@:-]{1,200}$/.test(input.name)) throw RegistryError.of('name', 'INVALID', 'must be 1–200 letters, digits or . _ @ : -');
+    if (await repo.findOneBy({ name: input.name })) throw RegistryError.of('name', 'DUPLICATE_KEY', `a token named "${input.name}" already exists`);
+    const units = input.units ?? [];
+    if (input.role === Role.EDITOR && !units.length) throw RegistryError.of('units', 'REQUIRED', 'an EDITOR token needs at least one unit in its scope');
+    if (input.role !== Role.EDITOR && units.length) throw RegistryError.of('units', 'INVALID', 'only EDITOR tokens have a unit scope');
+    await requireRefs(this.ds.manager, Unit, units, (i) => `units[${i}]`);
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw RegistryError.of('expires', 'INVALID', 'must be in the future');
+    const secret = newSecret();
+    const token = await repo.save(
+      repo.create({ name: input.name, role: input.role, unitScope: units, tokenHash: hash(secret), expiresAt: input.expiresAt ?? null, lastUsedAt: null, revokedAt: null }),
+    );
+    return { token, secret };
+  }
+
+  list(): Promise<ApiToken[]> {
+    return this.ds.getRepository(ApiToken).find({ where: { revokedAt: IsNull() }, order: { name: 'ASC' } });
+  }
+
+  async revoke(name: string): Promise<ApiToken> {
+    const repo = this.ds.getRepository(ApiToken);
+    const token = await repo.findOneBy({ name, revokedAt: IsNull() });
+    if (!token) throw RegistryError.of('name', 'NOT_FOUND', `no active token named "${name}"`);
+    token.revokedAt = new Date();
+    return repo.save(token);
+  }
+
+  /** The principal an Authorization header names; a wrong, expired or revoked token is refused, never anonymous. */
+  async authenticate(header: string | undefined): Promise<Principal> {
+    if (!header) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    const token = await this.ds.getRepository(ApiToken).findOneBy({ tokenHash: hash(match[1]!) });
+    if (!token || token.revokedAt) throw unauthenticated('This token is not valid (unknown or revoked).');
+    if (token.expiresAt && token.expiresAt.getTime() <= Date.now()) throw unauthenticated('This token has expired.');
+    // Last use is kept to the minute, so busy tokens do not write on every request.
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
+      await this.ds.getRepository(ApiToken).update(token.id, { lastUsedAt: new Date() });
+    }
+    const scopeRoots = token.unitScope.length
+      ? (await this.ds.getRepository(Unit).find({ select: { id: true, key: true }, where: token.unitScope.map((key) => ({ key })) })).map((u) => u.id)
+      : [];
+    return { kind: 'token', name: token.name, role: token.role, scope: new Set(await subtreeIds(this.ds.manager, 'unit', scopeRoots)) };
+  }
+}
