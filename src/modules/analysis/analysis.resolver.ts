@@ -157,7 +157,7 @@ export class OverlapClusterFieldsResolver {
     return loadAll<Topic>(ctx, 'topic', c.topicIds);
   }
 
-  @FieldResolver(() => [ClusterContact], { description: 'Project leaders and contacts of each collaboration in the group (not for anonymous callers).' })
+  @FieldResolver(() => [ClusterContact], { nullable: true, description: 'Project leaders and contacts of each collaboration in the group (null, with a FORBIDDEN error, for anonymous callers).' })
   contacts(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
     if (!ctx.access.mayReadPersonal) throw forbidden('Reports that name people need an API token.');
     return c.contacts;
@@ -206,7 +206,7 @@ type MatchRow = WhoWorksWithAnswer['people'][number] | WhoWorksWithAnswer['units
 
 @Resolver(() => WhoWorksWith)
 export class WhoWorksWithFieldsResolver {
-  @FieldResolver(() => [PersonMatch], { description: 'People who work with the unit on the topic (not for anonymous callers).' })
+  @FieldResolver(() => [PersonMatch], { nullable: true, description: 'People who work with the unit on the topic (null, with a FORBIDDEN error, for anonymous callers).' })
   people(@Root() answer: WhoWorksWithAnswer, @Ctx() ctx: Context) {
     if (!ctx.access.mayReadPersonal) throw forbidden('Reports that name people need an API token.');
     return answer.people;
