@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { Kind, parse } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
@@ -10,9 +12,11 @@ import { countStatements, StatementStats } from '../db/statement-counter';
 import { Context, createLoaders, createServices, Services } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
+import { limitsPlugin } from '../graphql/limits';
 import { getSchema } from '../graphql/schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { unauthenticated } from '../modules/auth/principal';
+import { RateLimiter } from './rate-limit';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -37,6 +41,23 @@ const diagnosticsPlugin: ApolloServerPlugin<RequestContext> = {
 };
 
 class BodyTooLarge extends Error {}
+
+/** Whether a JSON body is a single operation whose only root field is importRegistry. */
+function isImportOnly(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { query?: unknown };
+    if (typeof body.query !== 'string') return false;
+    const document = parse(body.query, { maxTokens: 2000 });
+    return (
+      document.definitions.length === 1 &&
+      document.definitions[0]!.kind === Kind.OPERATION_DEFINITION &&
+      document.definitions[0]!.operation === 'mutation' &&
+      document.definitions[0]!.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value === 'importRegistry')
+    );
+  } catch {
+    return false;
+  }
+}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -86,29 +107,31 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), diagnosticsPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), diagnosticsPlugin],
     formatError: formatError(config.development),
     includeStacktraceInErrorResponses: config.development,
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.limits.tokens },
+    hideSchemaDetailsFromClientErrors: !config.development,
   });
+  const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : null;
   await apollo.start();
 
   const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     let body: unknown = undefined;
     if (req.method === 'POST') {
       let text: string;
+      const tooLarge = (limit: number) =>
+        sendJson(res, 413, { errors: [{ message: `Request body is larger than the limit of ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       try {
-        text = await readBody(req, config.maxBodyBytes);
+        text = await readBody(req, Math.max(config.maxBodyBytes, config.maxImportBodyBytes));
       } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          sendJson(res, 413, {
-            errors: [{ message: `Request body is larger than the limit of ${config.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-          });
-          return;
-        }
+        if (error instanceof BodyTooLarge) return tooLarge(config.maxImportBodyBytes);
         throw error;
       }
+      // Only a request that is nothing but an importRegistry mutation may use the larger import limit.
+      if (Buffer.byteLength(text) > config.maxBodyBytes && !isImportOnly(text)) return tooLarge(config.maxBodyBytes);
       const type = req.headers['content-type'] ?? '';
       if (type.includes('application/json')) {
         try {
@@ -125,9 +148,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    if (limiter) {
+      const keys = [`ip:${req.socket.remoteAddress ?? '?'}`];
+      if (req.headers.authorization) keys.push(`token:${createHash('sha256').update(req.headers.authorization).digest('hex')}`);
+      for (const key of keys) {
+        const verdict = limiter.take(key);
+        if (!verdict.allowed) {
+          sendJson(res, 429, { errors: [{ message: `Too many requests; try again in ${verdict.retryAfterSeconds} s`, extensions: { code: 'RATE_LIMITED' } }] }, {
+            'retry-after': String(verdict.retryAfterSeconds),
+          });
+          return;
+        }
+      }
+    }
     const stats: StatementStats = { sqlStatements: 0 };
     const startedAt = performance.now();
-    const response = await countStatements(stats, () =>
+    const execution = countStatements(stats, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
@@ -143,6 +179,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
         },
       }),
     );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.executionTimeoutMs)));
+    const response = await Promise.race([execution, timeout]).finally(() => clearTimeout(timer));
+    if (response === 'timeout') {
+      sendJson(res, 503, {
+        errors: [{ message: `The request took longer than the limit of ${config.executionTimeoutMs} ms and was stopped`, extensions: { code: 'TIMEOUT' } }],
+      });
+      return;
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -155,6 +200,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const origin = req.headers.origin;
+    if (origin && config.corsOrigins.includes(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(origin && config.corsOrigins.includes(origin) ? 204 : 403);
+      res.end();
+      return;
+    }
     const route = async () => {
       if (url.pathname === GRAPHQL_PATH) {
         const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');

@@ -39,7 +39,7 @@ export async function startTestServer(options: { dev?: boolean; seeds?: boolean;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-test-'));
   const config = loadConfig(
     { DATABASE_URL: `sqlite:${path.join(dir, 'registry.sqlite')}` },
-    { port: 0, host: '127.0.0.1', seedOnStart: options.seeds ?? false, ...options.config },
+    { port: 0, host: '127.0.0.1', seedOnStart: options.seeds ?? false, rateLimitPerMinute: 0, ...options.config },
   );
   const server = await startServer(config);
   if (options.dev) await server.services.snapshot.import(devRegistry());
