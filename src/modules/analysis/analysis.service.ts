@@ -59,6 +59,7 @@ interface State {
 }
 
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class AnalysisService implements ChangeListener {
   private state: State | null = null;
@@ -111,10 +112,14 @@ export class AnalysisService implements ChangeListener {
   private async build(): Promise<State> {
     const started = performance.now();
     const data = await loadAnalysisData(this.ds.manager);
+    // A full build takes seconds on a large registry: let timers (request time limits) and other requests run
+    // between its phases. SQLite reads alone never reach the timer phase.
+    await yieldToEventLoop();
     const { model, results } = SubjectModel.train(
       [...data.topics.values()],
       [...data.collaborations.values()].map((c) => this.document(data, c)),
     );
+    await yieldToEventLoop();
     const engine = new OverlapEngine(data, model, results).build();
     return { data, model, engine, builtInMs: performance.now() - started };
   }
