@@ -7,6 +7,7 @@ import { openDatabase } from '../db/data-source';
 import { printedSchema } from '../graphql/schema';
 import { createServices } from '../graphql/context';
 import { serve } from '../main';
+import { runAs } from '../modules/audit/audit';
 import { Role } from '../modules/auth/api-token.entity';
 import { AuthService } from '../modules/auth/auth.service';
 import { isIsoDate } from '../common/dates';
@@ -184,7 +185,7 @@ export async function run(argv: string[]): Promise<number> {
 
 /** Entry point of bin/registry.js: errors print as one clear message, never a stack trace. */
 export function main(argv: string[]): void {
-  run(argv).then(
+  runAs('cli', () => run(argv)).then(
     (code) => {
       // Exit once stdout has drained: a report piped to a file or another program must arrive whole.
       if (code >= 0) process.stdout.write('', () => process.exit(code));

@@ -8,6 +8,7 @@ import {
 } from '../modules/collaborations/collaboration.entity';
 import { OverlapReview } from '../modules/analysis/overlap-review.entity';
 import { ApiToken } from '../modules/auth/api-token.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Affiliation, Person } from '../modules/people/person.entity';
 import { Topic } from '../modules/topics/topic.entity';
 import { Unit } from '../modules/units/unit.entity';
@@ -28,4 +29,5 @@ export const entities = [
   CollaborationFunding,
   OverlapReview,
   ApiToken,
+  AuditEntry,
 ];

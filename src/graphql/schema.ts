@@ -12,6 +12,7 @@ import {
   UnitMatchResolver,
   WhoWorksWithFieldsResolver,
 } from '../modules/analysis/analysis.resolver';
+import { AuditResolver, historyResolvers } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AgreementContactResolver, AgreementResolver } from '../modules/agreements/agreement.resolver';
 import {
@@ -64,6 +65,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       CollaborationMatchResolver,
       WhoWorksWithFieldsResolver,
       AuthResolver,
+      AuditResolver,
+      ...historyResolvers,
     ],
     // Inputs are validated explicitly in resolvers so problems become userErrors on the payload.
     validate: false,

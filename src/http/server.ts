@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { Kind, parse } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
@@ -15,7 +15,8 @@ import { idePage, readIdeAsset } from '../graphql/ide';
 import { limitsPlugin } from '../graphql/limits';
 import { getSchema } from '../graphql/schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
-import { unauthenticated } from '../modules/auth/principal';
+import { actorName, Principal, unauthenticated } from '../modules/auth/principal';
+import { runAs } from '../modules/audit/audit';
 import { RateLimiter } from './rate-limit';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -103,7 +104,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const dataSource = await openDatabase(config.database);
   const services = createServices(dataSource);
-  if (config.seedOnStart && (await services.snapshot.isEmpty())) await services.snapshot.importFolder(config.seedsDir);
+  if (config.seedOnStart && (await services.snapshot.isEmpty())) await runAs('seed', () => services.snapshot.importFolder(config.seedsDir));
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
@@ -161,14 +162,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
         }
       }
     }
+    let principal: Principal;
+    try {
+      principal = await services.auth.authenticate(req.headers.authorization);
+      if (principal.kind === 'anonymous' && !config.anonymousRead) throw unauthenticated();
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
     const stats: StatementStats = { sqlStatements: 0 };
     const startedAt = performance.now();
-    const execution = countStatements(stats, () =>
+    // Everything the request changes is recorded in the audit history as done by this actor.
+    const execution = runAs(actorName(principal), () => countStatements(stats, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
-          const principal = await services.auth.authenticate(req.headers.authorization);
-          if (principal.kind === 'anonymous' && !config.anonymousRead) throw unauthenticated();
           return {
             dataSource,
             services,
@@ -178,7 +187,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           };
         },
       }),
-    );
+    ));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.executionTimeoutMs)));
     const response = await Promise.race([execution, timeout]).finally(() => clearTimeout(timer));

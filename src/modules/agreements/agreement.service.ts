@@ -1,4 +1,6 @@
 import { ChangeFeed } from '../../common/changes';
+import { AuditAction } from '../audit/audit-entry.entity';
+import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
 import { replaceChildren } from '../../db/children';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs } from '../../db/references';
@@ -73,6 +75,7 @@ export class AgreementService {
       await this.setParties(em, saved.id, input.parties);
       await this.setFocusTopics(em, saved.id, input.focusTopics ?? []);
       await this.setContacts(em, saved.id, input.contacts ?? []);
+      await recordChange(em, 'agreements', saved.id, AuditAction.CREATE, null);
       return saved;
     });
     this.changes.registryChanged();
@@ -82,6 +85,7 @@ export class AgreementService {
   async update(input: AgreementUpdateInput): Promise<Agreement> {
     const result = await this.ds.transaction(async (em) => {
       const agreement = await requireRecord(em, Agreement, input.id);
+      const before = await stateOf(em, 'agreements', agreement.id);
       await claimVersion(em, Agreement, agreement.id, input.version);
       if (input.key !== undefined && input.key !== agreement.key) {
         await assertKeyFree(em, Agreement, input.key, agreement.id);
@@ -105,6 +109,7 @@ export class AgreementService {
       if (input.parties !== undefined) await this.setParties(em, agreement.id, input.parties);
       if (input.focusTopics !== undefined) await this.setFocusTopics(em, agreement.id, input.focusTopics ?? []);
       if (input.contacts !== undefined) await this.setContacts(em, agreement.id, input.contacts ?? []);
+      await recordChange(em, 'agreements', agreement.id, AuditAction.UPDATE, before);
       return (await em.getRepository(Agreement).findOneBy({ id: agreement.id }))!;
     });
     this.changes.registryChanged();
@@ -135,12 +140,14 @@ export class AgreementService {
   async delete(input: DeleteInput): Promise<string> {
     const result = await this.ds.transaction(async (em) => {
       const agreement = await requireRecord(em, Agreement, input.id);
+      const before = await stateOf(em, 'agreements', agreement.id);
       await claimVersion(em, Agreement, agreement.id, input.version);
       await assertNotInUse(em, 'agreement', agreement.id, [
         { table: 'agreement', column: 'parent_id', label: 'sub-agreement(s)' },
         { table: 'collaboration', column: 'agreement_id', label: 'collaboration(s)' },
       ]);
       await em.getRepository(Agreement).delete(agreement.id);
+      await recordChange(em, 'agreements', agreement.id, AuditAction.DELETE, before);
       return agreement.globalId;
     });
     this.changes.registryChanged();

@@ -1,4 +1,6 @@
 import { ChangeFeed } from '../../common/changes';
+import { AuditAction } from '../audit/audit-entry.entity';
+import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { RegistryError } from '../../common/errors';
 import { replaceChildren } from '../../db/children';
@@ -134,6 +136,7 @@ export class CollaborationService {
       await this.setTopics(em, saved.id, input.topics ?? []);
       await this.setFunding(em, saved.id, input.funding ?? []);
       await indexCollaborations(em, [saved]);
+      await recordChange(em, 'collaborations', saved.id, AuditAction.CREATE, null);
       return saved;
     });
     this.changes.collaborationChanged(result.id);
@@ -143,6 +146,7 @@ export class CollaborationService {
   async update(input: CollaborationUpdateInput): Promise<Collaboration> {
     const result = await this.ds.transaction(async (em) => {
       const c = await requireRecord(em, Collaboration, input.id);
+      const before = await stateOf(em, 'collaborations', c.id);
       await claimVersion(em, Collaboration, c.id, input.version);
       if (input.key !== undefined && input.key !== c.key) {
         await assertKeyFree(em, Collaboration, input.key, c.id);
@@ -175,6 +179,7 @@ export class CollaborationService {
       if (input.topics !== undefined) await this.setTopics(em, c.id, input.topics ?? []);
       if (input.funding !== undefined) await this.setFunding(em, c.id, input.funding ?? []);
       await indexCollaborations(em, [c]);
+      await recordChange(em, 'collaborations', c.id, AuditAction.UPDATE, before);
       return (await em.getRepository(Collaboration).findOneBy({ id: c.id }))!;
     });
     this.changes.collaborationChanged(result.id);
@@ -184,10 +189,12 @@ export class CollaborationService {
   async delete(input: DeleteInput): Promise<string> {
     const result = await this.ds.transaction(async (em) => {
       const c = await requireRecord(em, Collaboration, input.id);
+      const before = await stateOf(em, 'collaborations', c.id);
       await claimVersion(em, Collaboration, c.id, input.version);
       await assertNotInUse(em, 'collaboration', c.id, [{ table: 'collaboration', column: 'parent_id', label: 'sub-collaboration(s)' }]);
       await removeFromIndex(em, [c.id]);
       await em.getRepository(Collaboration).delete(c.id);
+      await recordChange(em, 'collaborations', c.id, AuditAction.DELETE, before);
       return c.globalId;
     });
     this.changes.registryChanged();
@@ -283,8 +290,10 @@ export class CollaborationService {
   ): Promise<Collaboration> {
     return this.ds.transaction(async (em) => {
       const c = await requireRecord(em, Collaboration, input.id);
+      const before = await stateOf(em, 'collaborations', c.id);
       await claimVersion(em, Collaboration, c.id, input.version);
       await change(em, c);
+      await recordChange(em, 'collaborations', c.id, AuditAction.UPDATE, before);
       return (await em.getRepository(Collaboration).findOneBy({ id: c.id }))!;
     });
   }

@@ -1,3 +1,5 @@
+import { AuditAction } from '../audit/audit-entry.entity';
+import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeText } from '../../common/text';
 import { replaceChildren } from '../../db/children';
@@ -57,6 +59,7 @@ export class PersonService {
       person.searchText = personSearchText(person);
       const saved = await em.getRepository(Person).save(person);
       await this.setAffiliations(em, saved.id, input.affiliations ?? []);
+      await recordChange(em, 'people', saved.id, AuditAction.CREATE, null);
       return saved;
     });
   }
@@ -64,6 +67,7 @@ export class PersonService {
   update(input: PersonUpdateInput): Promise<Person> {
     return this.ds.transaction(async (em) => {
       const person = await requireRecord(em, Person, input.id);
+      const before = await stateOf(em, 'people', person.id);
       await claimVersion(em, Person, person.id, input.version);
       if (input.key !== undefined && input.key !== person.key) {
         await assertKeyFree(em, Person, input.key, person.id);
@@ -77,6 +81,7 @@ export class PersonService {
       person.searchText = personSearchText(person);
       await em.getRepository(Person).save(person);
       if (input.affiliations !== undefined) await this.setAffiliations(em, person.id, input.affiliations);
+      await recordChange(em, 'people', person.id, AuditAction.UPDATE, before);
       return (await em.getRepository(Person).findOneBy({ id: person.id }))!;
     });
   }
@@ -95,12 +100,14 @@ export class PersonService {
   delete(input: DeleteInput): Promise<string> {
     return this.ds.transaction(async (em) => {
       const person = await requireRecord(em, Person, input.id);
+      const before = await stateOf(em, 'people', person.id);
       await claimVersion(em, Person, person.id, input.version);
       await assertNotInUse(em, 'person', person.id, [
         { table: 'collaboration_person', column: 'person_id', label: 'collaboration(s)' },
         { table: 'agreement_contact', column: 'person_id', label: 'agreement contact(s)' },
       ]);
       await em.getRepository(Person).delete(person.id);
+      await recordChange(em, 'people', person.id, AuditAction.DELETE, before);
       return person.globalId;
     });
   }

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { Agreement, AgreementContact, AgreementFocusTopic, AgreementParty } from '../agreements/agreement.entity';
 import {
   Collaboration,
@@ -10,7 +10,7 @@ import {
 import { Affiliation, Person } from '../people/person.entity';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
-import { canonical, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotRecord } from './snapshot.format';
+import { canonical, Section, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotRecord } from './snapshot.format';
 
 function groupBy<T>(rows: T[], keyOf: (row: T) => number): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -29,28 +29,41 @@ const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 
  * The whole registry as a snapshot, in canonical form and key order: one query per table, whatever its size.
  * Importing it into an empty registry gives back the same records.
  */
-export async function exportSnapshot(em: EntityManager): Promise<Snapshot> {
+export async function exportSnapshot(em: EntityManager, scope?: Partial<Record<Section, number[]>>): Promise<Snapshot> {
+  // With a scope, only the named records (and their own rows) are read; referenced records contribute keys only.
+  const own = <T extends ObjectLiteral>(cls: EntityTarget<T>, section: Section) =>
+    em.getRepository(cls).find(scope ? { where: { id: In(scope[section] ?? []) } as never } : {});
+  const rows = <T extends ObjectLiteral>(cls: EntityTarget<T>, parent: string, section: Section) =>
+    em.getRepository(cls).find(scope ? { where: { [parent]: In(scope[section] ?? []) } as never } : {});
   const [topics, units, people, affiliations, agreements, parties, focus, contacts, collaborations, cUnits, cPeople, cTopics, funding] =
     await Promise.all([
-      em.getRepository(Topic).find(),
-      em.getRepository(Unit).find(),
-      em.getRepository(Person).find(),
-      em.getRepository(Affiliation).find(),
-      em.getRepository(Agreement).find(),
-      em.getRepository(AgreementParty).find(),
-      em.getRepository(AgreementFocusTopic).find(),
-      em.getRepository(AgreementContact).find(),
-      em.getRepository(Collaboration).find(),
-      em.getRepository(CollaborationUnit).find(),
-      em.getRepository(CollaborationPerson).find(),
-      em.getRepository(CollaborationTopic).find(),
-      em.getRepository(CollaborationFunding).find(),
+      own(Topic, 'topics'),
+      own(Unit, 'units'),
+      own(Person, 'people'),
+      rows(Affiliation, 'personId', 'people'),
+      own(Agreement, 'agreements'),
+      rows(AgreementParty, 'agreementId', 'agreements'),
+      rows(AgreementFocusTopic, 'agreementId', 'agreements'),
+      rows(AgreementContact, 'agreementId', 'agreements'),
+      own(Collaboration, 'collaborations'),
+      rows(CollaborationUnit, 'collaborationId', 'collaborations'),
+      rows(CollaborationPerson, 'collaborationId', 'collaborations'),
+      rows(CollaborationTopic, 'collaborationId', 'collaborations'),
+      rows(CollaborationFunding, 'collaborationId', 'collaborations'),
     ]);
-  const topicKey = new Map(topics.map((t) => [t.id, t.key]));
-  const unitKey = new Map(units.map((u) => [u.id, u.key]));
-  const personKey = new Map(people.map((p) => [p.id, p.key]));
-  const agreementKey = new Map(agreements.map((a) => [a.id, a.key]));
-  const collaborationKey = new Map(collaborations.map((c) => [c.id, c.key]));
+  const keysOf = async <T extends { id: number; key: string }>(cls: EntityTarget<T>, loaded: T[], referenced: (number | null)[]) => {
+    const map = new Map(loaded.map((r) => [r.id, r.key]));
+    const missing = [...new Set(referenced.filter((id): id is number => id !== null && !map.has(id)))];
+    if (missing.length) for (const r of await em.getRepository(cls).find({ select: { id: true, key: true } as never, where: { id: In(missing) } as never })) map.set(r.id, r.key);
+    return map;
+  };
+  const [topicKey, unitKey, personKey, agreementKey, collaborationKey] = await Promise.all([
+    keysOf(Topic, topics, [...topics.map((t) => t.parentId), ...focus.map((f) => f.topicId), ...cTopics.map((t) => t.topicId)]),
+    keysOf(Unit, units, [...units.map((u) => u.parentId), ...affiliations.map((a) => a.unitId), ...parties.map((p) => p.unitId), ...cUnits.map((u) => u.unitId), ...funding.map((f) => f.sourceId)]),
+    keysOf(Person, people, [...contacts.map((c) => c.personId), ...cPeople.map((p) => p.personId)]),
+    keysOf(Agreement, agreements, [...agreements.map((a) => a.parentId), ...collaborations.map((c) => c.agreementId)]),
+    keysOf(Collaboration, collaborations, collaborations.map((c) => c.parentId)),
+  ]);
   const key = (map: Map<number, string>, id: number | null) => (id === null ? undefined : map.get(id));
 
   const affiliationsOf = groupBy(affiliations, (a) => a.personId);

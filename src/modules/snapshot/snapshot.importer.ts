@@ -24,6 +24,8 @@ import { Unit } from '../units/unit.entity';
 import { sectorForKind } from '../units/unit.enums';
 import { UnitCreateInput } from '../units/unit.inputs';
 import { unitSearchText } from '../units/unit.service';
+import { AuditAction } from '../audit/audit-entry.entity';
+import { writeAudit } from '../audit/audit';
 import { exportSnapshot } from './snapshot.exporter';
 import { canonical, Section, SECTIONS, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotRecord, stableJson } from './snapshot.format';
 
@@ -249,18 +251,19 @@ export class SnapshotImporter {
   ): Promise<ImportSummary> {
     const summary: ImportSummary = { created: zero(), updated: zero(), unchanged: zero() };
     const hasExisting = SECTIONS.some((s) => snapshot[s].some((r) => dbKeys[s].has(r.key)));
-    const current = new Map<string, string>();
+    const current = new Map<string, SnapshotRecord>();
     if (hasExisting) {
       const existing = await exportSnapshot(em);
-      for (const section of SECTIONS) for (const r of existing[section] ?? []) current.set(`${section}/${r.key}`, stableJson(canonical(section, r)));
+      for (const section of SECTIONS) for (const r of existing[section] ?? []) current.set(`${section}/${r.key}`, canonical(section, r) as SnapshotRecord);
     }
+    const audit: Parameters<typeof writeAudit>[1] = [];
     const ids = dbKeys;
 
     for (const section of SECTIONS) {
       const changed: SnapshotRecord[] = [];
       for (const record of snapshot[section]) {
         const before = current.get(`${section}/${record.key}`);
-        if (before !== undefined && before === stableJson(canonical(section, record))) summary.unchanged[section] += 1;
+        if (before !== undefined && stableJson(before) === stableJson(canonical(section, record))) summary.unchanged[section] += 1;
         else changed.push(record);
       }
       const fresh = changed.filter((r) => !ids[section].has(r.key));
@@ -300,8 +303,13 @@ export class SnapshotImporter {
           this.options.onProgress?.({ phase: 'writing', section, done: Math.min(i + 500, rows.length), total: rows.length });
         }
       }
+      for (const r of changed) {
+        const before = current.get(`${section}/${r.key}`) ?? null;
+        audit.push({ section, id: ids[section].get(r.key)!, action: before ? AuditAction.UPDATE : AuditAction.CREATE, before, after: canonical(section, r) as SnapshotRecord });
+      }
       this.options.onProgress?.({ phase: 'writing', section, done: changed.length, total: changed.length });
     }
+    await writeAudit(em, audit);
     return summary;
   }
 

@@ -1,4 +1,6 @@
 import { ChangeFeed } from '../../common/changes';
+import { AuditAction } from '../audit/audit-entry.entity';
+import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { normalizeText } from '../../common/text';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
@@ -61,7 +63,9 @@ export class TopicService {
         synonyms: input.synonyms ?? [],
       });
       topic.searchText = topicSearchText(topic);
-      return em.getRepository(Topic).save(topic);
+      const saved = await em.getRepository(Topic).save(topic);
+      await recordChange(em, 'topics', saved.id, AuditAction.CREATE, null);
+      return saved;
     });
     this.changes.registryChanged();
     return result;
@@ -70,10 +74,12 @@ export class TopicService {
   async update(input: TopicUpdateInput): Promise<Topic> {
     const result = await this.ds.transaction(async (em) => {
       const topic = await requireRecord(em, Topic, input.id);
+      const before = await stateOf(em, 'topics', topic.id);
       await claimVersion(em, Topic, topic.id, input.version);
       await this.apply(em, topic, input);
-      const saved = await em.getRepository(Topic).save(topic);
-      return (await em.getRepository(Topic).findOneBy({ id: saved.id }))!;
+      await em.getRepository(Topic).save(topic);
+      await recordChange(em, 'topics', topic.id, AuditAction.UPDATE, before);
+      return (await em.getRepository(Topic).findOneBy({ id: topic.id }))!;
     });
     this.changes.registryChanged();
     return result;
@@ -99,6 +105,7 @@ export class TopicService {
   async delete(input: DeleteInput): Promise<string> {
     const result = await this.ds.transaction(async (em) => {
       const topic = await requireRecord(em, Topic, input.id);
+      const before = await stateOf(em, 'topics', topic.id);
       await claimVersion(em, Topic, topic.id, input.version);
       await assertNotInUse(em, 'topic', topic.id, [
         { table: 'topic', column: 'parent_id', label: 'narrower topic(s)' },
@@ -106,6 +113,7 @@ export class TopicService {
         { table: 'agreement_focus_topic', column: 'topic_id', label: 'agreement(s)' },
       ]);
       await em.getRepository(Topic).delete(topic.id);
+      await recordChange(em, 'topics', topic.id, AuditAction.DELETE, before);
       return topic.globalId;
     });
     this.changes.registryChanged();

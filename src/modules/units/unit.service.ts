@@ -1,4 +1,6 @@
 import { ChangeFeed } from '../../common/changes';
+import { AuditAction } from '../audit/audit-entry.entity';
+import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
 import { RegistryError } from '../../common/errors';
 import { normalizeText } from '../../common/text';
@@ -81,7 +83,9 @@ export class UnitService {
       });
       setIdentifiers(unit, input.identifiers);
       unit.searchText = unitSearchText(unit);
-      return em.getRepository(Unit).save(unit);
+      const saved = await em.getRepository(Unit).save(unit);
+      await recordChange(em, 'units', saved.id, AuditAction.CREATE, null);
+      return saved;
     });
     this.changes.registryChanged();
     return result;
@@ -90,9 +94,11 @@ export class UnitService {
   async update(input: UnitUpdateInput): Promise<Unit> {
     const result = await this.ds.transaction(async (em) => {
       const unit = await requireRecord(em, Unit, input.id);
+      const before = await stateOf(em, 'units', unit.id);
       await claimVersion(em, Unit, unit.id, input.version);
       await this.apply(em, unit, input);
       await em.getRepository(Unit).save(unit);
+      await recordChange(em, 'units', unit.id, AuditAction.UPDATE, before);
       return (await em.getRepository(Unit).findOneBy({ id: unit.id }))!;
     });
     this.changes.registryChanged();
@@ -127,6 +133,7 @@ export class UnitService {
   async delete(input: DeleteInput): Promise<string> {
     const result = await this.ds.transaction(async (em) => {
       const unit = await requireRecord(em, Unit, input.id);
+      const before = await stateOf(em, 'units', unit.id);
       await claimVersion(em, Unit, unit.id, input.version);
       await assertNotInUse(em, 'unit', unit.id, [
         { table: 'unit', column: 'parent_id', label: 'subunit(s)' },
@@ -136,6 +143,7 @@ export class UnitService {
         { table: 'collaboration_funding', column: 'source_id', label: 'funding line(s)' },
       ]);
       await em.getRepository(Unit).delete(unit.id);
+      await recordChange(em, 'units', unit.id, AuditAction.DELETE, before);
       return unit.globalId;
     });
     this.changes.registryChanged();

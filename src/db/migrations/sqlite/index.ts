@@ -2,6 +2,7 @@ import { Init1763900000000 } from './1763900000000-Init';
 import { CollaborationSearch1763900000001 } from './1763900000001-CollaborationSearch';
 import { OverlapReview1763900000002 } from './1763900000002-OverlapReview';
 import { ApiToken1763900000003 } from './1763900000003-ApiToken';
+import { AuditEntry1763900000004 } from './1763900000004-AuditEntry';
 
 /** In order of application; the TypeORM CLI writes new ones beside these (npm run migration:generate). */
-export const sqliteMigrations: Function[] = [Init1763900000000, CollaborationSearch1763900000001, OverlapReview1763900000002, ApiToken1763900000003];
+export const sqliteMigrations: Function[] = [Init1763900000000, CollaborationSearch1763900000001, OverlapReview1763900000002, ApiToken1763900000003, AuditEntry1763900000004];

@@ -1,0 +1,66 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { EntityManager } from 'typeorm';
+import { exportSnapshot } from '../snapshot/snapshot.exporter';
+import { Section, SnapshotRecord, stableJson } from '../snapshot/snapshot.format';
+import { AuditAction, AuditEntry, FieldChange } from './audit-entry.entity';
+
+const actors = new AsyncLocalStorage<string>();
+
+/** Runs `fn` so that every change it makes is recorded as made by `actor`. */
+export function runAs<T>(actor: string, fn: () => T): T {
+  return actors.run(actor, fn);
+}
+
+export const currentActor = (): string => actors.getStore() ?? 'system';
+
+export const RECORD_TYPE: Record<Section, string> = {
+  topics: 'Topic',
+  units: 'Unit',
+  people: 'Person',
+  agreements: 'Agreement',
+  collaborations: 'Collaboration',
+};
+
+/** A record in snapshot form (references as keys), or null when it does not exist. */
+export async function stateOf(em: EntityManager, section: Section, id: number): Promise<SnapshotRecord | null> {
+  return (await exportSnapshot(em, { [section]: [id] }))[section]?.[0] ?? null;
+}
+
+/** The fields that differ between two snapshot forms of a record. */
+export function diff(before: SnapshotRecord | null, after: SnapshotRecord | null): FieldChange[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const b = before?.[field] ?? null;
+    const a = after?.[field] ?? null;
+    if (stableJson(b) !== stableJson(a)) changes.push({ field, before: b, after: a });
+  }
+  return changes;
+}
+
+/** Writes audit entries (in the caller's transaction); entries that change nothing are skipped. */
+export async function writeAudit(
+  em: EntityManager,
+  entries: { section: Section; id: number; action: AuditAction; before: SnapshotRecord | null; after: SnapshotRecord | null }[],
+): Promise<void> {
+  const actor = currentActor();
+  const rows = entries
+    .map((e) => ({
+      actor,
+      action: e.action,
+      recordType: RECORD_TYPE[e.section],
+      recordId: e.id,
+      recordKey: (e.after ?? e.before)!.key,
+      changes: diff(e.before, e.after),
+    }))
+    .filter((r) => r.changes.length);
+  for (let i = 0; i < rows.length; i += 200) {
+    await em.createQueryBuilder().insert().into(AuditEntry).values(rows.slice(i, i + 200) as never).updateEntity(false).execute();
+  }
+}
+
+/** Records one change to one record: call with the state captured before the change (null for a create). */
+export async function recordChange(em: EntityManager, section: Section, id: number, action: AuditAction, before: SnapshotRecord | null): Promise<void> {
+  const after = action === AuditAction.DELETE ? null : await stateOf(em, section, id);
+  await writeAudit(em, [{ section, id, action, before, after }]);
+}
