@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, DeleteDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { toGlobalId } from '../graphql/node-id';
 
 /**
@@ -34,6 +34,13 @@ export abstract class RecordBase {
   // Managed by the services (not @VersionColumn) so a stale update is refused atomically in SQL.
   @Column({ type: 'integer', default: 1 })
   version!: number;
+
+  /**
+   * Set when the record is deleted: TypeORM then leaves it out of every query, so deleted records vanish from
+   * lists, lookups, reports and exports, while recordRestore can bring them back.
+   */
+  @DeleteDateColumn({ nullable: true })
+  deletedAt!: Date | null;
 }
 
 /** A row listed under a record (participant, party, affiliation…), kept in the order it was given. */

@@ -89,9 +89,15 @@ export async function claimVersion(em: EntityManager, cls: RecordClass, id: numb
 
 /** DUPLICATE_KEY when another record of the type already uses the key. */
 export async function assertKeyFree(em: EntityManager, cls: RecordClass, key: string, exceptId?: number): Promise<void> {
-  const existing = await em.getRepository(cls).findOne({ select: { id: true }, where: { key } as never });
+  const existing = await em.getRepository(cls).findOne({ select: { id: true, deletedAt: true }, where: { key } as never, withDeleted: true });
   if (existing && existing.id !== exceptId) {
-    throw RegistryError.of('key', 'DUPLICATE_KEY', `another ${nounOf(cls)} already has the key "${key}"`);
+    throw RegistryError.of(
+      'key',
+      'DUPLICATE_KEY',
+      existing.deletedAt
+        ? `the key "${key}" belongs to a deleted ${nounOf(cls)}; restore it (recordRestore) or choose another key`
+        : `another ${nounOf(cls)} already has the key "${key}"`,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { ChangeFeed } from '../common/changes';
 import { AnalysisService } from '../modules/analysis/analysis.service';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { AuthService } from '../modules/auth/auth.service';
+import { RecordsService } from '../modules/records/records.service';
 import { Agreement } from '../modules/agreements/agreement.entity';
 import { agreementLoaders } from '../modules/agreements/agreement.loaders';
 import { AgreementService } from '../modules/agreements/agreement.service';
@@ -36,6 +37,7 @@ export function createServices(ds: DataSource) {
     snapshot: new SnapshotService(ds, changes),
     analysis,
     auth: new AuthService(ds),
+    records: new RecordsService(ds, changes),
   };
 }
 export type Services = ReturnType<typeof createServices>;

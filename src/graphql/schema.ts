@@ -14,6 +14,7 @@ import {
 } from '../modules/analysis/analysis.resolver';
 import { AuditResolver, historyResolvers } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { RecordsResolver } from '../modules/records/records.resolver';
 import { AgreementContactResolver, AgreementResolver } from '../modules/agreements/agreement.resolver';
 import {
   AgreementCollaborationsResolver,
@@ -67,6 +68,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       AuthResolver,
       AuditResolver,
       ...historyResolvers,
+      RecordsResolver,
     ],
     // Inputs are validated explicitly in resolvers so problems become userErrors on the payload.
     validate: false,

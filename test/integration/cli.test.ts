@@ -26,7 +26,7 @@ describe('registry command', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('migrates, imports, exports and re-imports to the same registry', async () => {
-    expect((await registry(['migrate'], url)).stdout).toContain('applied: Init1763900000000, CollaborationSearch1763900000001, OverlapReview1763900000002, ApiToken1763900000003, AuditEntry1763900000004');
+    expect((await registry(['migrate'], url)).stdout).toContain('applied: Init1763900000000, CollaborationSearch1763900000001, OverlapReview1763900000002, ApiToken1763900000003, AuditEntry1763900000004, SoftDelete1763900000005');
     expect((await registry(['migrate'], url)).stdout).toContain('database is up to date');
     const imported = await registry(['import', DEV_REGISTRY], url);
     expect(imported.code).toBe(0);

@@ -146,7 +146,7 @@ export class AgreementService {
         { table: 'agreement', column: 'parent_id', label: 'sub-agreement(s)' },
         { table: 'collaboration', column: 'agreement_id', label: 'collaboration(s)' },
       ]);
-      await em.getRepository(Agreement).delete(agreement.id);
+      await em.getRepository(Agreement).softDelete(agreement.id);
       await recordChange(em, 'agreements', agreement.id, AuditAction.DELETE, before);
       return agreement.globalId;
     });

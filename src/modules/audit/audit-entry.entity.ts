@@ -6,6 +6,8 @@ export enum AuditAction {
   CREATE = 'CREATE',
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
+  RESTORE = 'RESTORE',
+  ERASE = 'ERASE',
 }
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What a change did to a record.' });
 

@@ -193,7 +193,7 @@ export class CollaborationService {
       await claimVersion(em, Collaboration, c.id, input.version);
       await assertNotInUse(em, 'collaboration', c.id, [{ table: 'collaboration', column: 'parent_id', label: 'sub-collaboration(s)' }]);
       await removeFromIndex(em, [c.id]);
-      await em.getRepository(Collaboration).delete(c.id);
+      await em.getRepository(Collaboration).softDelete(c.id);
       await recordChange(em, 'collaborations', c.id, AuditAction.DELETE, before);
       return c.globalId;
     });

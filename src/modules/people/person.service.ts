@@ -103,10 +103,10 @@ export class PersonService {
       const before = await stateOf(em, 'people', person.id);
       await claimVersion(em, Person, person.id, input.version);
       await assertNotInUse(em, 'person', person.id, [
-        { table: 'collaboration_person', column: 'person_id', label: 'collaboration(s)' },
-        { table: 'agreement_contact', column: 'person_id', label: 'agreement contact(s)' },
+        { table: 'collaboration_person', column: 'person_id', label: 'collaboration(s)', owner: { table: 'collaboration', column: 'collaboration_id' } },
+        { table: 'agreement_contact', column: 'person_id', label: 'agreement contact(s)', owner: { table: 'agreement', column: 'agreement_id' } },
       ]);
-      await em.getRepository(Person).delete(person.id);
+      await em.getRepository(Person).softDelete(person.id);
       await recordChange(em, 'people', person.id, AuditAction.DELETE, before);
       return person.globalId;
     });

@@ -135,7 +135,14 @@ export class SnapshotImporter {
     const snapshot = this.checkStructure(input);
     this.fail();
     await this.checkRecords(snapshot);
-    const dbKeys = await this.loadKeys(this.ds.manager);
+    const { live: dbKeys, deleted } = await this.loadKeys(this.ds.manager);
+    for (const section of SECTIONS) {
+      snapshot[section].forEach((record, i) => {
+        if (deleted[section].has(record.key)) {
+          this.problem(`${this.label(section, i, record)}.key`, 'DUPLICATE_KEY', `belongs to a deleted ${NOUN_OF[section]}; restore it (recordRestore) or choose another key`);
+        }
+      });
+    }
     this.checkReferences(snapshot, dbKeys);
     this.fail();
     await this.checkCycles(snapshot);
@@ -196,13 +203,16 @@ export class SnapshotImporter {
     }
   }
 
-  private async loadKeys(em: EntityManager): Promise<Record<Section, Map<string, number>>> {
-    const out = {} as Record<Section, Map<string, number>>;
+  /** Keys of live records (which references may name), and keys of deleted ones (which stay taken). */
+  private async loadKeys(em: EntityManager): Promise<{ live: Record<Section, Map<string, number>>; deleted: Record<Section, Set<string>> }> {
+    const live = {} as Record<Section, Map<string, number>>;
+    const deleted = {} as Record<Section, Set<string>>;
     for (const section of SECTIONS) {
-      const rows = await rawQuery<{ id: number; key: string }>(em, `SELECT id, key FROM "${TABLE_OF[section]}"`);
-      out[section] = new Map(rows.map((r) => [r.key, Number(r.id)]));
+      const rows = await rawQuery<{ id: number; key: string; deleted_at: string | null }>(em, `SELECT id, key, deleted_at FROM "${TABLE_OF[section]}"`);
+      live[section] = new Map(rows.filter((r) => !r.deleted_at).map((r) => [r.key, Number(r.id)]));
+      deleted[section] = new Set(rows.filter((r) => r.deleted_at).map((r) => r.key));
     }
-    return out;
+    return { live, deleted };
   }
 
   private checkReferences(snapshot: Record<Section, SnapshotRecord[]>, dbKeys: Record<Section, Map<string, number>>): void {

@@ -109,10 +109,10 @@ export class TopicService {
       await claimVersion(em, Topic, topic.id, input.version);
       await assertNotInUse(em, 'topic', topic.id, [
         { table: 'topic', column: 'parent_id', label: 'narrower topic(s)' },
-        { table: 'collaboration_topic', column: 'topic_id', label: 'collaboration(s)' },
-        { table: 'agreement_focus_topic', column: 'topic_id', label: 'agreement(s)' },
+        { table: 'collaboration_topic', column: 'topic_id', label: 'collaboration(s)', owner: { table: 'collaboration', column: 'collaboration_id' } },
+        { table: 'agreement_focus_topic', column: 'topic_id', label: 'agreement(s)', owner: { table: 'agreement', column: 'agreement_id' } },
       ]);
-      await em.getRepository(Topic).delete(topic.id);
+      await em.getRepository(Topic).softDelete(topic.id);
       await recordChange(em, 'topics', topic.id, AuditAction.DELETE, before);
       return topic.globalId;
     });

@@ -137,12 +137,12 @@ export class UnitService {
       await claimVersion(em, Unit, unit.id, input.version);
       await assertNotInUse(em, 'unit', unit.id, [
         { table: 'unit', column: 'parent_id', label: 'subunit(s)' },
-        { table: 'collaboration_unit', column: 'unit_id', label: 'collaboration(s)' },
-        { table: 'agreement_party', column: 'unit_id', label: 'agreement(s)' },
-        { table: 'affiliation', column: 'unit_id', label: 'affiliation(s)' },
-        { table: 'collaboration_funding', column: 'source_id', label: 'funding line(s)' },
+        { table: 'collaboration_unit', column: 'unit_id', label: 'collaboration(s)', owner: { table: 'collaboration', column: 'collaboration_id' } },
+        { table: 'agreement_party', column: 'unit_id', label: 'agreement(s)', owner: { table: 'agreement', column: 'agreement_id' } },
+        { table: 'affiliation', column: 'unit_id', label: 'affiliation(s)', owner: { table: 'person', column: 'person_id' } },
+        { table: 'collaboration_funding', column: 'source_id', label: 'funding line(s)', owner: { table: 'collaboration', column: 'collaboration_id' } },
       ]);
-      await em.getRepository(Unit).delete(unit.id);
+      await em.getRepository(Unit).softDelete(unit.id);
       await recordChange(em, 'units', unit.id, AuditAction.DELETE, before);
       return unit.globalId;
     });

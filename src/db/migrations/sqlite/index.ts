@@ -3,6 +3,7 @@ import { CollaborationSearch1763900000001 } from './1763900000001-CollaborationS
 import { OverlapReview1763900000002 } from './1763900000002-OverlapReview';
 import { ApiToken1763900000003 } from './1763900000003-ApiToken';
 import { AuditEntry1763900000004 } from './1763900000004-AuditEntry';
+import { SoftDelete1763900000005 } from './1763900000005-SoftDelete';
 
 /** In order of application; the TypeORM CLI writes new ones beside these (npm run migration:generate). */
-export const sqliteMigrations: Function[] = [Init1763900000000, CollaborationSearch1763900000001, OverlapReview1763900000002, ApiToken1763900000003, AuditEntry1763900000004];
+export const sqliteMigrations: Function[] = [Init1763900000000, CollaborationSearch1763900000001, OverlapReview1763900000002, ApiToken1763900000003, AuditEntry1763900000004, SoftDelete1763900000005];

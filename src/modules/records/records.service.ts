@@ -1,0 +1,164 @@
+import { DataSource } from 'typeorm';
+import { ChangeFeed } from '../../common/changes';
+import { RegistryError } from '../../common/errors';
+import { normalizeText } from '../../common/text';
+import { RecordBase } from '../../db/record-base';
+import { RecordClass } from '../../db/references';
+import { rawQuery } from '../../db/sql';
+import { fromGlobalId } from '../../graphql/node-id';
+import { Agreement, AgreementContact } from '../agreements/agreement.entity';
+import { AuditAction, AuditEntry } from '../audit/audit-entry.entity';
+import { currentActor, RECORD_TYPE, stateOf, writeAudit } from '../audit/audit';
+import { Collaboration, CollaborationPerson } from '../collaborations/collaboration.entity';
+import { indexCollaborations } from '../collaborations/collaboration.search';
+import { Person } from '../people/person.entity';
+import { Section } from '../snapshot/snapshot.format';
+import { Topic } from '../topics/topic.entity';
+import { Unit } from '../units/unit.entity';
+
+const SECTION_OF: Record<string, { section: Section; cls: RecordClass; table: string }> = {
+  Topic: { section: 'topics', cls: Topic, table: 'topic' },
+  Unit: { section: 'units', cls: Unit, table: 'unit' },
+  Person: { section: 'people', cls: Person, table: 'person' },
+  Agreement: { section: 'agreements', cls: Agreement, table: 'agreement' },
+  Collaboration: { section: 'collaborations', cls: Collaboration, table: 'collaboration' },
+};
+
+/** What each record type refers to: the rows holding the reference (the record itself, or rows listed under it). */
+const REFERENCES: Record<string, { from: string; owner: string; column: string; target: string }[]> = {
+  Topic: [{ from: 'topic', owner: 'id', column: 'parent_id', target: 'topic' }],
+  Unit: [{ from: 'unit', owner: 'id', column: 'parent_id', target: 'unit' }],
+  Person: [{ from: 'affiliation', owner: 'person_id', column: 'unit_id', target: 'unit' }],
+  Agreement: [
+    { from: 'agreement', owner: 'id', column: 'parent_id', target: 'agreement' },
+    { from: 'agreement_party', owner: 'agreement_id', column: 'unit_id', target: 'unit' },
+    { from: 'agreement_focus_topic', owner: 'agreement_id', column: 'topic_id', target: 'topic' },
+    { from: 'agreement_contact', owner: 'agreement_id', column: 'person_id', target: 'person' },
+  ],
+  Collaboration: [
+    { from: 'collaboration', owner: 'id', column: 'parent_id', target: 'collaboration' },
+    { from: 'collaboration', owner: 'id', column: 'agreement_id', target: 'agreement' },
+    { from: 'collaboration_unit', owner: 'collaboration_id', column: 'unit_id', target: 'unit' },
+    { from: 'collaboration_person', owner: 'collaboration_id', column: 'person_id', target: 'person' },
+    { from: 'collaboration_topic', owner: 'collaboration_id', column: 'topic_id', target: 'topic' },
+    { from: 'collaboration_funding', owner: 'collaboration_id', column: 'source_id', target: 'unit' },
+  ],
+};
+
+export const ERASED_NAME = '[erased person]';
+const PERSONAL_FIELDS = ['name', 'email', 'phone', 'title'];
+
+/** Record lifecycle across types: restoring deleted records, and a person's data rights (erasure, export). */
+export class RecordsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly changes: ChangeFeed,
+  ) {}
+
+  private target(globalId: string): { type: string; id: number } & (typeof SECTION_OF)[string] {
+    const global = fromGlobalId(globalId);
+    const kind = global && SECTION_OF[global.type];
+    if (!global || !kind) throw RegistryError.of('id', 'INVALID', `"${globalId}" is not the global id of a record`);
+    return { ...global, ...kind };
+  }
+
+  /** Brings a deleted record back with its relations, once everything it refers to exists again. */
+  async restore(globalId: string): Promise<RecordBase> {
+    const { type, id, section, cls } = this.target(globalId);
+    const restored = await this.ds.transaction(async (em) => {
+      const record = await em.getRepository(cls).findOne({ where: { id } as never, withDeleted: true });
+      if (!record) throw RegistryError.of('id', 'NOT_FOUND', `no ${type.toLowerCase()} "${globalId}"`);
+      if (!record.deletedAt) throw RegistryError.of('id', 'INVALID', `the ${type.toLowerCase()} "${record.key}" is not deleted`);
+      const missing: string[] = [];
+      for (const ref of REFERENCES[type]!) {
+        const rows = await rawQuery<{ key: string }>(
+          em,
+          `SELECT x.key AS key FROM "${ref.from}" r JOIN "${ref.target}" x ON x.id = r."${ref.column}" WHERE r."${ref.owner}" = $1 AND x.deleted_at IS NOT NULL`,
+          [id],
+        );
+        missing.push(...rows.map((r) => `${ref.target} "${r.key}"`));
+      }
+      if (missing.length) {
+        throw RegistryError.of('id', 'INVALID', `it refers to deleted records; restore them first: ${[...new Set(missing)].join(', ')}`);
+      }
+      await em.getRepository(cls).restore(id);
+      await em.getRepository(cls).update(id, { version: record.version + 1 } as never);
+      const after = await stateOf(em, section, id);
+      await writeAudit(em, [{ section, id, action: AuditAction.RESTORE, before: null, after }]);
+      if (type === 'Collaboration') await indexCollaborations(em, [record as unknown as Collaboration]);
+      return (await em.getRepository(cls).findOneBy({ id } as never))!;
+    });
+    this.changes.registryChanged();
+    return restored;
+  }
+
+  /** Replaces a person's name and contact data with a placeholder, in the record and in its history. */
+  async erasePerson(globalId: string): Promise<Person> {
+    const { type, id } = this.target(globalId);
+    if (type !== 'Person') throw RegistryError.of('id', 'INVALID', 'personErase takes the global id of a person');
+    return this.ds.transaction(async (em) => {
+      const person = await em.getRepository(Person).findOne({ where: { id }, withDeleted: true });
+      if (!person) throw RegistryError.of('id', 'NOT_FOUND', `no person "${globalId}"`);
+      await em.getRepository(Person).update(id, {
+        name: ERASED_NAME,
+        email: null,
+        phone: null,
+        title: null,
+        searchText: normalizeText(`${ERASED_NAME} | ${person.key}`),
+        version: person.version + 1,
+      });
+      const entries = await em.getRepository(AuditEntry).findBy({ recordType: RECORD_TYPE.people, recordId: id });
+      for (const entry of entries) {
+        const changes = entry.changes.map((c) =>
+          PERSONAL_FIELDS.includes(c.field)
+            ? { field: c.field, before: c.before === null ? null : c.field === 'name' ? ERASED_NAME : null, after: c.after === null ? null : c.field === 'name' ? ERASED_NAME : null }
+            : c,
+        );
+        await em.getRepository(AuditEntry).update(entry.id, { changes: changes as never });
+      }
+      await em.getRepository(AuditEntry).insert({
+        actor: currentActor(),
+        action: AuditAction.ERASE,
+        recordType: RECORD_TYPE.people,
+        recordId: id,
+        recordKey: person.key,
+        changes: PERSONAL_FIELDS.map((field) => ({ field, before: null, after: field === 'name' ? ERASED_NAME : null })) as never,
+      });
+      return (await em.getRepository(Person).findOne({ where: { id }, withDeleted: true }))!;
+    });
+  }
+
+  /** Everything the registry holds on one person: the record, where they take part, and its history. */
+  async exportPerson(globalId: string): Promise<Record<string, unknown>> {
+    const { type, id } = this.target(globalId);
+    if (type !== 'Person') throw RegistryError.of('id', 'INVALID', 'personExport takes the global id of a person');
+    const em = this.ds.manager;
+    const person = await em.getRepository(Person).findOne({ where: { id }, withDeleted: true });
+    if (!person) throw RegistryError.of('id', 'NOT_FOUND', `no person "${globalId}"`);
+    const collaborations = await em
+      .getRepository(CollaborationPerson)
+      .createQueryBuilder('cp')
+      .innerJoinAndMapOne('cp.collaboration', Collaboration, 'c', 'c.id = cp.collaboration_id')
+      .where('cp.person_id = :id', { id })
+      .getMany();
+    const contacts = await em
+      .getRepository(AgreementContact)
+      .createQueryBuilder('ac')
+      .innerJoinAndMapOne('ac.agreement', Agreement, 'a', 'a.id = ac.agreement_id')
+      .where('ac.person_id = :id', { id })
+      .getMany();
+    const history = await em.getRepository(AuditEntry).find({ where: { recordType: RECORD_TYPE.people, recordId: id }, order: { id: 'ASC' } });
+    return {
+      person: { ...(await stateOf(em, 'people', id)), deleted: person.deletedAt !== null, createdAt: person.createdAt, updatedAt: person.updatedAt },
+      collaborations: collaborations.map((cp) => {
+        const c = (cp as unknown as { collaboration: Collaboration }).collaboration;
+        return { key: c.key, title: c.title, role: cp.role };
+      }),
+      agreementContacts: contacts.map((ac) => {
+        const a = (ac as unknown as { agreement: Agreement }).agreement;
+        return { key: a.key, title: a.title, role: ac.role };
+      }),
+      history: history.map((h) => ({ actor: h.actor, at: h.at, action: h.action, changes: h.changes })),
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { startTestServer, TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ dev: true });
+});
+afterAll(() => server.close());
+
+const version = async (key: string) => (await server.gql(`{ collaboration(key: "${key}") { version } }`)).data.collaboration.version;
+
+describe('soft delete and restore', () => {
+  it('makes a deleted collaboration vanish everywhere, keeps its key taken, and restores it with its relations', async () => {
+    const before = (await server.gql(`{ collaboration(key: "c-000002") { id title units { unit { key } } people { person { key } } topics { key } } }`)).data.collaboration;
+    const total = (await server.gql(`{ collaborations { totalCount } }`)).data.collaborations.totalCount;
+    const deleted = await server.gql(`mutation { collaborationDelete(input: { id: "c-000002", version: ${await version('c-000002')} }) { deletedId userErrors { message } } }`);
+    expect(deleted.data.collaborationDelete).toEqual({ deletedId: before.id, userErrors: [] });
+
+    const gone = await server.gql(`query($id: ID!) { collaboration(key: "c-000002") { key } node(id: $id) { id } collaborations { totalCount }
+      search: collaborations(filter: { text: "trygghetsteknologi" }) { nodes { key } } overlapReport(first: 100, filter: { unit: "bydel-ostensjo" }) { nodes { a { key } b { key } } } exportRegistry }`, { id: before.id });
+    expect(gone.data.collaboration).toBeNull();
+    expect(gone.data.node).toBeNull();
+    expect(gone.data.collaborations.totalCount).toBe(total - 1);
+    expect(gone.data.search.nodes).not.toContainEqual({ key: 'c-000002' });
+    expect(JSON.stringify(gone.data.overlapReport)).not.toContain('c-000002');
+    expect(gone.data.exportRegistry.collaborations.map((c: { key: string }) => c.key)).not.toContain('c-000002');
+
+    const reuse = await server.gql(`mutation { collaborationCreate(input: { key: "c-000002", title: "T", kind: OTHER, units: [{ unit: "bydel-alna", role: HOST }] }) { userErrors { field code message } } }`);
+    expect(reuse.data.collaborationCreate.userErrors).toEqual([
+      { field: 'key', code: 'DUPLICATE_KEY', message: 'the key "c-000002" belongs to a deleted collaboration; restore it (recordRestore) or choose another key' },
+    ]);
+    const reimport = await server.gql(`mutation($s: JSONObject!) { importRegistry(snapshot: $s) { userErrors { field code } } }`, {
+      s: { format: 'collaboration-registry', version: 1, collaborations: [{ key: 'c-000002', title: 'T', kind: 'OTHER', units: [{ unit: 'bydel-alna', role: 'HOST' }] }] },
+    });
+    expect(reimport.data.importRegistry.userErrors).toEqual([{ field: 'collaborations[0] (c-000002).key', code: 'DUPLICATE_KEY' }]);
+
+    const restored = await server.gql(`mutation($id: ID!) { recordRestore(input: { id: $id }) { record { id ... on Collaboration { key title units { unit { key } } people { person { key } } topics { key } } } userErrors { message } } }`, { id: before.id });
+    expect(restored.data.recordRestore.userErrors).toEqual([]);
+    expect(restored.data.recordRestore.record).toEqual({ id: before.id, key: 'c-000002', title: before.title, units: before.units, people: before.people, topics: before.topics });
+    const back = await server.gql(`{ search: collaborations(filter: { text: "trygghetsteknologi" }) { nodes { key } } collaboration(key: "c-000002") { history { nodes { action } } } }`);
+    expect(back.data.search.nodes).toContainEqual({ key: 'c-000002' });
+    expect(back.data.collaboration.history.nodes.map((n: { action: string }) => n.action).slice(0, 2)).toEqual(['RESTORE', 'DELETE']);
+    const again = await server.gql(`mutation($id: ID!) { recordRestore(input: { id: $id }) { userErrors { code message } } }`, { id: before.id });
+    expect(again.data.recordRestore.userErrors).toEqual([{ code: 'INVALID', message: 'id: the collaboration "c-000002" is not deleted'.replace('id: ', '') }]);
+  });
+
+  it('lets a parent go once only deleted records refer to it, and restores in dependency order', async () => {
+    const parent = (await server.gql(`mutation { collaborationCreate(input: { key: "p1", title: "Parent", kind: OTHER, units: [{ unit: "bydel-alna", role: HOST }] }) { collaboration { id } } }`)).data.collaborationCreate.collaboration.id;
+    const child = (await server.gql(`mutation { collaborationCreate(input: { key: "p1-child", title: "Child", kind: OTHER, parent: "p1", units: [{ unit: "bydel-alna", role: HOST }] }) { collaboration { id } } }`)).data.collaborationCreate.collaboration.id;
+    expect((await server.gql(`mutation { collaborationDelete(input: { id: "p1", version: 1 }) { userErrors { code } } }`)).data.collaborationDelete.userErrors).toEqual([{ code: 'IN_USE' }]);
+    await server.gql(`mutation { collaborationDelete(input: { id: "p1-child", version: 1 }) { userErrors { code } } }`);
+    expect((await server.gql(`mutation { collaborationDelete(input: { id: "p1", version: 1 }) { userErrors { code } } }`)).data.collaborationDelete.userErrors).toEqual([]);
+    const early = await server.gql(`mutation($id: ID!) { recordRestore(input: { id: $id }) { userErrors { message } } }`, { id: child });
+    expect(early.data.recordRestore.userErrors[0].message).toBe('it refers to deleted records; restore them first: collaboration "p1"');
+    for (const id of [parent, child]) {
+      expect((await server.gql(`mutation($id: ID!) { recordRestore(input: { id: $id }) { userErrors { message } } }`, { id })).data.recordRestore.userErrors).toEqual([]);
+    }
+    expect((await server.gql(`{ collaboration(key: "p1") { children { key } } }`)).data.collaboration.children).toEqual([{ key: 'p1-child' }]);
+  });
+
+  it('restores for ADMIN only', async () => {
+    const coordinator = await server.token('COORDINATOR');
+    const res = await server.gqlAs(coordinator, `mutation { recordRestore(input: { id: "x" }) { userErrors { message } } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('personal data rights', () => {
+  it('erases a person in the record and the history, keeping where they took part', async () => {
+    const person = (await server.gql(`{ people(first: 1, filter: { text: "p-00001" }) { nodes { id key name email collaborations { totalCount } } } }`)).data.people.nodes[0];
+    await server.gql(`mutation($id: ID!) { personUpdate(input: { id: $id, version: 1, phone: "+47 99 99 99 99" }) { userErrors { message } } }`, { id: person.id });
+    const exported = (await server.gql(`query($id: ID!) { personExport(id: $id) }`, { id: person.id })).data.personExport;
+    expect(exported.person).toMatchObject({ key: person.key, name: person.name, email: person.email, phone: '+47 99 99 99 99' });
+    expect(exported.collaborations.length).toBe(person.collaborations.totalCount);
+    expect(JSON.stringify(exported.history)).toContain('+47 99 99 99 99');
+
+    const erased = await server.gql(`mutation($id: ID!) { personErase(input: { id: $id }) { person { name email phone title } userErrors { message } } }`, { id: person.id });
+    expect(erased.data.personErase).toEqual({ person: { name: '[erased person]', email: null, phone: null, title: null }, userErrors: [] });
+    const after = (await server.gql(`query($id: ID!) { personExport(id: $id) }`, { id: person.id })).data.personExport;
+    const text = JSON.stringify(after);
+    expect(text).not.toContain(person.name);
+    expect(text).not.toContain(person.email);
+    expect(text).not.toContain('+47 99 99 99 99');
+    expect(after.collaborations.length).toBe(person.collaborations.totalCount);
+    expect(after.history.map((h: { action: string }) => h.action)).toEqual(['CREATE', 'UPDATE', 'ERASE']);
+    const viewer = await server.token('VIEWER');
+    expect((await server.gqlAs(viewer, `query($id: ID!) { personExport(id: $id) }`, { id: person.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
