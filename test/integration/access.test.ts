@@ -130,6 +130,15 @@ describe('tokens', () => {
     expect(code(await server.gqlAs(secret, `{ topics { totalCount } }`))).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a token past its expiry', async () => {
+    const secret = await server.token('VIEWER');
+    expect(code(await server.gqlAs(secret, `{ topics { totalCount } }`))).toBe('OK');
+    const [{ name }] = await server.dataSource.query(`SELECT name FROM api_token ORDER BY id DESC LIMIT 1`);
+    await server.dataSource.query(`UPDATE api_token SET expires_at = '2000-01-01 00:00:00' WHERE name = ?`, [name]);
+    const res = await server.gqlAs(secret, `{ topics { totalCount } }`);
+    expect([res.status, res.errors?.[0]?.message]).toEqual([401, 'This token has expired.']);
+  });
+
   it('creates tokens through the API with the secret shown once, and stores only a hash', async () => {
     const created = await server.gql(`mutation { apiTokenCreate(input: { name: "portal-x", role: EDITOR, units: ["bydel-alna"] }) { created { secret token { name role unitScope } } userErrors { field message } } }`);
     const { secret, token } = created.data.apiTokenCreate.created;

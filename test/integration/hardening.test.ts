@@ -70,7 +70,25 @@ describe('hostile queries are refused before execution, with the limit and the v
   });
 });
 
-describe('rate limit, time limit and CORS', () => {
+describe('rate limit, time limit, CSRF, CORS and introspection', () => {
+  it('refuses simple cross-site requests (CSRF prevention)', async () => {
+    const form = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ topics { totalCount } }"}' });
+    expect(form.status).toBe(400);
+    expect(await form.text()).toMatch(/CSRF/i);
+    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ topics { totalCount } }')}`);
+    expect(get.status).toBe(400);
+  });
+
+  it('turns introspection off when configured', async () => {
+    const closed = await startTestServer({ config: { introspection: false } });
+    try {
+      const res = await closed.gql(`{ __schema { queryType { name } } }`);
+      expect(res.errors?.[0]?.message).toMatch(/introspection/i);
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('answers 429 with Retry-After once a token or address has used its budget', async () => {
     const limited = await startTestServer({ config: { rateLimitPerMinute: 5 } });
     try {
