@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { startServer } from '../src/http/server';
+import { Role } from '../src/modules/auth/api-token.entity';
 import { generateRegistry } from './synthetic-registry';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -48,9 +49,17 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const server = await startServer(loadConfig({ DATABASE_URL: `sqlite:${values.database}` }, { port: 0, host: '127.0.0.1', seedOnStart: false }));
+  const server = await startServer(
+    loadConfig({ DATABASE_URL: `sqlite:${values.database}` }, { port: 0, host: '127.0.0.1', seedOnStart: false, rateLimitPerMinute: 0 }),
+  );
+  // A portal's traffic: authenticated, so the people in whoWorksWith and the updates are allowed.
+  const { secret } = await server.services.auth.create({ name: `bench-${Date.now()}`, role: Role.ADMIN });
   const gql = async (query: string, variables?: object) => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: any; errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;

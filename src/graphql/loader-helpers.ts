@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { RecordClass } from '../db/references';
 import { RecordBase } from '../db/record-base';
 
@@ -25,4 +25,30 @@ export function groupedLoader<R>(fetch: (ids: number[]) => Promise<R[]>, parentO
     }
     return ids.map((id) => groups.get(id) ?? []);
   });
+}
+
+/**
+ * Rows listed under a parent (participants, parties, tags…), fetched joined with the record each names in one
+ * query, ordered as given; the named records are primed into their own loader so nothing fetches them again.
+ */
+export function joinedRowsLoader<R extends ObjectLiteral & { position: number }, T extends { id: number }>(
+  ds: DataSource,
+  entity: EntityTarget<R>,
+  parentColumn: keyof R & string,
+  relation: keyof R & string,
+  targetColumn: keyof R & string,
+  targets: DataLoader<number, T | null>,
+): DataLoader<number, R[]> {
+  return groupedLoader(
+    async (ids) => {
+      const rows = await ds.getRepository(entity).find({
+        where: { [parentColumn]: In(ids) } as never,
+        relations: { [relation]: true } as never,
+        order: { position: 'ASC' } as never,
+      });
+      for (const row of rows) if (row[relation]) targets.prime(row[targetColumn] as number, row[relation] as T);
+      return rows;
+    },
+    (row) => row[parentColumn] as number,
+  );
 }

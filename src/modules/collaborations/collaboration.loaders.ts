@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { groupedLoader } from '../../graphql/loader-helpers';
+import { groupedLoader, joinedRowsLoader } from '../../graphql/loader-helpers';
 import { Person } from '../people/person.entity';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
@@ -18,42 +18,9 @@ interface RecordLoaders {
  */
 export function collaborationLoaders(ds: DataSource, records: RecordLoaders) {
   return {
-    unitsByCollaboration: groupedLoader(
-      async (ids) => {
-        const rows = await ds.getRepository(CollaborationUnit).find({
-          where: { collaborationId: In(ids) },
-          relations: { unitRelation: true },
-          order: { position: 'ASC' },
-        });
-        for (const row of rows) if (row.unitRelation) records.unit.prime(row.unitId, row.unitRelation);
-        return rows;
-      },
-      (r) => r.collaborationId,
-    ),
-    peopleByCollaboration: groupedLoader(
-      async (ids) => {
-        const rows = await ds.getRepository(CollaborationPerson).find({
-          where: { collaborationId: In(ids) },
-          relations: { personRelation: true },
-          order: { position: 'ASC' },
-        });
-        for (const row of rows) if (row.personRelation) records.person.prime(row.personId, row.personRelation);
-        return rows;
-      },
-      (r) => r.collaborationId,
-    ),
-    topicsByCollaboration: groupedLoader(
-      async (ids) => {
-        const rows = await ds.getRepository(CollaborationTopic).find({
-          where: { collaborationId: In(ids) },
-          relations: { topicRelation: true },
-          order: { position: 'ASC' },
-        });
-        for (const row of rows) if (row.topicRelation) records.topic.prime(row.topicId, row.topicRelation);
-        return rows;
-      },
-      (r) => r.collaborationId,
-    ),
+    unitsByCollaboration: joinedRowsLoader(ds, CollaborationUnit, 'collaborationId', 'unitRelation', 'unitId', records.unit),
+    peopleByCollaboration: joinedRowsLoader(ds, CollaborationPerson, 'collaborationId', 'personRelation', 'personId', records.person),
+    topicsByCollaboration: joinedRowsLoader(ds, CollaborationTopic, 'collaborationId', 'topicRelation', 'topicId', records.topic),
     fundingByCollaboration: groupedLoader(
       (ids) => ds.getRepository(CollaborationFunding).find({ where: { collaborationId: In(ids) }, order: { position: 'ASC' } }),
       (r) => r.collaborationId,
