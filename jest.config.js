@@ -1,12 +1,24 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Every test runs on SQLite; with TEST_DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) the
+ * same tests also run on PostgreSQL, each test server in a fresh schema that is dropped afterwards.
+ * @type {import('jest').Config}
+ */
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    // Type checking is done once by `npm run build`; transpiling per file keeps the suite fast.
+    // Type checking is done once by `npm run typecheck`; transpiling per file keeps the suite fast.
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   setupFiles: ['reflect-metadata'],
-  testTimeout: 60000,
 };
+
+const projects = [{ ...base, displayName: 'sqlite' }];
+if (process.env.TEST_DATABASE_URL) {
+  projects.push({ ...base, displayName: 'postgres', setupFiles: [...base.setupFiles, '<rootDir>/test/helpers/on-postgres.js'] });
+} else {
+  console.log('PostgreSQL tests skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them too.');
+}
+
+module.exports = { projects, testTimeout: 60000 };

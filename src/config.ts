@@ -4,7 +4,7 @@ import { projectRoot } from './common/paths';
 /** The database the registry runs on, parsed from `DATABASE_URL`. */
 export type DatabaseConfig =
   | { type: 'sqlite'; file: string }
-  | { type: 'postgres'; url: string };
+  | { type: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 export interface Config {
   port: number;
@@ -52,7 +52,14 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
     if (!file) throw new ConfigError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/registry.sqlite');
     return { type: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
   }
-  if (/^postgres(ql)?:\/\//.test(value)) return { type: 'postgres', url: value };
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    // ?schema=NAME keeps the registry in its own schema (tests use a fresh one per run).
+    const url = new URL(value);
+    const schema = url.searchParams.get('schema') ?? undefined;
+    url.searchParams.delete('schema');
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError(`DATABASE_URL: schema "${schema}" must be a plain lower-case identifier`);
+    return { type: 'postgres', url: url.toString(), ...(schema ? { schema } : {}) };
+  }
   throw new ConfigError(`DATABASE_URL: unsupported "${value}"; use sqlite:<path> or postgres://…`);
 }
 

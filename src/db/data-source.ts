@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config';
 import { entities } from './entities';
+import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming';
 import { StatementCountingLogger } from './statement-counter';
@@ -30,7 +31,15 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       },
     };
   }
-  return { ...common, type: 'postgres', url: database.url, migrations: [] };
+  return {
+    ...common,
+    type: 'postgres',
+    url: database.url,
+    ...(database.schema ? { schema: database.schema } : {}),
+    migrations: postgresMigrations,
+    // Unqualified names in migrations and raw SQL resolve in the configured schema.
+    extra: { max: database.poolSize ?? 10, ...(database.schema ? { options: `-c search_path=${database.schema}` } : {}) },
+  };
 }
 
 /** Opens the database (creating the SQLite file's folder) and brings its schema up to date. */
@@ -40,6 +49,7 @@ export async function openDatabase(database: DatabaseConfig, options: { migrate?
   }
   const dataSource = new DataSource(dataSourceOptions(database));
   await dataSource.initialize();
+  if (database.type === 'postgres' && database.schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
   if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

@@ -5,6 +5,29 @@ import { Config, loadConfig } from '../../src/config';
 import { RunningServer, startServer } from '../../src/http/server';
 import { Role } from '../../src/modules/auth/api-token.entity';
 
+export const onPostgres = () => process.env.REGISTRY_TEST_DB === 'postgres';
+
+/** A fresh database: a SQLite file in `dir`, or a new schema on TEST_DATABASE_URL in the PostgreSQL project. */
+export function testDatabaseUrl(dir: string, name = 'registry'): string {
+  if (!onPostgres()) return `sqlite:${path.join(dir, `${name}.sqlite`)}`;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.searchParams.set('schema', `t_${path.basename(dir)}_${name}`.replace(/\W/g, '_').toLowerCase());
+  return url.toString();
+}
+
+/** Drops the PostgreSQL schemas of databases made with testDatabaseUrl (SQLite files go with their folder). */
+export async function dropTestDatabases(urls: string[]): Promise<void> {
+  if (!onPostgres()) return;
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    for (const url of urls) await client.query(`DROP SCHEMA IF EXISTS "${new URL(url).searchParams.get('schema')}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 export const DEV_REGISTRY = path.join(__dirname, '..', 'fixtures', 'dev-registry.json');
 export const DEV_LABELS = path.join(__dirname, '..', 'fixtures', 'dev-labels.json');
 
@@ -21,6 +44,8 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestServer extends RunningServer {
   dir: string;
+  /** DATABASE_URL of this server's database, for running the registry command against it. */
+  databaseUrl: string;
   /** Secret of an ADMIN token created for the test. */
   adminToken: string;
   /** GraphQL over HTTP as the test's ADMIN. */
@@ -37,8 +62,9 @@ export interface TestServer extends RunningServer {
 /** The real server on a free port with a fresh SQLite file; optionally loaded with the dev registry or the seeds. */
 export async function startTestServer(options: { dev?: boolean; seeds?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-test-'));
+  const databaseUrl = testDatabaseUrl(dir);
   const config = loadConfig(
-    { DATABASE_URL: `sqlite:${path.join(dir, 'registry.sqlite')}` },
+    { DATABASE_URL: databaseUrl },
     { port: 0, host: '127.0.0.1', seedOnStart: options.seeds ?? false, rateLimitPerMinute: 0, ...options.config },
   );
   const server = await startServer(config);
@@ -59,12 +85,14 @@ export async function startTestServer(options: { dev?: boolean; seeds?: boolean;
   return {
     ...server,
     dir,
+    databaseUrl,
     adminToken,
     token,
     gqlAs,
     gql: (query, variables) => gqlAs(adminToken, query, variables),
     snapshot: () => server.services.snapshot.export(),
     async close() {
+      if (onPostgres()) await server.dataSource.query(`DROP SCHEMA IF EXISTS "${server.dataSource.driver.schema}" CASCADE`);
       await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },

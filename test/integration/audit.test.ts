@@ -56,7 +56,7 @@ describe('audit history', () => {
     const byAdmin = await server.gql(`query($a: String, $f: DateTimeISO) { auditLog(filter: { actor: $a, from: $f }) { nodes { action recordType recordKey changes { field after } } } }`, { a: admin, f: start });
     expect(byAdmin.data.auditLog.nodes).toContainEqual({ action: 'CREATE', recordType: 'Topic', recordKey: 'audit-topic', changes: expect.arrayContaining([{ field: 'label', after: 'Revisjon' }]) });
     const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(server.dir, 'registry.sqlite')}` };
+    const env = { ...process.env, DATABASE_URL: server.databaseUrl };
     const file = path.join(server.dir, 'change.json');
     require('node:fs').writeFileSync(file, JSON.stringify({ ...snapshot, topics: [{ key: 'audit-topic', label: 'Revisjon 2' }] }));
     await run(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'registry.js'), 'import', file], { env });

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startServer } from '../../src/http/server';
-import { startTestServer, TestServer } from '../helpers/server';
+import { dropTestDatabases, startTestServer, TestServer } from '../helpers/server';
 
 describe('start on an empty database', () => {
   let server: TestServer;
@@ -33,13 +32,14 @@ describe('start on an empty database', () => {
     const change = await server.gql(`mutation { topicUpdate(input: { id: "helse", version: 1, label: "Endret" }) { topic { version } userErrors { message } } }`);
     expect(change.data.topicUpdate).toEqual({ topic: { version: 2 }, userErrors: [] });
     await server.stop();
-    const config = loadConfig({ DATABASE_URL: `sqlite:${path.join(server.dir, 'registry.sqlite')}` }, { port: 0, host: '127.0.0.1', seedOnStart: true });
+    const config = loadConfig({ DATABASE_URL: server.databaseUrl }, { port: 0, host: '127.0.0.1', seedOnStart: true });
     const again = await startServer(config);
     try {
       const topic = await again.services.topics.lookup(null, 'helse');
       expect(topic).toMatchObject({ label: 'Endret', version: 2 });
     } finally {
       await again.stop();
+      await dropTestDatabases([server.databaseUrl]);
       fs.rmSync(server.dir, { recursive: true, force: true });
     }
   });

@@ -9,7 +9,9 @@ import {
   parse,
   validate,
 } from 'graphql';
+import { parseDatabaseUrl } from '../../src/config';
 import { openDatabase } from '../../src/db/data-source';
+import { dropTestDatabases, onPostgres, testDatabaseUrl } from '../helpers/server';
 import { EXAMPLE_OPERATIONS } from '../../src/graphql/ide';
 import { getSchema, printedSchema } from '../../src/graphql/schema';
 
@@ -50,16 +52,20 @@ describe('GraphQL schema', () => {
 });
 
 describe('migrations', () => {
-  it('produce exactly the schema the entities describe', async () => {
+  it('produce exactly the schema the entities describe (on the database this project runs on)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-migrations-'));
-    const ds = await openDatabase({ type: 'sqlite', file: path.join(dir, 'm.sqlite') });
+    const url = testDatabaseUrl(dir, 'm');
+    const ds = await openDatabase(parseDatabaseUrl(url));
     try {
       const pending = await ds.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
-      const tables = await ds.query(`SELECT name FROM sqlite_master WHERE name = 'collaboration_search'`);
-      expect(tables).toHaveLength(1);
+      const search = onPostgres()
+        ? await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'collaboration_search'`)
+        : await ds.query(`SELECT name FROM sqlite_master WHERE name = 'collaboration_search'`);
+      expect(search).toHaveLength(1);
     } finally {
       await ds.destroy();
+      await dropTestDatabases([url]);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

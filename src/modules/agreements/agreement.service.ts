@@ -25,7 +25,7 @@ import {
 const ORDER_EXPRESSION: Record<AgreementOrderField, string> = {
   KEY: 'agreement.key',
   TITLE: 'agreement.title',
-  VALID_FROM: "COALESCE(agreement.valid_from, '')",
+  VALID_FROM: "COALESCE(CAST(agreement.valid_from AS VARCHAR(10)), '')",
 };
 
 export class AgreementService {

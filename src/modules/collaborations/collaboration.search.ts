@@ -27,10 +27,21 @@ export async function removeFromIndex(em: EntityManager, ids: number[]): Promise
 }
 
 /**
- * An FTS5 query where every word must occur as a word or the start of one ("språk" finds "språkutvikling"),
- * or null when the text has no words. Words are quoted, so user text cannot inject FTS operators.
+ * The condition "every word occurs in the collaboration, as a word or the start of one" ("språk" finds
+ * "språkutvikling") in the database's own full-text search, or null when the text has no words. Words are
+ * letters and digits only, so user text cannot inject search operators.
  */
-export function ftsQuery(text: string): string | null {
+export function textCondition(database: string, alias: string, text: string): { sql: string; params: Record<string, string> } | null {
   const words = tokenize(text);
-  return words.length ? words.map((w) => `"${w}"*`).join(' AND ') : null;
+  if (!words.length) return null;
+  if (database === 'postgres') {
+    return {
+      sql: `${alias}.id IN (SELECT rowid FROM collaboration_search WHERE document @@ to_tsquery('simple', :match))`,
+      params: { match: words.map((w) => `${w}:*`).join(' & ') },
+    };
+  }
+  return {
+    sql: `${alias}.id IN (SELECT rowid FROM collaboration_search WHERE collaboration_search MATCH :match)`,
+    params: { match: words.map((w) => `"${w}"*`).join(' AND ') },
+  };
 }

@@ -30,14 +30,15 @@ import {
   CollaborationUpdateInput,
   FundingInput,
 } from './collaboration.inputs';
-import { ftsQuery, indexCollaborations, removeFromIndex } from './collaboration.search';
+import { indexCollaborations, removeFromIndex, textCondition } from './collaboration.search';
 
 const ORDER_EXPRESSION: Record<CollaborationOrderField, string> = {
   KEY: 'c.key',
   TITLE: 'c.title',
-  START_DATE: "COALESCE(c.start_date, '')",
+  // Dates are compared as their YYYY-MM-DD text, which sorts like the dates on every database.
+  START_DATE: "COALESCE(CAST(c.start_date AS VARCHAR(10)), '')",
   // Open-ended (still running) sorts after every real end date.
-  END_DATE: "COALESCE(c.end_date, '9999-12-31')",
+  END_DATE: "COALESCE(CAST(c.end_date AS VARCHAR(10)), '9999-12-31')",
 };
 
 function assertDistinct<T>(items: T[], keyOf: (item: T) => string, field: (i: number) => string, what: string): void {
@@ -106,10 +107,8 @@ export class CollaborationService {
     if (filter.periodTo) query.andWhere('(c.start_date IS NULL OR c.start_date <= :periodTo)', { periodTo: filter.periodTo });
     if (filter.periodFrom) query.andWhere('(c.end_date IS NULL OR c.end_date >= :periodFrom)', { periodFrom: filter.periodFrom });
     if (filter.text != null) {
-      const match = ftsQuery(filter.text);
-      if (match) {
-        query.andWhere('c.id IN (SELECT rowid FROM collaboration_search WHERE collaboration_search MATCH :match)', { match });
-      }
+      const condition = textCondition(this.ds.options.type, 'c', filter.text);
+      if (condition) query.andWhere(condition.sql, condition.params);
     }
   }
 

@@ -35,35 +35,37 @@ export async function exportSnapshot(em: EntityManager, scope?: Partial<Record<S
     em.getRepository(cls).find(scope ? { where: { id: In(scope[section] ?? []) } as never } : {});
   const rows = <T extends ObjectLiteral>(cls: EntityTarget<T>, parent: string, section: Section) =>
     em.getRepository(cls).find(scope ? { where: { [parent]: In(scope[section] ?? []) } as never } : {});
-  const [topics, units, people, affiliations, agreements, parties, focus, contacts, collaborations, cUnits, cPeople, cTopics, funding] =
-    await Promise.all([
-      own(Topic, 'topics'),
-      own(Unit, 'units'),
-      own(Person, 'people'),
-      rows(Affiliation, 'personId', 'people'),
-      own(Agreement, 'agreements'),
-      rows(AgreementParty, 'agreementId', 'agreements'),
-      rows(AgreementFocusTopic, 'agreementId', 'agreements'),
-      rows(AgreementContact, 'agreementId', 'agreements'),
-      own(Collaboration, 'collaborations'),
-      rows(CollaborationUnit, 'collaborationId', 'collaborations'),
-      rows(CollaborationPerson, 'collaborationId', 'collaborations'),
-      rows(CollaborationTopic, 'collaborationId', 'collaborations'),
-      rows(CollaborationFunding, 'collaborationId', 'collaborations'),
-    ]);
+  // One query after another: inside a transaction they share one connection, which runs one query at a time.
+  const topics = await own(Topic, 'topics');
+  const units = await own(Unit, 'units');
+  const people = await own(Person, 'people');
+  const affiliations = await rows(Affiliation, 'personId', 'people');
+  const agreements = await own(Agreement, 'agreements');
+  const parties = await rows(AgreementParty, 'agreementId', 'agreements');
+  const focus = await rows(AgreementFocusTopic, 'agreementId', 'agreements');
+  const contacts = await rows(AgreementContact, 'agreementId', 'agreements');
+  const collaborations = await own(Collaboration, 'collaborations');
+  const cUnits = await rows(CollaborationUnit, 'collaborationId', 'collaborations');
+  const cPeople = await rows(CollaborationPerson, 'collaborationId', 'collaborations');
+  const cTopics = await rows(CollaborationTopic, 'collaborationId', 'collaborations');
+  const funding = await rows(CollaborationFunding, 'collaborationId', 'collaborations');
   const keysOf = async <T extends { id: number; key: string }>(cls: EntityTarget<T>, loaded: T[], referenced: (number | null)[]) => {
     const map = new Map(loaded.map((r) => [r.id, r.key]));
     const missing = [...new Set(referenced.filter((id): id is number => id !== null && !map.has(id)))];
     if (missing.length) for (const r of await em.getRepository(cls).find({ select: { id: true, key: true } as never, where: { id: In(missing) } as never })) map.set(r.id, r.key);
     return map;
   };
-  const [topicKey, unitKey, personKey, agreementKey, collaborationKey] = await Promise.all([
-    keysOf(Topic, topics, [...topics.map((t) => t.parentId), ...focus.map((f) => f.topicId), ...cTopics.map((t) => t.topicId)]),
-    keysOf(Unit, units, [...units.map((u) => u.parentId), ...affiliations.map((a) => a.unitId), ...parties.map((p) => p.unitId), ...cUnits.map((u) => u.unitId), ...funding.map((f) => f.sourceId)]),
-    keysOf(Person, people, [...contacts.map((c) => c.personId), ...cPeople.map((p) => p.personId)]),
-    keysOf(Agreement, agreements, [...agreements.map((a) => a.parentId), ...collaborations.map((c) => c.agreementId)]),
-    keysOf(Collaboration, collaborations, collaborations.map((c) => c.parentId)),
+  const topicKey = await keysOf(Topic, topics, [...topics.map((t) => t.parentId), ...focus.map((f) => f.topicId), ...cTopics.map((t) => t.topicId)]);
+  const unitKey = await keysOf(Unit, units, [
+    ...units.map((u) => u.parentId),
+    ...affiliations.map((a) => a.unitId),
+    ...parties.map((p) => p.unitId),
+    ...cUnits.map((u) => u.unitId),
+    ...funding.map((f) => f.sourceId),
   ]);
+  const personKey = await keysOf(Person, people, [...contacts.map((c) => c.personId), ...cPeople.map((p) => p.personId)]);
+  const agreementKey = await keysOf(Agreement, agreements, [...agreements.map((a) => a.parentId), ...collaborations.map((c) => c.agreementId)]);
+  const collaborationKey = await keysOf(Collaboration, collaborations, collaborations.map((c) => c.parentId));
   const key = (map: Map<number, string>, id: number | null) => (id === null ? undefined : map.get(id));
 
   const affiliationsOf = groupBy(affiliations, (a) => a.personId);
