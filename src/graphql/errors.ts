@@ -84,6 +84,8 @@ export function formatError(development: boolean) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
     if (development) return formatted;
+    // The client gets no detail (no SQL, no stack); the server log gets all of it.
+    console.error(original);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

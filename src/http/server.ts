@@ -119,81 +119,99 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : null;
   await apollo.start();
 
-  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    let body: unknown = undefined;
-    if (req.method === 'POST') {
-      let text: string;
-      const tooLarge = (limit: number) =>
-        sendJson(res, 413, { errors: [{ message: `Request body is larger than the limit of ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-      try {
-        text = await readBody(req, Math.max(config.maxBodyBytes, config.maxImportBodyBytes));
-      } catch (error) {
-        if (error instanceof BodyTooLarge) return tooLarge(config.maxImportBodyBytes);
-        throw error;
-      }
-      // Only a request that is nothing but an importRegistry mutation may use the larger import limit.
-      if (Buffer.byteLength(text) > config.maxBodyBytes && !isImportOnly(text)) return tooLarge(config.maxBodyBytes);
-      const type = req.headers['content-type'] ?? '';
-      if (type.includes('application/json')) {
-        try {
-          body = text === '' ? undefined : JSON.parse(text);
-        } catch {
-          sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-          return;
-        }
-      } else {
-        body = text;
+  /** The parsed request body, or null when the request has already been answered (too large, not JSON). */
+  const readGraphQLBody = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<{ body: unknown } | null> => {
+    if (req.method !== 'POST') return { body: undefined };
+    const tooLarge = (limit: number) => {
+      sendJson(res, 413, { errors: [{ message: `Request body is larger than the limit of ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      return null;
+    };
+    let text: string;
+    try {
+      text = await readBody(req, Math.max(config.maxBodyBytes, config.maxImportBodyBytes));
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge(config.maxImportBodyBytes);
+      throw error;
+    }
+    // Only a request that is nothing but an importRegistry mutation may use the larger import limit.
+    if (Buffer.byteLength(text) > config.maxBodyBytes && !isImportOnly(text)) return tooLarge(config.maxBodyBytes);
+    if (!(req.headers['content-type'] ?? '').includes('application/json')) return { body: text };
+    try {
+      return { body: text === '' ? undefined : JSON.parse(text) };
+    } catch {
+      sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return null;
+    }
+  };
+
+  /** Answers 429 and returns true when the caller's address or token has used its budget. */
+  const rateLimited = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    if (!limiter) return false;
+    const keys = [`ip:${req.socket.remoteAddress ?? '?'}`];
+    if (req.headers.authorization) keys.push(`token:${createHash('sha256').update(req.headers.authorization).digest('hex')}`);
+    for (const key of keys) {
+      const verdict = limiter.take(key);
+      if (!verdict.allowed) {
+        sendJson(res, 429, { errors: [{ message: `Too many requests; try again in ${verdict.retryAfterSeconds} s`, extensions: { code: 'RATE_LIMITED' } }] }, {
+          'retry-after': String(verdict.retryAfterSeconds),
+        });
+        return true;
       }
     }
+    return false;
+  };
+
+  /** The caller, or null when the request has been answered with 401. */
+  const authenticate = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<Principal | null> => {
+    try {
+      const principal = await services.auth.authenticate(req.headers.authorization);
+      if (principal.kind === 'anonymous' && !config.anonymousRead) throw unauthenticated();
+      return principal;
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return null;
+    }
+  };
+
+  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    const parsed = await readGraphQLBody(req, res);
+    if (!parsed || rateLimited(req, res)) return;
+    const principal = await authenticate(req, res);
+    if (!principal) return;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    if (limiter) {
-      const keys = [`ip:${req.socket.remoteAddress ?? '?'}`];
-      if (req.headers.authorization) keys.push(`token:${createHash('sha256').update(req.headers.authorization).digest('hex')}`);
-      for (const key of keys) {
-        const verdict = limiter.take(key);
-        if (!verdict.allowed) {
-          sendJson(res, 429, { errors: [{ message: `Too many requests; try again in ${verdict.retryAfterSeconds} s`, extensions: { code: 'RATE_LIMITED' } }] }, {
-            'retry-after': String(verdict.retryAfterSeconds),
-          });
-          return;
-        }
-      }
-    }
-    let principal: Principal;
-    try {
-      principal = await services.auth.authenticate(req.headers.authorization);
-      if (principal.kind === 'anonymous' && !config.anonymousRead) throw unauthenticated();
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
-      return;
-    }
     const stats: StatementStats = { sqlStatements: 0 };
     const startedAt = performance.now();
     // Everything the request changes is recorded in the audit history as done by this actor.
-    const execution = runAs(actorName(principal), () => countStatements(stats, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => {
-          return {
+    const execution = runAs(actorName(principal), () =>
+      countStatements(stats, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed.body },
+          context: async () => ({
             dataSource,
             services,
             loaders: createLoaders(dataSource),
-            access: new AccessPolicy(principal, dataSource, config.anonymousRead),
+            access: new AccessPolicy(principal, dataSource),
             diagnostics: config.diagnostics ? { stats, startedAt } : undefined,
-          };
-        },
-      }),
-    ));
+          }),
+        }),
+      ),
+    );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.executionTimeoutMs)));
     const response = await Promise.race([execution, timeout]).finally(() => clearTimeout(timer));
     if (response === 'timeout') {
+      // The work is not killed, only its answer abandoned: a mutation may still commit. Versions make a retry safe.
       sendJson(res, 503, {
-        errors: [{ message: `The request took longer than the limit of ${config.executionTimeoutMs} ms and was stopped`, extensions: { code: 'TIMEOUT' } }],
+        errors: [
+          {
+            message: `The request took longer than the limit of ${config.executionTimeoutMs} ms; its answer was abandoned (a change may still have been made: re-read before retrying)`,
+            extensions: { code: 'TIMEOUT' },
+          },
+        ],
       });
       return;
     }
@@ -254,7 +272,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     route().catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
-      if (config.development) console.error(error);
+      // Clients learn nothing of it; operators must.
+      console.error(error);
     });
   });
 

@@ -51,7 +51,7 @@ describe('audit history', () => {
   it('records imports and command-line changes with their actor, and filters by actor and time', async () => {
     const start = new Date(Date.now() - 1000).toISOString();
     const snapshot = { format: 'collaboration-registry', version: 1, topics: [{ key: 'audit-topic', label: 'Revisjon' }] };
-    await server.gql(`mutation($s: JSONObject!) { importRegistry(snapshot: $s) { userErrors { message } } }`, { s: snapshot });
+    await server.gql(`mutation($s: JSON!) { importRegistry(snapshot: $s) { userErrors { message } } }`, { s: snapshot });
     const admin = (await server.gql(`{ apiTokens { name role } }`)).data.apiTokens.find((t: any) => t.role === 'ADMIN').name;
     const byAdmin = await server.gql(`query($a: String, $f: DateTimeISO) { auditLog(filter: { actor: $a, from: $f }) { nodes { action recordType recordKey changes { field after } } } }`, { a: admin, f: start });
     expect(byAdmin.data.auditLog.nodes).toContainEqual({ action: 'CREATE', recordType: 'Topic', recordKey: 'audit-topic', changes: expect.arrayContaining([{ field: 'label', after: 'Revisjon' }]) });

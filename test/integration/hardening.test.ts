@@ -57,9 +57,9 @@ describe('hostile queries are refused before execution, with the limit and the v
         headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
         body: JSON.stringify({ query, variables: { s: { format: 'collaboration-registry', version: 1, topics: Array.from({ length: 9000 }, (_, i) => ({ key: `pad-${i}`, label: 'x'.repeat(100) })) } } }),
       });
-    const plain = await big(`query($s: JSONObject) { topics { totalCount } }`);
+    const plain = await big(`query($s: JSON) { topics { totalCount } }`);
     expect(plain.status).toBe(413);
-    const imported = await big(`mutation($s: JSONObject!) { importRegistry(snapshot: $s) { summary { created { topics } } userErrors { message } } }`);
+    const imported = await big(`mutation($s: JSON!) { importRegistry(snapshot: $s) { summary { created { topics } } userErrors { message } } }`);
     expect(imported.status).toBe(200);
     expect(((await imported.json()) as any).data.importRegistry.summary.created.topics).toBe(9000);
   });

@@ -28,7 +28,7 @@ describe('soft delete and restore', () => {
     expect(reuse.data.collaborationCreate.userErrors).toEqual([
       { field: 'key', code: 'DUPLICATE_KEY', message: 'the key "c-000002" belongs to a deleted collaboration; restore it (recordRestore) or choose another key' },
     ]);
-    const reimport = await server.gql(`mutation($s: JSONObject!) { importRegistry(snapshot: $s) { userErrors { field code } } }`, {
+    const reimport = await server.gql(`mutation($s: JSON!) { importRegistry(snapshot: $s) { userErrors { field code } } }`, {
       s: { format: 'collaboration-registry', version: 1, collaborations: [{ key: 'c-000002', title: 'T', kind: 'OTHER', units: [{ unit: 'bydel-alna', role: 'HOST' }] }] },
     });
     expect(reimport.data.importRegistry.userErrors).toEqual([{ field: 'collaborations[0] (c-000002).key', code: 'DUPLICATE_KEY' }]);

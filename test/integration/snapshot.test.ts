@@ -98,7 +98,7 @@ describe('snapshot import and export', () => {
       units: [{ key: 'k', name: 'Kommune', kind: 'MUNICIPALITY' }, { key: 'u', name: 'Universitet', kind: 'UNIVERSITY' }],
       collaborations: [{ key: 'c', title: 'Samarbeid', kind: 'NETWORK', units: [{ unit: 'k', role: 'LEAD' }, { unit: 'nope', role: 'PARTNER' }] }],
     };
-    const mutation = `mutation($s: JSONObject!) { importRegistry(snapshot: $s) { summary { created { units collaborations } } userErrors { field code message } } }`;
+    const mutation = `mutation($s: JSON!) { importRegistry(snapshot: $s) { summary { created { units collaborations } } userErrors { field code message } } }`;
     const bad = await server.gql(mutation, { s: small });
     expect(bad.data.importRegistry).toEqual({
       summary: null,

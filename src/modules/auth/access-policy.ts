@@ -18,7 +18,6 @@ export class AccessPolicy {
   constructor(
     readonly principal: Principal,
     private readonly ds: DataSource,
-    readonly anonymousRead: boolean,
   ) {}
 
   require(role: Role, what: string): void {

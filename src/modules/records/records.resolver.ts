@@ -1,4 +1,4 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { mutationPayload, UserError } from '../../graphql/errors';
@@ -51,7 +51,7 @@ export class RecordsResolver {
     });
   }
 
-  @Query(() => GraphQLJSONObject, { description: 'All data the registry holds on one person: record, participation and history (ADMIN).' })
+  @Query(() => GraphQLJSON, { description: 'All data the registry holds on one person: record, participation and history (ADMIN).' })
   personExport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     ctx.access.require(Role.ADMIN, 'Exporting a person’s data');
     return ctx.services.records.exportPerson(id);

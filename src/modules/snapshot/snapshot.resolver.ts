@@ -1,4 +1,4 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { Role } from '../auth/api-token.entity';
@@ -41,14 +41,14 @@ export class SnapshotResolver {
   @Mutation(() => ImportRegistryPayload, {
     description: 'Imports a snapshot (format "collaboration-registry", version 1): all or nothing, upsert on key, idempotent.',
   })
-  importRegistry(@Arg('snapshot', () => GraphQLJSONObject) snapshot: object, @Ctx() ctx: Context) {
+  importRegistry(@Arg('snapshot', () => GraphQLJSON) snapshot: unknown, @Ctx() ctx: Context) {
     return mutationPayload(() => {
       ctx.access.require(Role.ADMIN, 'Importing a snapshot');
       return ctx.services.snapshot.import(snapshot);
     });
   }
 
-  @Query(() => GraphQLJSONObject, { description: 'The whole registry as a snapshot, which imports into an empty registry as the same records.' })
+  @Query(() => GraphQLJSON, { description: 'The whole registry as a snapshot, which imports into an empty registry as the same records.' })
   exportRegistry(@Ctx() ctx: Context) {
     ctx.access.require(Role.VIEWER, 'Exporting the registry (it holds personal data)');
     return ctx.services.snapshot.export();
