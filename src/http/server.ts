@@ -262,6 +262,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
         sendJson(res, 200, { status: 'ok' });
         return;
       }
+      if (url.pathname === '/readyz') {
+        // Ready means: the database answers and no migration is pending (a replica started before one ran is not).
+        const checks = await Promise.all([
+          dataSource.query('SELECT 1').then(() => 'ok', (e: Error) => `unreachable: ${e.message}`),
+          dataSource.showMigrations().then((pending) => (pending ? 'pending migrations' : 'ok'), (e: Error) => `unknown: ${e.message}`),
+        ]);
+        const ready = checks.every((c) => c === 'ok');
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', database: checks[0], migrations: checks[1] });
+        return;
+      }
       if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH });
         res.end();

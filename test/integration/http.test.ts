@@ -23,6 +23,16 @@ describe('HTTP', () => {
     }
   });
 
+  it('reports liveness and readiness (database reachable, migrations current)', async () => {
+    const live = await fetch(`${origin()}/healthz`);
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await fetch(`${origin()}/readyz`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', database: 'ok', migrations: 'ok' }]);
+    await server.dataSource.query(`DELETE FROM migrations WHERE name = 'CollaborationSearch1763900000001'`);
+    const behind = await fetch(`${origin()}/readyz`);
+    expect([behind.status, ((await behind.json()) as { migrations: string }).migrations]).toEqual([503, 'pending migrations']);
+  });
+
   it('refuses an oversized body with 413 and a clear message', async () => {
     const res = await fetch(server.url, {
       method: 'POST',
