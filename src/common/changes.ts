@@ -1,24 +1,52 @@
 /**
  * Tells derived state (the overlap analysis) what changed after a write has committed: one collaboration
- * (updated incrementally) or anything else (rebuilt lazily on the next read).
+ * (updated incrementally), overlap reviews, or anything else (rebuilt lazily on the next read). With several
+ * replicas, a relay carries each change to the others (src/db/change-relay.ts).
  */
 export interface ChangeListener {
   collaborationChanged(id: number): void;
+  reviewsChanged(): void;
   registryChanged(): void;
 }
 
-export class ChangeFeed implements ChangeListener {
+export type Change = { kind: 'collaboration'; id: number } | { kind: 'reviews' } | { kind: 'registry' };
+
+export class ChangeFeed {
   private readonly listeners: ChangeListener[] = [];
+  private readonly relays: ((change: Change) => void)[] = [];
 
   subscribe(listener: ChangeListener): void {
     this.listeners.push(listener);
   }
 
+  /** Sends every change made here to other replicas too. */
+  relayTo(relay: (change: Change) => void): void {
+    this.relays.push(relay);
+  }
+
   collaborationChanged(id: number): void {
-    for (const l of this.listeners) l.collaborationChanged(id);
+    this.publish({ kind: 'collaboration', id });
+  }
+
+  reviewsChanged(): void {
+    this.publish({ kind: 'reviews' });
   }
 
   registryChanged(): void {
-    for (const l of this.listeners) l.registryChanged();
+    this.publish({ kind: 'registry' });
+  }
+
+  /** A change made by another replica: tell the listeners here, and pass it on to no one. */
+  deliver(change: Change): void {
+    for (const l of this.listeners) {
+      if (change.kind === 'collaboration') l.collaborationChanged(change.id);
+      else if (change.kind === 'reviews') l.reviewsChanged();
+      else l.registryChanged();
+    }
+  }
+
+  private publish(change: Change): void {
+    this.deliver(change);
+    for (const relay of this.relays) relay(change);
   }
 }

@@ -26,7 +26,7 @@ import { recordLoader } from './loader-helpers';
 export function createServices(ds: DataSource) {
   const changes = new ChangeFeed();
   const units = new UnitService(ds, changes);
-  const analysis = new AnalysisService(ds, units);
+  const analysis = new AnalysisService(ds, units, changes);
   changes.subscribe(analysis);
   return {
     topics: new TopicService(ds, changes),
@@ -38,6 +38,7 @@ export function createServices(ds: DataSource) {
     analysis,
     auth: new AuthService(ds),
     records: new RecordsService(ds, changes),
+    changes,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -43,8 +43,17 @@ export async function mutationPayload<T>(run: () => Promise<T>): Promise<{ recor
     return { record: await run(), userErrors: [] };
   } catch (error) {
     if (error instanceof RegistryError) return { record: null, userErrors: error.problems };
+    if (isUniqueViolation(error)) {
+      // Two writers passed the key check at once; the database's unique index stopped the second.
+      return { record: null, userErrors: [{ field: 'key', code: 'DUPLICATE_KEY', message: 'another record with this key was created at the same moment' }] };
+    }
     throw error;
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string } } | null)?.driverError;
+  return driverError?.code === '23505' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** A RegistryError raised on a query path, as a GraphQL error with `extensions.code`. */

@@ -8,6 +8,7 @@ import { GraphQLError, Kind, parse } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
+import { startChangeRelay } from '../db/change-relay';
 import { countStatements, StatementStats } from '../db/statement-counter';
 import { Context, createLoaders, createServices, Services } from '../graphql/context';
 import { formatError } from '../graphql/errors';
@@ -118,6 +119,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : null;
   await apollo.start();
+  const stopRelay =
+    config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes) : null;
 
   /** The parsed request body, or null when the request has already been answered (too large, not JSON). */
   const readGraphQLBody = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<{ body: unknown } | null> => {
@@ -305,6 +308,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await stopRelay?.();
       await dataSource.destroy();
     },
   };

@@ -92,8 +92,8 @@ export async function startTestServer(options: { dev?: boolean; seeds?: boolean;
     gql: (query, variables) => gqlAs(adminToken, query, variables),
     snapshot: () => server.services.snapshot.export(),
     async close() {
-      if (onPostgres()) await server.dataSource.query(`DROP SCHEMA IF EXISTS "${server.dataSource.driver.schema}" CASCADE`);
       await server.stop();
+      await dropTestDatabases([databaseUrl]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ChangeListener } from '../../common/changes';
+import { ChangeFeed, ChangeListener } from '../../common/changes';
 import { todayIso } from '../../common/dates';
 import { RegistryError } from '../../common/errors';
 import { tokenize } from '../../common/text';
@@ -65,11 +65,13 @@ export class AnalysisService implements ChangeListener {
   private state: State | null = null;
   private building: Promise<State> | null = null;
   private stale = true;
+  private reviewsStale = false;
   private readonly dirty = new Set<number>();
 
   constructor(
     private readonly ds: DataSource,
     private readonly units: UnitService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   collaborationChanged(id: number): void {
@@ -80,19 +82,27 @@ export class AnalysisService implements ChangeListener {
     this.stale = true;
   }
 
+  reviewsChanged(): void {
+    this.reviewsStale = true;
+  }
+
   /** The analysis, brought up to date: rebuilt after broad changes, patched after single collaboration writes. */
   async current(): Promise<State> {
-    if (this.stale || !this.state) {
-      this.stale = false;
-      this.dirty.clear();
-      this.building = this.build();
-      try {
-        this.state = await this.building;
-      } finally {
-        this.building = null;
+    // Concurrent readers share one build; a change arriving during it makes the loop build again.
+    while (this.stale || !this.state) {
+      if (!this.building) {
+        this.stale = false;
+        this.dirty.clear();
+        this.building = this.build().finally(() => (this.building = null));
       }
+      this.state = await this.building;
     }
     const state = this.state;
+    if (this.reviewsStale) {
+      this.reviewsStale = false;
+      const reviews = await this.ds.getRepository(OverlapReview).find();
+      state.data.reviews = new Map(reviews.map((r) => [pairKey(r.aId, r.bId), r]));
+    }
     for (const id of [...this.dirty]) {
       this.dirty.delete(id);
       const before = state.data.collaborations.get(id);
@@ -215,7 +225,7 @@ export class AnalysisService implements ChangeListener {
     review.note = input.note ?? null;
     review.reviewedBy = reviewedBy;
     const saved = await repo.save(review);
-    this.state?.data.reviews.set(pairKey(aId, bId), saved);
+    this.changes.reviewsChanged();
     return saved;
   }
 

@@ -1,0 +1,120 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DEV_REGISTRY, dropTestDatabases, testDatabaseUrl } from '../helpers/server';
+
+/**
+ * Two server processes on one PostgreSQL database, as replicas behind a load balancer. Runs in the PostgreSQL
+ * project only (jest.config.js): replicas share PostgreSQL, never a SQLite file.
+ */
+const ROOT = path.join(__dirname, '..', '..');
+const run = promisify(execFile);
+
+let dir: string;
+let databaseUrl: string;
+let token: string;
+const servers: { child: ChildProcess; url: string }[] = [];
+
+async function startReplica(): Promise<{ child: ChildProcess; url: string }> {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', REGISTRY_SEED: 'off', REGISTRY_RATE_LIMIT: '0' };
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /at (http:\/\/\S+\/graphql)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', () => reject(new Error(`replica exited early: ${out}`)));
+  });
+  return { child, url };
+}
+
+async function gql(url: string, query: string, variables?: object): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json();
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-replicas-'));
+  databaseUrl = testDatabaseUrl(dir);
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  await run(process.execPath, [path.join(ROOT, 'bin', 'registry.js'), 'import', DEV_REGISTRY], { env });
+  token = (await run(process.execPath, [path.join(ROOT, 'bin', 'registry.js'), 'token', 'create', '--role', 'admin', '--name', 'replicas'], { env })).stdout.trim().split('\n').pop()!;
+  servers.push(await startReplica(), await startReplica());
+});
+
+afterAll(async () => {
+  for (const { child } of servers) child.kill('SIGTERM');
+  await Promise.all(servers.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))));
+  await dropTestDatabases([databaseUrl]);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('two replicas on one PostgreSQL database', () => {
+  it('shows a write on one replica in the overlap report of the other', async () => {
+    const [a, b] = servers;
+    const count = async (url: string) => (await gql(url, `{ overlapReport { totalCount } }`)).data.overlapReport.totalCount;
+    expect([await count(a!.url), await count(b!.url)]).toEqual([849, 849]);
+    const original = (await gql(a!.url, `{ collaboration(key: "c-000002") { title summary keywords startDate endDate } }`)).data.collaboration;
+    const created = await gql(a!.url, `mutation($i: CollaborationCreateInput!) { collaborationCreate(input: $i) { userErrors { message } } }`, {
+      i: { ...original, key: 'twin', kind: 'ANALYSIS', units: [{ unit: 'bydel-ostensjo', role: 'HOST' }, { unit: 'oslomet', role: 'LEAD' }] },
+    });
+    expect(created.data.collaborationCreate.userErrors).toEqual([]);
+    let seen = 849;
+    for (let i = 0; i < 40 && seen === 849; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await count(b!.url);
+    }
+    expect(seen).toBeGreaterThan(849);
+  });
+
+  it('lets exactly one of many concurrent updates from the same version win; the rest get CONFLICT', async () => {
+    const [a, b] = servers;
+    const { version } = (await gql(a!.url, `{ collaboration(key: "c-000010") { version } }`)).data.collaboration;
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        gql(i % 2 ? b!.url : a!.url, `mutation { collaborationUpdate(input: { id: "c-000010", version: ${version}, summary: "writer ${i}" }) { collaboration { version } userErrors { code } } }`),
+      ),
+    );
+    const codes = attempts.map((r) => r.data.collaborationUpdate.userErrors[0]?.code ?? 'OK');
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(9);
+    const after = (await gql(b!.url, `{ collaboration(key: "c-000010") { version summary } }`)).data.collaboration;
+    expect(after.version).toBe(version + 1);
+    const winner = attempts.findIndex((r) => !r.data.collaborationUpdate.userErrors.length);
+    expect(after.summary).toBe(`writer ${winner}`);
+  });
+
+  it('lets one of two concurrent creates with the same key win, the other gets a clear error', async () => {
+    const [a, b] = servers;
+    const create = (url: string) =>
+      gql(url, `mutation { topicCreate(input: { key: "same-key", label: "Samtidig" }) { topic { key } userErrors { field code } } }`);
+    const results = await Promise.all([create(a!.url), create(b!.url)]);
+    const errors = results.map((r) => r.data.topicCreate.userErrors).flat();
+    expect(results.filter((r) => r.data.topicCreate.topic)).toHaveLength(1);
+    expect(errors).toEqual([{ field: 'key', code: 'DUPLICATE_KEY' }]);
+  });
+
+  it('keeps serving reads on one replica while the other imports', async () => {
+    const [a, b] = servers;
+    const snapshot = JSON.parse(fs.readFileSync(DEV_REGISTRY, 'utf8'));
+    snapshot.collaborations = snapshot.collaborations.slice(0, 300).map((c: any) => ({ ...c, title: `${c.title} (oppdatert)` }));
+    delete snapshot.people;
+    const importing = gql(a!.url, `mutation($s: JSON!) { importRegistry(snapshot: $s) { summary { updated { collaborations } } userErrors { message } } }`, { s: snapshot });
+    const reads: any[] = [];
+    for (let i = 0; i < 10; i++) reads.push(await gql(b!.url, `{ collaborations(first: 5) { totalCount nodes { key title } } }`));
+    const imported = await importing;
+    expect(imported.data.importRegistry).toEqual({ summary: { updated: { collaborations: 300 } }, userErrors: [] });
+    for (const read of reads) {
+      expect(read.errors).toBeUndefined();
+      expect(read.data.collaborations.totalCount).toBe(2001);
+    }
+  });
+});
