@@ -76,6 +76,24 @@ describe('snapshot import and export', () => {
     expect(await server.services.snapshot.isEmpty()).toBe(true);
   });
 
+  it('applies the same list rules as the API: no unit or topic twice, no empty funding line', async () => {
+    const doc = {
+      format: 'collaboration-registry',
+      version: 1,
+      units: [{ key: 'k', name: 'K', kind: 'MUNICIPALITY' }],
+      topics: [{ key: 't', label: 'T' }],
+      collaborations: [
+        { key: 'c', title: 'C', kind: 'OTHER', topics: ['t', 't'], units: [{ unit: 'k', role: 'LEAD' }, { unit: 'k', role: 'LEAD' }], funding: [{}] },
+      ],
+    };
+    const message = await server.services.snapshot.import(doc).then(() => '', (e: Error) => e.message);
+    expect(message).toBe(
+      'collaborations[0] (c).units[1]: the same unit in the same role is listed twice; collaborations[0] (c).topics[1]: the same topic is listed twice; ' +
+        'collaborations[0] (c).funding[0]: give a source, a sourceName or an amountNok',
+    );
+    expect(await server.services.snapshot.isEmpty()).toBe(true);
+  });
+
   it('refuses duplicate keys, cycles, wrong format and unknown sections', async () => {
     const unit = (key: string, parent?: string) => ({ key, name: key, kind: 'MUNICIPAL_SERVICE', ...(parent ? { parent } : {}) });
     const attempt = (doc: unknown) => server.services.snapshot.import(doc).then(() => '', (e: Error) => e.message);

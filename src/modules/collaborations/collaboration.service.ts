@@ -17,6 +17,7 @@ import { Unit } from '../units/unit.entity';
 import { UnitService } from '../units/unit.service';
 import { Collaboration, CollaborationFunding, CollaborationPerson, CollaborationTopic, CollaborationUnit } from './collaboration.entity';
 import { Status } from './collaboration.enums';
+import { CollaborationLists, collaborationListProblems } from './collaboration.rules';
 import {
   CollaborationCreateInput,
   CollaborationFilter,
@@ -41,13 +42,9 @@ const ORDER_EXPRESSION: Record<CollaborationOrderField, string> = {
   END_DATE: "COALESCE(CAST(c.end_date AS VARCHAR(10)), '9999-12-31')",
 };
 
-function assertDistinct<T>(items: T[], keyOf: (item: T) => string, field: (i: number) => string, what: string): void {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    const key = keyOf(item);
-    if (seen.has(key)) throw RegistryError.of(field(i), 'INVALID', `${what} is listed twice`);
-    seen.add(key);
-  });
+function assertListsValid(lists: CollaborationLists): void {
+  const problems = collaborationListProblems(lists);
+  if (problems.length) throw new RegistryError(problems);
 }
 
 export class CollaborationService {
@@ -300,29 +297,27 @@ export class CollaborationService {
   private async setUnits(em: EntityManager, collaborationId: number, units: CollaborationUnitInput[]): Promise<void> {
     const unitIds = await requireRefs(em, Unit, units.map((u) => u.unit), (i) => `units[${i}].unit`);
     const rows = units.map((u, i) => ({ unitId: unitIds[i]!, role: u.role }));
-    assertDistinct(rows, (r) => `${r.unitId}/${r.role}`, (i) => `units[${i}]`, 'the same unit in the same role');
+    assertListsValid({ units: rows.map((r) => ({ unit: r.unitId, role: r.role })) });
     await replaceChildren(em, CollaborationUnit, 'collaborationId', collaborationId, rows);
   }
 
   private async setPeople(em: EntityManager, collaborationId: number, people: CollaborationPersonInput[]): Promise<void> {
     const personIds = await requireRefs(em, Person, people.map((p) => p.person), (i) => `people[${i}].person`);
     const rows = people.map((p, i) => ({ personId: personIds[i]!, role: p.role }));
-    assertDistinct(rows, (r) => `${r.personId}/${r.role}`, (i) => `people[${i}]`, 'the same person in the same role');
+    assertListsValid({ people: rows.map((r) => ({ person: r.personId, role: r.role })) });
     await replaceChildren(em, CollaborationPerson, 'collaborationId', collaborationId, rows);
   }
 
   private async setTopics(em: EntityManager, collaborationId: number, topics: string[]): Promise<void> {
     const topicIds = await requireRefs(em, Topic, topics, (i) => `topics[${i}]`);
-    assertDistinct(topicIds, String, (i) => `topics[${i}]`, 'the same topic');
+    assertListsValid({ topics: topicIds });
     await replaceChildren(em, CollaborationTopic, 'collaborationId', collaborationId, topicIds.map((topicId) => ({ topicId })));
   }
 
   private async setFunding(em: EntityManager, collaborationId: number, funding: FundingInput[]): Promise<void> {
+    assertListsValid({ funding });
     const rows: Omit<CollaborationFunding, 'id' | 'position' | 'collaborationId'>[] = [];
     for (const [i, f] of funding.entries()) {
-      if (f.source == null && f.sourceName == null && f.amountNok == null) {
-        throw RegistryError.of(`funding[${i}]`, 'REQUIRED', 'give a source, a sourceName or an amountNok');
-      }
       rows.push({
         sourceId: f.source != null ? await requireRef(em, Unit, f.source, `funding[${i}].source`) : null,
         sourceName: f.sourceName ?? null,

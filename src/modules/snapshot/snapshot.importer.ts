@@ -13,6 +13,7 @@ import {
 } from '../collaborations/collaboration.entity';
 import { Status } from '../collaborations/collaboration.enums';
 import { CollaborationCreateInput } from '../collaborations/collaboration.inputs';
+import { CollaborationLists, collaborationListProblems } from '../collaborations/collaboration.rules';
 import { indexCollaborations } from '../collaborations/collaboration.search';
 import { Affiliation, Person } from '../people/person.entity';
 import { PersonCreateInput } from '../people/person.inputs';
@@ -188,9 +189,9 @@ export class SnapshotImporter {
       const records = snapshot[section];
       const seen = new Map<string, number>();
       for (const [i, record] of records.entries()) {
-        for (const p of await inputProblems(toInput(INPUT_OF[section], record))) {
-          this.problem(`${this.label(section, i, record)}.${p.field}`, p.code, p.message);
-        }
+        const problems = await inputProblems(toInput(INPUT_OF[section], record));
+        if (section === 'collaborations') problems.push(...collaborationListProblems(record as CollaborationLists));
+        for (const p of problems) this.problem(`${this.label(section, i, record)}.${p.field}`, p.code, p.message);
         if (typeof record.key === 'string') {
           const first = seen.get(record.key);
           if (first !== undefined) this.problem(`${this.label(section, i, record)}.key`, 'DUPLICATE_KEY', `also used by ${section}[${first}]`);
