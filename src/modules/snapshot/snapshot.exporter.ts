@@ -31,10 +31,16 @@ const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 
  */
 export async function exportSnapshot(em: EntityManager, scope?: Partial<Record<Section, number[]>>): Promise<Snapshot> {
   // With a scope, only the named records (and their own rows) are read; referenced records contribute keys only.
+  // Scoped reads go in chunks: a re-import of a large registry names more ids than one statement may bind.
+  const chunked = async <T extends ObjectLiteral>(cls: EntityTarget<T>, column: string, ids: number[]) => {
+    const out: T[] = [];
+    for (let i = 0; i < ids.length; i += 500) out.push(...(await em.getRepository(cls).find({ where: { [column]: In(ids.slice(i, i + 500)) } as never })));
+    return out;
+  };
   const own = <T extends ObjectLiteral>(cls: EntityTarget<T>, section: Section) =>
-    em.getRepository(cls).find(scope ? { where: { id: In(scope[section] ?? []) } as never } : {});
+    scope ? chunked(cls, 'id', scope[section] ?? []) : em.getRepository(cls).find();
   const rows = <T extends ObjectLiteral>(cls: EntityTarget<T>, parent: string, section: Section) =>
-    em.getRepository(cls).find(scope ? { where: { [parent]: In(scope[section] ?? []) } as never } : {});
+    scope ? chunked(cls, parent, scope[section] ?? []) : em.getRepository(cls).find();
   // One query after another: inside a transaction they share one connection, which runs one query at a time.
   const topics = await own(Topic, 'topics');
   const units = await own(Unit, 'units');
@@ -52,7 +58,10 @@ export async function exportSnapshot(em: EntityManager, scope?: Partial<Record<S
   const keysOf = async <T extends { id: number; key: string }>(cls: EntityTarget<T>, loaded: T[], referenced: (number | null)[]) => {
     const map = new Map(loaded.map((r) => [r.id, r.key]));
     const missing = [...new Set(referenced.filter((id): id is number => id !== null && !map.has(id)))];
-    if (missing.length) for (const r of await em.getRepository(cls).find({ select: { id: true, key: true } as never, where: { id: In(missing) } as never })) map.set(r.id, r.key);
+    for (let i = 0; i < missing.length; i += 500) {
+      const found = await em.getRepository(cls).find({ select: { id: true, key: true } as never, where: { id: In(missing.slice(i, i + 500)) } as never });
+      for (const r of found) map.set(r.id, r.key);
+    }
     return map;
   };
   const topicKey = await keysOf(Topic, topics, [...topics.map((t) => t.parentId), ...focus.map((f) => f.topicId), ...cTopics.map((t) => t.topicId)]);

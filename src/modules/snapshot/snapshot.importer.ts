@@ -261,10 +261,13 @@ export class SnapshotImporter {
     dbKeys: Record<Section, Map<string, number>>,
   ): Promise<ImportSummary> {
     const summary: ImportSummary = { created: zero(), updated: zero(), unchanged: zero() };
-    const hasExisting = SECTIONS.some((s) => snapshot[s].some((r) => dbKeys[s].has(r.key)));
+    // The records the file names that exist already, in snapshot form, to tell changed from unchanged.
+    const scope = Object.fromEntries(
+      SECTIONS.map((s) => [s, snapshot[s].map((r) => dbKeys[s].get(r.key)).filter((id): id is number => id !== undefined)]),
+    ) as Record<Section, number[]>;
     const current = new Map<string, SnapshotRecord>();
-    if (hasExisting) {
-      const existing = await exportSnapshot(em);
+    if (SECTIONS.some((s) => scope[s].length)) {
+      const existing = await exportSnapshot(em, scope);
       for (const section of SECTIONS) for (const r of existing[section] ?? []) current.set(`${section}/${r.key}`, canonical(section, r) as SnapshotRecord);
     }
     const audit: Parameters<typeof writeAudit>[1] = [];
