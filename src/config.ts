@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { projectRoot } from './common/paths';
+import { LOG_LEVELS, LogLevel } from './observability/logger';
 
 /** The database the registry runs on, parsed from `DATABASE_URL`. */
 export type DatabaseConfig =
@@ -27,6 +28,14 @@ export interface Config {
   limits: QueryLimits;
   /** Requests per minute per token and per IP address (token bucket, bursts up to the same number); 0 = off. */
   rateLimitPerMinute: number;
+  /** Where the rate limiter keeps its buckets: this process's memory, or PostgreSQL (shared by all replicas). */
+  rateLimitStore: 'memory' | 'postgres';
+  /** Proxies (load balancers) in front of the server that append to X-Forwarded-For; 0 = use the socket address. */
+  trustProxyHops: number;
+  /** Lowest level written to the JSON log on stdout. */
+  logLevel: LogLevel;
+  /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
+  metricsToken: string | null;
   /** Longest time one request may run before it is answered with an error. */
   executionTimeoutMs: number;
   /** Browser origins allowed to call the API cross-origin (CORS); empty = same origin only. */
@@ -77,6 +86,12 @@ function parseWholeNumber(name: string, raw: string | undefined, fallback: numbe
   return value;
 }
 
+function parseChoice<T extends string>(name: string, raw: string | undefined, choices: readonly T[], fallback: T): T {
+  if (raw === undefined || raw === '') return fallback;
+  if ((choices as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${name}: expected one of ${choices.join(', ')}, got "${raw}"`);
+}
+
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 4000;
   const port = Number(raw);
@@ -88,10 +103,13 @@ function parsePort(raw: string | undefined): number {
 
 /** The one place environment variables are read. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  const rateLimitStore = parseChoice('REGISTRY_RATE_LIMIT_STORE', env.REGISTRY_RATE_LIMIT_STORE, ['memory', 'postgres'] as const, 'memory');
+  if (rateLimitStore === 'postgres' && database.type !== 'postgres') throw new ConfigError('REGISTRY_RATE_LIMIT_STORE: postgres needs a postgres:// DATABASE_URL');
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '0.0.0.0',
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database,
     diagnostics: parseBoolean('REGISTRY_DIAGNOSTICS', env.REGISTRY_DIAGNOSTICS, false),
     development: env.NODE_ENV === 'development',
     seedOnStart: parseBoolean('REGISTRY_SEED', env.REGISTRY_SEED, true),
@@ -107,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       cost: parseWholeNumber('REGISTRY_MAX_COST', env.REGISTRY_MAX_COST, 50000),
     },
     rateLimitPerMinute: env.REGISTRY_RATE_LIMIT === '0' ? 0 : parseWholeNumber('REGISTRY_RATE_LIMIT', env.REGISTRY_RATE_LIMIT, 600),
+    rateLimitStore,
+    trustProxyHops: env.REGISTRY_TRUST_PROXY_HOPS === '0' ? 0 : parseWholeNumber('REGISTRY_TRUST_PROXY_HOPS', env.REGISTRY_TRUST_PROXY_HOPS, 0),
+    logLevel: parseChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
+    metricsToken: env.REGISTRY_METRICS_TOKEN || null,
     executionTimeoutMs: parseWholeNumber('REGISTRY_EXECUTION_TIMEOUT_MS', env.REGISTRY_EXECUTION_TIMEOUT_MS, 30000),
     corsOrigins: (env.REGISTRY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...overrides,

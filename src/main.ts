@@ -1,19 +1,24 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { startServer } from './http/server';
+import { createLogger } from './observability/logger';
 
 /** `npm start` and `registry serve`: start the server and stop it cleanly on SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const server = await startServer(config);
-  const where = config.database.type === 'sqlite' ? config.database.file : 'PostgreSQL';
-  console.log(`Collaboration registry at ${server.url} (database: ${where}); open it in a browser for the GraphQL IDE`);
+  const logger = createLogger(config.logLevel);
+  const server = await startServer(config, { logger });
+  const database = config.database.type === 'sqlite' ? config.database.file : `PostgreSQL${config.database.schema ? ` (schema ${config.database.schema})` : ''}`;
+  logger.info({ url: server.url, database }, `Collaboration registry at ${server.url}; open it in a browser for the GraphQL IDE`);
   const shutdown = (signal: string) => {
-    console.log(`${signal}: shutting down`);
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
     server.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error(error);
+        logger.fatal({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode, RegistryError } from '../common/errors';
+import { Logger } from '../observability/logger';
 
 const USER_ERROR_CODES: Record<ErrorCode, string> = {
   BAD_USER_INPUT: 'The input is wrong in a way no more specific code describes.',
@@ -84,7 +85,7 @@ const PUBLIC_CODES = new Set([
  * Keeps errors meant for clients and hides everything else (SQL, stack traces) unless in development.
  * RegistryErrors thrown from resolvers arrive wrapped; they are unwrapped to their public code.
  */
-export function formatError(development: boolean) {
+export function formatError(development: boolean, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof RegistryError) {
@@ -94,7 +95,7 @@ export function formatError(development: boolean) {
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
     if (development) return formatted;
     // The client gets no detail (no SQL, no stack); the server log gets all of it.
-    console.error(original);
+    logger.error({ err: original }, 'internal error in a GraphQL request');
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { startChangeRelay } from '../db/change-relay';
-import { countStatements, StatementStats } from '../db/statement-counter';
+import { countStatements } from '../db/statement-counter';
 import { Context, createLoaders, createServices, Services } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
@@ -18,12 +18,15 @@ import { getSchema } from '../graphql/schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { actorName, Principal, unauthenticated } from '../modules/auth/principal';
 import { runAs } from '../modules/audit/audit';
-import { RateLimiter } from './rate-limit';
+import { createLogger, Logger, withRequestId } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import { observationPlugin, observe, Observation, ObservedContext } from './observe';
+import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } from './rate-limit';
 
 export const GRAPHQL_PATH = '/graphql';
 
-interface RequestContext extends Context {
-  diagnostics?: { stats: StatementStats; startedAt: number };
+interface RequestContext extends Context, ObservedContext {
+  diagnostics: boolean;
 }
 
 /** Adds `extensions.diagnostics` when REGISTRY_DIAGNOSTICS is on. */
@@ -31,11 +34,11 @@ const diagnosticsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue, response }) {
-        const d = contextValue.diagnostics;
-        if (!d || response.body.kind !== 'single') return;
+        if (!contextValue.diagnostics || response.body.kind !== 'single') return;
+        const { stats, startedAt } = contextValue.observation;
         response.body.singleResult.extensions = {
           ...response.body.singleResult.extensions,
-          diagnostics: { sqlStatements: d.stats.sqlStatements, durationMs: Math.round((performance.now() - d.startedAt) * 100) / 100 },
+          diagnostics: { sqlStatements: stats.sqlStatements, durationMs: Math.round((performance.now() - startedAt) * 100) / 100 },
         };
       },
     };
@@ -90,6 +93,17 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(JSON.stringify(body));
 }
 
+/** Answers a request GraphQL never saw (too large, not JSON, rate limited…) in the GraphQL error shape. */
+function refuse(res: http.ServerResponse, observation: Observation, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  observation.errorCodes.push(code);
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+}
+
+function createRateLimiter(config: Config, dataSource: DataSource, logger: Logger): RateLimiter | null {
+  if (config.rateLimitPerMinute <= 0) return null;
+  return config.rateLimitStore === 'postgres' ? new PostgresRateLimiter(dataSource, config.rateLimitPerMinute, logger) : new MemoryRateLimiter(config.rateLimitPerMinute);
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -102,31 +116,33 @@ export interface RunningServer {
  * Opens the database (migrating it, and seeding an empty one when configured), builds the schema and listens.
  * Tests call this with port 0 and a temporary database; `registry serve` and `npm start` call it from main.ts.
  */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const dataSource = await openDatabase(config.database);
   const services = createServices(dataSource);
   if (config.seedOnStart && (await services.snapshot.isEmpty())) await runAs('seed', () => services.snapshot.importFolder(config.seedsDir));
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), diagnosticsPlugin],
-    formatError: formatError(config.development),
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), observationPlugin, diagnosticsPlugin],
+    formatError: formatError(config.development, logger),
     includeStacktraceInErrorResponses: config.development,
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.limits.tokens },
     hideSchemaDetailsFromClientErrors: !config.development,
   });
-  const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : null;
+  const limiter = createRateLimiter(config, dataSource, logger);
+  const metrics = new Metrics(dataSource);
   await apollo.start();
   const stopRelay =
-    config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes) : null;
+    config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes, logger) : null;
 
   /** The parsed request body, or null when the request has already been answered (too large, not JSON). */
-  const readGraphQLBody = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<{ body: unknown } | null> => {
+  const readGraphQLBody = async (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation): Promise<{ body: unknown } | null> => {
     if (req.method !== 'POST') return { body: undefined };
     const tooLarge = (limit: number) => {
-      sendJson(res, 413, { errors: [{ message: `Request body is larger than the limit of ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      refuse(res, observation, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes`);
       return null;
     };
     let text: string;
@@ -142,55 +158,48 @@ export async function startServer(config: Config): Promise<RunningServer> {
     try {
       return { body: text === '' ? undefined : JSON.parse(text) };
     } catch {
-      sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      refuse(res, observation, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
       return null;
     }
   };
 
   /** Answers 429 and returns true when the caller's address or token has used its budget. */
-  const rateLimited = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+  const rateLimited = async (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation): Promise<boolean> => {
     if (!limiter) return false;
-    const keys = [`ip:${req.socket.remoteAddress ?? '?'}`];
+    const keys = [`ip:${clientAddress(req, config.trustProxyHops)}`];
     if (req.headers.authorization) keys.push(`token:${createHash('sha256').update(req.headers.authorization).digest('hex')}`);
-    for (const key of keys) {
-      const verdict = limiter.take(key);
-      if (!verdict.allowed) {
-        sendJson(res, 429, { errors: [{ message: `Too many requests; try again in ${verdict.retryAfterSeconds} s`, extensions: { code: 'RATE_LIMITED' } }] }, {
-          'retry-after': String(verdict.retryAfterSeconds),
-        });
-        return true;
-      }
-    }
-    return false;
+    const verdict = await limiter.take(keys);
+    if (verdict.allowed) return false;
+    refuse(res, observation, 429, 'RATE_LIMITED', `Too many requests; try again in ${verdict.retryAfterSeconds} s`, { 'retry-after': String(verdict.retryAfterSeconds) });
+    return true;
   };
 
   /** The caller, or null when the request has been answered with 401. */
-  const authenticate = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<Principal | null> => {
+  const authenticate = async (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation): Promise<Principal | null> => {
     try {
       const principal = await services.auth.authenticate(req.headers.authorization);
       if (principal.kind === 'anonymous' && !config.anonymousRead) throw unauthenticated();
       return principal;
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      refuse(res, observation, 401, 'UNAUTHENTICATED', error.message);
       return null;
     }
   };
 
-  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    const parsed = await readGraphQLBody(req, res);
-    if (!parsed || rateLimited(req, res)) return;
-    const principal = await authenticate(req, res);
+  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, observation: Observation) => {
+    const parsed = await readGraphQLBody(req, res, observation);
+    if (!parsed || (await rateLimited(req, res, observation))) return;
+    const principal = await authenticate(req, res, observation);
     if (!principal) return;
+    observation.actor = actorName(principal);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const stats: StatementStats = { sqlStatements: 0 };
-    const startedAt = performance.now();
     // Everything the request changes is recorded in the audit history as done by this actor.
-    const execution = runAs(actorName(principal), () =>
-      countStatements(stats, () =>
+    const execution = runAs(observation.actor, () =>
+      countStatements(observation.stats, () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed.body },
           context: async () => ({
@@ -198,7 +207,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
             services,
             loaders: createLoaders(dataSource),
             access: new AccessPolicy(principal, dataSource),
-            diagnostics: config.diagnostics ? { stats, startedAt } : undefined,
+            observation,
+            diagnostics: config.diagnostics,
           }),
         }),
       ),
@@ -208,14 +218,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const response = await Promise.race([execution, timeout]).finally(() => clearTimeout(timer));
     if (response === 'timeout') {
       // The work is not killed, only its answer abandoned: a mutation may still commit. Versions make a retry safe.
-      sendJson(res, 503, {
-        errors: [
-          {
-            message: `The request took longer than the limit of ${config.executionTimeoutMs} ms; its answer was abandoned (a change may still have been made: re-read before retrying)`,
-            extensions: { code: 'TIMEOUT' },
-          },
-        ],
-      });
+      refuse(
+        res,
+        observation,
+        503,
+        'TIMEOUT',
+        `The request took longer than the limit of ${config.executionTimeoutMs} ms; its answer was abandoned (a change may still have been made: re-read before retrying)`,
+      );
       return;
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -230,6 +239,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const observation = observe(req, res, url.pathname, GRAPHQL_PATH, logger, metrics);
     const origin = req.headers.origin;
     if (origin && config.corsOrigins.includes(origin)) {
       res.setHeader('access-control-allow-origin', origin);
@@ -250,7 +260,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           res.end(idePage(GRAPHQL_PATH));
           return;
         }
-        await handleGraphQL(req, res, url);
+        await handleGraphQL(req, res, url, observation);
         return;
       }
       if (url.pathname.startsWith('/ide/') && req.method === 'GET') {
@@ -275,18 +285,28 @@ export async function startServer(config: Config): Promise<RunningServer> {
         sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', database: checks[0], migrations: checks[1] });
         return;
       }
+      if (url.pathname === '/metrics' && req.method === 'GET') {
+        if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) {
+          refuse(res, observation, 401, 'UNAUTHENTICATED', '/metrics needs the metrics token (REGISTRY_METRICS_TOKEN) as a Bearer token');
+          return;
+        }
+        const { contentType, body } = await metrics.render();
+        res.writeHead(200, { 'content-type': contentType });
+        res.end(body);
+        return;
+      }
       if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH });
         res.end();
         return;
       }
-      sendJson(res, 404, { errors: [{ message: `Nothing at ${url.pathname}; the API is at ${GRAPHQL_PATH}`, extensions: { code: 'NOT_FOUND' } }] });
+      refuse(res, observation, 404, 'NOT_FOUND', `Nothing at ${url.pathname}; the API is at ${GRAPHQL_PATH}`);
     };
-    route().catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
+    withRequestId(observation.requestId, route).catch((error: unknown) => {
       // Clients learn nothing of it; operators must.
-      console.error(error);
+      withRequestId(observation.requestId, () => logger.error({ err: error }, 'request failed'));
+      if (!res.headersSent) refuse(res, observation, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.end();
     });
   });
 
@@ -308,6 +328,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await limiter?.close();
       await stopRelay?.();
       await dataSource.destroy();
     },

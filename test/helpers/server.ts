@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Config, loadConfig } from '../../src/config';
 import { RunningServer, startServer } from '../../src/http/server';
 import { Role } from '../../src/modules/auth/api-token.entity';
+import { Logger } from '../../src/observability/logger';
 
 export const onPostgres = () => process.env.REGISTRY_TEST_DB === 'postgres';
 
@@ -60,14 +61,14 @@ export interface TestServer extends RunningServer {
 }
 
 /** The real server on a free port with a fresh SQLite file; optionally loaded with the dev registry or the seeds. */
-export async function startTestServer(options: { dev?: boolean; seeds?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dev?: boolean; seeds?: boolean; config?: Partial<Config>; logger?: Logger } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-test-'));
   const databaseUrl = testDatabaseUrl(dir);
   const config = loadConfig(
     { DATABASE_URL: databaseUrl },
-    { port: 0, host: '127.0.0.1', seedOnStart: options.seeds ?? false, rateLimitPerMinute: 0, ...options.config },
+    { port: 0, host: '127.0.0.1', seedOnStart: options.seeds ?? false, rateLimitPerMinute: 0, logLevel: 'silent', ...options.config },
   );
-  const server = await startServer(config);
+  const server = await startServer(config, { logger: options.logger });
   if (options.dev) await server.services.snapshot.import(devRegistry());
   let tokens = 0;
   const token = async (role: 'VIEWER' | 'EDITOR' | 'COORDINATOR' | 'ADMIN', units?: string[]) =>

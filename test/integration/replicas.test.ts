@@ -17,8 +17,8 @@ let databaseUrl: string;
 let token: string;
 const servers: { child: ChildProcess; url: string }[] = [];
 
-async function startReplica(): Promise<{ child: ChildProcess; url: string }> {
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', REGISTRY_SEED: 'off', REGISTRY_RATE_LIMIT: '0' };
+async function startReplica(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', REGISTRY_SEED: 'off', REGISTRY_RATE_LIMIT: '0', ...extraEnv };
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -116,5 +116,18 @@ describe('two replicas on one PostgreSQL database', () => {
       expect(read.errors).toBeUndefined();
       expect(read.data.collaborations.totalCount).toBe(2001);
     }
+  });
+
+  it('shares one rate-limit budget between replicas when the limiter is kept in PostgreSQL', async () => {
+    const limited = [await startReplica({ REGISTRY_RATE_LIMIT: '6', REGISTRY_RATE_LIMIT_STORE: 'postgres' }), await startReplica({ REGISTRY_RATE_LIMIT: '6', REGISTRY_RATE_LIMIT_STORE: 'postgres' })];
+    servers.push(...limited);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(limited[i % 2]!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ topics { totalCount } }"}' });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    }
+    // Six per minute in all, not six per replica.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
   });
 });

@@ -96,5 +96,13 @@ describe('configuration', () => {
   it('names the variable at fault', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow('PORT: expected a whole number from 0 to 65535, got "abc"');
     expect(() => loadConfig({ REGISTRY_DIAGNOSTICS: 'maybe' })).toThrow('REGISTRY_DIAGNOSTICS');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"');
+    expect(() => loadConfig({ REGISTRY_RATE_LIMIT_STORE: 'redis' })).toThrow('REGISTRY_RATE_LIMIT_STORE: expected one of memory, postgres');
+    expect(() => loadConfig({ REGISTRY_TRUST_PROXY_HOPS: '-1' })).toThrow('REGISTRY_TRUST_PROXY_HOPS');
+  });
+  it('keeps rate-limit buckets in PostgreSQL only when the registry is on PostgreSQL', () => {
+    expect(() => loadConfig({ REGISTRY_RATE_LIMIT_STORE: 'postgres' })).toThrow('REGISTRY_RATE_LIMIT_STORE: postgres needs a postgres:// DATABASE_URL');
+    const shared = loadConfig({ DATABASE_URL: 'postgres://u@h/db', REGISTRY_RATE_LIMIT_STORE: 'postgres', REGISTRY_TRUST_PROXY_HOPS: '1' });
+    expect([shared.rateLimitStore, shared.trustProxyHops, shared.logLevel]).toEqual(['postgres', 1, 'info']);
   });
 });

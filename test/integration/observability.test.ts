@@ -1,0 +1,105 @@
+import { createLogger } from '../../src/observability/logger';
+import { Metrics } from '../../src/observability/metrics';
+import { onPostgres, startTestServer, TestServer } from '../helpers/server';
+
+/** The value of one sample in Prometheus text format, or undefined when the series is absent. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('request ids and JSON logs', () => {
+  let server: TestServer;
+  const lines: Record<string, any>[] = [];
+
+  beforeAll(async () => {
+    const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+    server = await startTestServer({ logger, config: { rateLimitPerMinute: 3 } });
+  });
+  afterAll(() => server.close());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('keeps a sane caller request id, replaces anything else, and logs one JSON line per request with it', async () => {
+    const given = await post('{"query":"query TopicCount { topics { totalCount } }"}', { 'x-request-id': 'portal-42.a' });
+    expect(given.headers.get('x-request-id')).toBe('portal-42.a');
+    const hostile = await post('{"query":"{ topics { totalCount } }"}', { 'x-request-id': 'bad id; <script> with spaces' });
+    const replaced = hostile.headers.get('x-request-id')!;
+    expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
+
+    const line = lines.find((l) => l.requestId === 'portal-42.a' && l.msg === 'request')!;
+    expect(line).toMatchObject({ level: 'info', method: 'POST', path: '/graphql', status: 200, operation: 'TopicCount', operationType: 'query', actor: 'anonymous' });
+    expect(line.sqlStatements).toBeGreaterThan(0);
+    expect(typeof line.durationMs).toBe('number');
+    expect(Date.parse(line.time)).not.toBeNaN();
+    expect(lines.filter((l) => l.requestId === replaced)).toHaveLength(1);
+  });
+
+  it('logs the error codes a request was answered with, including refusals before GraphQL ran', async () => {
+    await post('{"query":"{ noSuchField }"}', { 'x-request-id': 'invalid-1' });
+    const limited = [];
+    for (let i = 0; i < 3; i++) limited.push(await post('{"query":"{ topics { totalCount } }"}', { 'x-request-id': `burst-${i}` }));
+    expect(limited.map((r) => r.status)).toContain(429);
+    expect(lines.find((l) => l.requestId === 'invalid-1')).toMatchObject({ status: 400, errors: ['GRAPHQL_VALIDATION_FAILED'] });
+    const refused = lines.find((l) => /^burst-/.test(l.requestId) && l.status === 429);
+    expect(refused).toMatchObject({ errors: ['RATE_LIMITED'] });
+    expect(refused).not.toHaveProperty('operation');
+  });
+});
+
+describe('Prometheus metrics at /metrics', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ config: { metricsToken: 'scrape-secret' } });
+  });
+  afterAll(() => server.close());
+
+  const scrape = async () => {
+    const res = await fetch(server.url.replace('/graphql', '/metrics'), { headers: { authorization: 'Bearer scrape-secret' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    return res.text();
+  };
+
+  it('needs the metrics token when one is configured', async () => {
+    const res = await fetch(server.url.replace('/graphql', '/metrics'));
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('counts requests, times them by operation name, counts errors by code and shows the connection pool', async () => {
+    for (let i = 0; i < 3; i++) await server.gql(`query TopicCount { topics { totalCount } }`);
+    await server.gql(`mutation AddTopic { topicCreate(input: { key: "", label: "" }) { userErrors { code } } }`);
+    await server.gql(`{ noSuchField }`);
+    const text = await scrape();
+
+    expect(sample(text, 'registry_http_requests_total{route="graphql",method="POST",status="200"}')).toBe(4);
+    expect(sample(text, 'registry_http_requests_total{route="graphql",method="POST",status="400"}')).toBe(1);
+    expect(sample(text, 'registry_graphql_request_duration_seconds_count{operation="TopicCount",type="query"}')).toBe(3);
+    expect(sample(text, 'registry_graphql_request_duration_seconds_count{operation="AddTopic",type="mutation"}')).toBe(1);
+    expect(sample(text, 'registry_graphql_request_duration_seconds_bucket{le="+Inf",operation="TopicCount",type="query"}')).toBe(3);
+    expect(sample(text, 'registry_errors_total{code="GRAPHQL_VALIDATION_FAILED",kind="request"}')).toBe(1);
+    expect(sample(text, 'registry_errors_total{code="REQUIRED",kind="user"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'registry_db_statements_total')).toBeGreaterThan(0);
+    expect(sample(text, 'registry_db_pool_max')).toBe(onPostgres() ? 10 : 1);
+    expect(sample(text, 'registry_db_pool_connections{state="in_use"}')).toBeGreaterThanOrEqual(0);
+    expect(sample(text, 'registry_db_pool_waiting')).toBe(0);
+    expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('keeps client-chosen operation names from growing the label set without bound', async () => {
+    const metrics = new Metrics(server.dataSource);
+    const request = (name: string) =>
+      metrics.record({ route: 'graphql', method: 'POST', status: 200, durationSeconds: 0.01, operation: { name, type: 'query' }, errorCodes: [], userErrorCodes: [], sqlStatements: 1 });
+    for (let i = 0; i < 250; i++) request(`Op${i}`);
+    request('Op0');
+    request('not a name {}');
+    const { body } = await metrics.render();
+    const operations = new Set([...body.matchAll(/registry_graphql_request_duration_seconds_count\{operation="([^"]*)"/g)].map((m) => m[1]));
+    expect(operations.size).toBe(201);
+    expect(sample(body, 'registry_graphql_request_duration_seconds_count{operation="Op0",type="query"}')).toBe(2);
+    expect(sample(body, 'registry_graphql_request_duration_seconds_count{operation="(other)",type="query"}')).toBe(51);
+  });
+});
