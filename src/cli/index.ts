@@ -15,6 +15,11 @@ import { formatRows, ReportFormat, ReportKind, reportRows } from './report';
 import { SnapshotService, readSnapshotFile } from '../modules/snapshot/snapshot.service';
 import { ImportProgress, ImportSummary } from '../modules/snapshot/snapshot.importer';
 import { projectRoot } from '../common/paths';
+import { ChangeFeed } from '../common/changes';
+import { sendChanges } from '../db/change-relay';
+import { createLogger } from '../observability/logger';
+import { restoreBackup, writeBackup } from '../modules/backup/backup.service';
+import { DataSource } from 'typeorm';
 import path from 'node:path';
 
 const USAGE = `Usage: registry <command> [options]
@@ -23,6 +28,10 @@ Commands:
   serve                 start the GraphQL server (PORT, DATABASE_URL)
   import FILE           import a snapshot file (all or nothing, upsert on key)
   export FILE           write the whole registry as a snapshot ("-" for stdout)
+  backup FILE           write a full backup: the snapshot plus deleted records, history, overlap reviews and
+                        token hashes, with their ids (gzip-compressed when FILE ends in .gz)
+  restore FILE [--replace]
+                        restore a backup (all or nothing) into an empty database, or over everything with --replace
   migrate               apply pending database migrations
   seed                  import seeds/ (the real collaborations from the source documents)
   schema [--check]      write schema.graphql from the code, or check that it is current
@@ -49,13 +58,29 @@ function describe(summary: ImportSummary): string {
     .join('\n');
 }
 
-async function withServices<T>(fn: (services: SnapshotService) => Promise<T>): Promise<T> {
-  const ds = await openDatabase(loadConfig().database);
+/**
+ * Runs a command on the database; on PostgreSQL, what it changes is announced to the servers running on the same
+ * database, so their overlap analysis does not go stale.
+ */
+async function withDatabase<T>(fn: (ds: DataSource, changes: ChangeFeed) => Promise<T>): Promise<T> {
+  const { database } = loadConfig();
+  const ds = await openDatabase(database);
+  const changes = new ChangeFeed();
+  const flush = database.type === 'postgres' ? sendChanges(ds, database.schema, changes, createLogger('warn', process.stderr)) : async () => {};
   try {
-    return await fn(new SnapshotService(ds));
+    return await fn(ds, changes);
   } finally {
+    await flush();
     await ds.destroy();
   }
+}
+
+const withServices = <T>(fn: (services: SnapshotService) => Promise<T>): Promise<T> => withDatabase((ds, changes) => fn(new SnapshotService(ds, changes)));
+
+function describeRows(rows: Record<string, number>): string {
+  return Object.entries(rows)
+    .map(([table, n]) => `${n} ${table}`)
+    .join(', ');
 }
 
 const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');
@@ -66,6 +91,7 @@ export async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       check: { type: 'boolean' },
+      replace: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       topic: { type: 'string' },
       format: { type: 'string', default: 'table' },
@@ -107,6 +133,18 @@ export async function run(argv: string[]): Promise<number> {
         fs.writeFileSync(file, text);
         console.log(`wrote ${file}: ${(['topics', 'units', 'people', 'agreements', 'collaborations'] as const).map((s) => `${snapshot[s]?.length ?? 0} ${s}`).join(', ')}`);
       }
+      return 0;
+    }
+    case 'backup': {
+      if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry backup needs a FILE');
+      const { rows } = await withDatabase((ds) => writeBackup(ds, file));
+      console.log(`wrote ${file}: ${describeRows(rows)}`);
+      return 0;
+    }
+    case 'restore': {
+      if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry restore needs a FILE');
+      const { rows } = await withDatabase((ds, changes) => restoreBackup(ds, file, { replace: values.replace, changes }));
+      console.log(`restored ${file}: ${describeRows(rows)}; the registry exports exactly the backup's snapshot`);
       return 0;
     }
     case 'seed': {

@@ -1,20 +1,8 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { registry } from '../helpers/cli';
 import { DEV_LABELS, DEV_REGISTRY, dropTestDatabases, testDatabaseUrl } from '../helpers/server';
-
-const run = promisify(execFile);
-const BIN = path.join(__dirname, '..', '..', 'bin', 'registry.js');
-
-/** The `registry` command as a user runs it (the built package: `npm ci` builds it through `prepare`). */
-function registry(args: string[], databaseUrl: string) {
-  return run(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
-}
 
 describe('registry command', () => {
   let dir: string;
