@@ -14,8 +14,8 @@ const base = {
   setupFiles: ['reflect-metadata'],
 };
 
-// Replicas share PostgreSQL, never a SQLite file: that test belongs to the PostgreSQL project only.
-const projects = [{ ...base, displayName: 'sqlite', testPathIgnorePatterns: ['/replicas\\.test\\.ts$'] }];
+// Replicas share PostgreSQL, never a SQLite file, and the SQLite-versus-PostgreSQL comparison needs both: PostgreSQL project only.
+const projects = [{ ...base, displayName: 'sqlite', testPathIgnorePatterns: ['/(replicas|cross-database)\\.test\\.ts$'] }];
 if (process.env.TEST_DATABASE_URL) {
   projects.push({ ...base, displayName: 'postgres', setupFiles: [...base.setupFiles, '<rootDir>/test/helpers/on-postgres.js'] });
 } else {

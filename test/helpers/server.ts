@@ -8,9 +8,12 @@ import { Logger } from '../../src/observability/logger';
 
 export const onPostgres = () => process.env.REGISTRY_TEST_DB === 'postgres';
 
-/** A fresh database: a SQLite file in `dir`, or a new schema on TEST_DATABASE_URL in the PostgreSQL project. */
-export function testDatabaseUrl(dir: string, name = 'registry'): string {
-  if (!onPostgres()) return `sqlite:${path.join(dir, `${name}.sqlite`)}`;
+/**
+ * A fresh database: a SQLite file in `dir`, or a new schema on TEST_DATABASE_URL in the PostgreSQL project
+ * (`on` picks one explicitly, for tests that compare the two).
+ */
+export function testDatabaseUrl(dir: string, name = 'registry', on: 'sqlite' | 'postgres' = onPostgres() ? 'postgres' : 'sqlite'): string {
+  if (on === 'sqlite') return `sqlite:${path.join(dir, `${name}.sqlite`)}`;
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.searchParams.set('schema', `t_${path.basename(dir)}_${name}`.replace(/\W/g, '_').toLowerCase());
   return url.toString();
@@ -23,7 +26,7 @@ export async function dropTestDatabases(urls: string[]): Promise<void> {
   const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await client.connect();
   try {
-    for (const url of urls) await client.query(`DROP SCHEMA IF EXISTS "${new URL(url).searchParams.get('schema')}" CASCADE`);
+    for (const url of urls.filter((u) => u.startsWith('postgres'))) await client.query(`DROP SCHEMA IF EXISTS "${new URL(url).searchParams.get('schema')}" CASCADE`);
   } finally {
     await client.end();
   }
@@ -61,9 +64,11 @@ export interface TestServer extends RunningServer {
 }
 
 /** The real server on a free port with a fresh SQLite file; optionally loaded with the dev registry or the seeds. */
-export async function startTestServer(options: { dev?: boolean; seeds?: boolean; config?: Partial<Config>; logger?: Logger } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dev?: boolean; seeds?: boolean; config?: Partial<Config>; logger?: Logger; database?: 'sqlite' | 'postgres' } = {},
+): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-test-'));
-  const databaseUrl = testDatabaseUrl(dir);
+  const databaseUrl = testDatabaseUrl(dir, 'registry', options.database);
   const config = loadConfig(
     { DATABASE_URL: databaseUrl },
     { port: 0, host: '127.0.0.1', seedOnStart: options.seeds ?? false, rateLimitPerMinute: 0, logLevel: 'silent', ...options.config },
