@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     // Generate and import here, then measure in a fresh process so its memory figures are the analysis's own.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-bench-'));
     const file = path.join(dir, 'bench.sqlite');
-    const importer = await startServer(loadConfig({ DATABASE_URL: `sqlite:${file}` }, { port: 0, host: '127.0.0.1', seedOnStart: false }));
+    const importer = await startServer(loadConfig({ DATABASE_URL: `sqlite:${file}` }, { port: 0, host: '127.0.0.1', seedOnStart: false, logLevel: 'warn' }));
     let t = performance.now();
     const snapshot = generateRegistry(n);
     console.log(`generated ${n} collaborations in ${ms(performance.now() - t)}`);
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     return;
   }
   const server = await startServer(
-    loadConfig({ DATABASE_URL: `sqlite:${values.database}` }, { port: 0, host: '127.0.0.1', seedOnStart: false, rateLimitPerMinute: 0 }),
+    loadConfig({ DATABASE_URL: `sqlite:${values.database}` }, { port: 0, host: '127.0.0.1', seedOnStart: false, rateLimitPerMinute: 0, logLevel: 'warn' }),
   );
   // A portal's traffic: authenticated, so the people in whoWorksWith and the updates are allowed.
   const { secret } = await server.services.auth.create({ name: `bench-${Date.now()}`, role: Role.ADMIN });
