@@ -56,6 +56,10 @@ describe('registry backup and restore', () => {
     expect(JSON.parse(lines[0]!).snapshot.collaborations).toHaveLength(2000);
     expect(JSON.parse(lines[lines.length - 1]!).end.rows).toMatchObject({ collaboration: 2000, topic: 27, overlap_review: 1, api_token: 1 });
 
+    const nowhere = await registry(['backup', path.join(server.dir, 'no-such-folder', 'b.ndjson')], server.databaseUrl);
+    expect([nowhere.code, nowhere.stderr]).toEqual([1, expect.stringMatching(/b\.ndjson: the folder .*no-such-folder does not exist/)]);
+    expect(fs.readdirSync(server.dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+
     const restore = await registry(['restore', backupFile], restoredUrl);
     expect(restore.stdout).toContain('the registry exports exactly the backup');
     expect(restore.code).toBe(0);

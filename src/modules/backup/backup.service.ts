@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
+import path from 'node:path';
 import readline from 'node:readline';
 import { Readable, Writable } from 'node:stream';
 import zlib from 'node:zlib';
@@ -39,20 +40,26 @@ export interface BackupSummary {
   rows: Record<string, number>;
 }
 
-/** Writes a consistent copy of the whole registry: all tables are read in one read-only transaction. */
+/**
+ * Writes a consistent copy of the whole registry: all tables are read in one read-only transaction. The file is
+ * written under a temporary name and renamed when complete, so a failed backup never replaces a good one.
+ */
 export async function writeBackup(ds: DataSource, file: string): Promise<BackupSummary> {
+  if (!fs.existsSync(path.dirname(path.resolve(file)))) throw RegistryError.of(null, 'NOT_FOUND', `${file}: the folder ${path.dirname(path.resolve(file))} does not exist`);
   const tables = backupTables(ds);
   const runner = ds.createQueryRunner();
   await runner.connect();
   // PostgreSQL: one snapshot for every table while writers go on. SQLite: a read transaction is one snapshot too.
   await runner.startTransaction(ds.options.type === 'postgres' ? 'REPEATABLE READ' : undefined);
-  const fileStream = fs.createWriteStream(file);
+  const partial = `${file}.partial`;
+  const fileStream = fs.createWriteStream(partial);
   const stream: Writable = file.endsWith('.gz') ? zlib.createGzip() : fileStream;
   if (stream !== fileStream) stream.pipe(fileStream);
   const write = async (value: unknown) => {
     if (!stream.write(`${JSON.stringify(value)}\n`)) await once(stream, 'drain');
   };
   const rows: Record<string, number> = {};
+  let complete = false;
   try {
     const em = runner.manager;
     const header: BackupHeader = {
@@ -77,11 +84,14 @@ export async function writeBackup(ds: DataSource, file: string): Promise<BackupS
       }
     }
     await write({ end: { rows } });
+    complete = true;
   } finally {
     await runner.rollbackTransaction();
     await runner.release();
     stream.end();
-    await once(fileStream, 'close');
+    if (!fileStream.closed) await once(fileStream, 'close').catch(() => undefined);
+    if (complete) fs.renameSync(partial, file);
+    else fs.rmSync(partial, { force: true });
   }
   return { rows };
 }
