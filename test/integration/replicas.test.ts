@@ -118,6 +118,24 @@ describe('two replicas on one PostgreSQL database', () => {
     }
   });
 
+  it('brings a `registry import` run beside the replicas into their overlap reports (restore and seed announce the same way)', async () => {
+    const [a, b] = servers;
+    const count = async (url: string) => (await gql(url, `{ overlapReport { totalCount } }`)).data.overlapReport.totalCount;
+    const before = [await count(a!.url), await count(b!.url)];
+    const snapshot = JSON.parse(fs.readFileSync(DEV_REGISTRY, 'utf8'));
+    const original = snapshot.collaborations.find((c: { key: string }) => c.key === 'c-000002');
+    const file = path.join(dir, 'cli-twin.json');
+    fs.writeFileSync(file, JSON.stringify({ format: snapshot.format, version: snapshot.version, collaborations: [{ ...original, key: 'cli-twin', units: [{ unit: 'bydel-ostensjo', role: 'HOST' }, { unit: 'oslomet', role: 'LEAD' }] }] }));
+    await run(process.execPath, [path.join(ROOT, 'bin', 'registry.js'), 'import', file], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    let after = before;
+    for (let i = 0; i < 40 && (after[0] === before[0] || after[1] === before[1]); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = [await count(a!.url), await count(b!.url)];
+    }
+    expect(after[0]).toBeGreaterThan(before[0]!);
+    expect(after[1]).toBe(after[0]);
+  });
+
   it('shares one rate-limit budget between replicas when the limiter is kept in PostgreSQL', async () => {
     const limited = [await startReplica({ REGISTRY_RATE_LIMIT: '6', REGISTRY_RATE_LIMIT_STORE: 'postgres' }), await startReplica({ REGISTRY_RATE_LIMIT: '6', REGISTRY_RATE_LIMIT_STORE: 'postgres' })];
     servers.push(...limited);
