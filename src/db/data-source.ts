@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config';
+import { Logger } from '../observability/logger';
 import { entities } from './entities';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -43,13 +44,16 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
 }
 
 /** Opens the database (creating the SQLite file's folder) and brings its schema up to date. */
-export async function openDatabase(database: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<DataSource> {
+export async function openDatabase(database: DatabaseConfig, options: { migrate?: boolean; logger?: Logger } = {}): Promise<DataSource> {
   if (database.type === 'sqlite' && database.file !== ':memory:') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });
   }
   const dataSource = new DataSource(dataSourceOptions(database));
   await dataSource.initialize();
   if (database.type === 'postgres' && database.schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
-  if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+  if (options.migrate !== false) {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) options.logger?.info({ migrations: applied.map((m) => m.name) }, 'applied database migrations');
+  }
   return dataSource;
 }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ChangeFeed } from '../common/changes';
+import { Logger } from '../observability/logger';
 import { AnalysisService } from '../modules/analysis/analysis.service';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { AuthService } from '../modules/auth/auth.service';
@@ -23,10 +24,10 @@ import { UnitService } from '../modules/units/unit.service';
 import { recordLoader } from './loader-helpers';
 
 /** One set of services per server (they hold no request state). */
-export function createServices(ds: DataSource) {
+export function createServices(ds: DataSource, logger?: Logger) {
   const changes = new ChangeFeed();
   const units = new UnitService(ds, changes);
-  const analysis = new AnalysisService(ds, units, changes);
+  const analysis = new AnalysisService(ds, units, changes, logger);
   changes.subscribe(analysis);
   return {
     topics: new TopicService(ds, changes),

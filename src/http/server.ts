@@ -118,9 +118,12 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const dataSource = await openDatabase(config.database);
-  const services = createServices(dataSource);
-  if (config.seedOnStart && (await services.snapshot.isEmpty())) await runAs('seed', () => services.snapshot.importFolder(config.seedsDir));
+  const dataSource = await openDatabase(config.database, { logger });
+  const services = createServices(dataSource, logger);
+  if (config.seedOnStart && (await services.snapshot.isEmpty())) {
+    const summaries = await runAs('seed', () => services.snapshot.importFolder(config.seedsDir));
+    logger.info({ seedsDir: config.seedsDir, created: summaries.map((s) => s.created) }, 'loaded the seeds into the empty database');
+  }
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
@@ -133,7 +136,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     hideSchemaDetailsFromClientErrors: !config.development,
   });
   const limiter = createRateLimiter(config, dataSource, logger);
-  const metrics = new Metrics(dataSource);
+  const metrics = new Metrics(dataSource, services.analysis);
   await apollo.start();
   const stopRelay =
     config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes, logger) : null;

@@ -56,7 +56,7 @@ export class Metrics {
   private readonly errors: Counter<'code' | 'kind'>;
   private readonly statements: Counter;
 
-  constructor(ds: DataSource) {
+  constructor(ds: DataSource, analysis: { lastBuild(): { builds: number; builtInMs: number; collaborations: number; pairs: number } | null }) {
     const registers = [this.registry];
     this.requests = new Counter({ name: 'registry_http_requests_total', help: 'HTTP requests answered, by route, method and status', labelNames: ['route', 'method', 'status'], registers });
     this.duration = new Histogram({
@@ -88,6 +88,21 @@ export class Metrics {
     pool('registry_db_pool_max', 'Largest number of database connections the pool may open', (s) => s.max);
     pool('registry_db_pool_connections', 'Open database connections, by state', () => 0, { state: (s) => ({ in_use: s.total - s.idle, idle: s.idle }) });
     pool('registry_db_pool_waiting', 'Queries waiting for a free database connection', (s) => s.waiting);
+    // Read from the analysis as it stands: a scrape must never start a build.
+    const analysisGauge = (name: string, help: string, read: (b: NonNullable<ReturnType<typeof analysis.lastBuild>>) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          const built = analysis.lastBuild();
+          this.set(built ? read(built) : 0);
+        },
+      });
+    analysisGauge('registry_analysis_builds', 'Full overlap analyses built since start (0: not built yet)', (b) => b.builds);
+    analysisGauge('registry_analysis_last_build_seconds', 'How long the last full overlap analysis took', (b) => b.builtInMs / 1000);
+    analysisGauge('registry_analysis_collaborations', 'Collaborations in the overlap analysis', (b) => b.collaborations);
+    analysisGauge('registry_analysis_pairs', 'Overlapping pairs the analysis holds', (b) => b.pairs);
   }
 
   record(r: RequestRecord): void {

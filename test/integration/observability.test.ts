@@ -14,7 +14,7 @@ describe('request ids and JSON logs', () => {
 
   beforeAll(async () => {
     const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
-    server = await startTestServer({ logger, config: { rateLimitPerMinute: 3 } });
+    server = await startTestServer({ logger, config: { rateLimitPerMinute: 5 } });
   });
   afterAll(() => server.close());
 
@@ -34,6 +34,11 @@ describe('request ids and JSON logs', () => {
     expect(typeof line.durationMs).toBe('number');
     expect(Date.parse(line.time)).not.toBeNaN();
     expect(lines.filter((l) => l.requestId === replaced)).toHaveLength(1);
+  });
+
+  it('carries the request id into what services log while serving it', async () => {
+    await post('{"query":"{ overlapReport { totalCount } }"}', { 'x-request-id': 'analysis-1' });
+    expect(lines.find((l) => l.msg === 'overlap analysis built')).toMatchObject({ level: 'info', requestId: 'analysis-1', collaborations: 0, pairs: 0 });
   });
 
   it('logs the error codes a request was answered with, including refusals before GraphQL ran', async () => {
@@ -89,8 +94,18 @@ describe('Prometheus metrics at /metrics', () => {
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
+  it('shows the overlap analysis as it stands, and a scrape never starts a build', async () => {
+    expect(sample(await scrape(), 'registry_analysis_builds')).toBe(0);
+    expect(sample(await scrape(), 'registry_analysis_builds')).toBe(0);
+    await server.gql(`{ overlapReport { totalCount } }`);
+    const text = await scrape();
+    expect(sample(text, 'registry_analysis_builds')).toBe(1);
+    expect(sample(text, 'registry_analysis_last_build_seconds')).toBeGreaterThan(0);
+    expect(sample(text, 'registry_analysis_pairs')).toBe(0);
+  });
+
   it('keeps client-chosen operation names from growing the label set without bound', async () => {
-    const metrics = new Metrics(server.dataSource);
+    const metrics = new Metrics(server.dataSource, server.services.analysis);
     const request = (name: string) =>
       metrics.record({ route: 'graphql', method: 'POST', status: 200, durationSeconds: 0.01, operation: { name, type: 'query' }, errorCodes: [], userErrorCodes: [], sqlStatements: 1 });
     for (let i = 0; i < 250; i++) request(`Op${i}`);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ChangeFeed, ChangeListener } from '../../common/changes';
+import { createLogger, Logger } from '../../observability/logger';
 import { todayIso } from '../../common/dates';
 import { RegistryError } from '../../common/errors';
 import { tokenize } from '../../common/text';
@@ -68,10 +69,13 @@ export class AnalysisService implements ChangeListener {
   private reviewsStale = false;
   private readonly dirty = new Set<number>();
 
+  private builds = 0;
+
   constructor(
     private readonly ds: DataSource,
     private readonly units: UnitService,
     private readonly changes: ChangeFeed,
+    private readonly logger: Logger = createLogger('silent'),
   ) {}
 
   collaborationChanged(id: number): void {
@@ -131,7 +135,14 @@ export class AnalysisService implements ChangeListener {
     );
     await yieldToEventLoop();
     const engine = new OverlapEngine(data, model, results).build();
-    return { data, model, engine, builtInMs: performance.now() - started };
+    const builtInMs = performance.now() - started;
+    this.builds += 1;
+    // Full builds cost seconds on a large registry: operators should see how often and how long.
+    this.logger.info(
+      { durationMs: Math.round(builtInMs), collaborations: data.collaborations.size, pairs: engine.pairs.size, comparisons: engine.comparisons },
+      'overlap analysis built',
+    );
+    return { data, model, engine, builtInMs };
   }
 
   private document(data: AnalysisData, c: ACollaboration): SubjectDocument {
@@ -144,6 +155,12 @@ export class AnalysisService implements ChangeListener {
       }
     }
     return { id: c.id, title: c.title, summary: c.summary, keywords: c.keywords, topicIds: c.topicIds, unitNames };
+  }
+
+  /** Figures of the analysis as it stands, without building it (for /metrics): null before the first build. */
+  lastBuild(): { builds: number; builtInMs: number; collaborations: number; pairs: number } | null {
+    const s = this.state;
+    return s ? { builds: this.builds, builtInMs: s.builtInMs, collaborations: s.data.collaborations.size, pairs: s.engine.pairs.size } : null;
   }
 
   /** Figures about the last full analysis, for the benchmark and diagnostics. */
