@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { RegistryError } from '../common/errors';
-import { openDatabase } from '../db/data-source';
+import { migrate, openDatabase } from '../db/data-source';
 import { printedSchema } from '../graphql/schema';
 import { createServices } from '../graphql/context';
 import { serve } from '../main';
@@ -111,10 +111,10 @@ export async function run(argv: string[]): Promise<number> {
       await serve();
       return -1;
     case 'migrate': {
-      const ds = await openDatabase(loadConfig().database, { migrate: false });
-      const applied = await ds.runMigrations({ transaction: 'each' });
-      await ds.destroy();
-      console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'database is up to date');
+      const { database } = loadConfig();
+      const ds = await openDatabase(database, { migrate: false });
+      const applied = await migrate(ds, database).finally(() => ds.destroy());
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
       return 0;
     }
     case 'import': {

@@ -50,10 +50,29 @@ export async function openDatabase(database: DatabaseConfig, options: { migrate?
   }
   const dataSource = new DataSource(dataSourceOptions(database));
   await dataSource.initialize();
-  if (database.type === 'postgres' && database.schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
   if (options.migrate !== false) {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length) options.logger?.info({ migrations: applied.map((m) => m.name) }, 'applied database migrations');
+    const applied = await migrate(dataSource, database);
+    if (applied.length) options.logger?.info({ migrations: applied }, 'applied database migrations');
   }
   return dataSource;
+}
+
+/**
+ * Applies pending migrations and returns their names. On PostgreSQL, replicas starting together would each try
+ * the same DDL and all but one fail: an advisory lock (one per schema) lets one migrate while the others wait,
+ * then find nothing left to do. SQLite's own write lock does the same for one file.
+ */
+export async function migrate(dataSource: DataSource, database: DatabaseConfig): Promise<string[]> {
+  if (database.type !== 'postgres') return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  const key = `collaboration-registry migrations ${database.schema ?? 'public'}`;
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    if (database.schema) await lock.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+    await lock.release();
+  }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { postgresMigrations } from '../../src/db/migrations/postgres';
 import { DEV_REGISTRY, dropTestDatabases, testDatabaseUrl } from '../helpers/server';
 
 /**
@@ -53,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const { child } of servers) child.kill('SIGTERM');
   await Promise.all(servers.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))));
-  await dropTestDatabases([databaseUrl]);
+  await dropTestDatabases([databaseUrl, testDatabaseUrl(dir, 'fresh')]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -134,6 +135,24 @@ describe('two replicas on one PostgreSQL database', () => {
     }
     expect(after[0]).toBeGreaterThan(before[0]!);
     expect(after[1]).toBe(after[0]);
+  });
+
+  it('starts two replicas at once on an empty database: one migrates while the other waits, both become ready', async () => {
+    const fresh = testDatabaseUrl(dir, 'fresh');
+    // Each replica is registered as soon as it is up, so afterAll stops it even if its twin fails to start.
+    const start = () => startReplica({ DATABASE_URL: fresh }).then((replica) => (servers.push(replica), replica));
+    const started = await Promise.all([start(), start()]);
+    for (const { url } of started) expect((await fetch(url.replace('/graphql', '/readyz'))).status).toBe(200);
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const schema = new URL(fresh).searchParams.get('schema');
+      const applied = await client.query(`SELECT name FROM "${schema}".migrations`);
+      expect(applied.rows.map((r) => r.name)).toEqual(postgresMigrations.map((m) => m.name));
+    } finally {
+      await client.end();
+    }
   });
 
   it('shares one rate-limit budget between replicas when the limiter is kept in PostgreSQL', async () => {
