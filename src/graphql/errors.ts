@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode, RegistryError } from '../common/errors';
-import { Logger } from '../observability/logger';
+import { currentRequestId, Logger } from '../observability/logger';
 
 const USER_ERROR_CODES: Record<ErrorCode, string> = {
   BAD_USER_INPUT: 'The input is wrong in a way no more specific code describes.',
@@ -96,6 +96,13 @@ export function formatError(development: boolean, logger: Logger) {
     if (development) return formatted;
     // The client gets no detail (no SQL, no stack); the server log gets all of it.
     logger.error({ err: original }, 'internal error in a GraphQL request');
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    // The request id lets a caller point operators to the log line with the details.
+    const requestId = currentRequestId();
+    return {
+      message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+    };
   };
 }

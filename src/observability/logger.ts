@@ -13,6 +13,11 @@ export function withRequestId<T>(requestId: string, fn: () => T): T {
   return requestScope.run({ requestId }, fn);
 }
 
+/** The id of the request being served, if any (for error responses a caller can quote). */
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
+}
+
 /**
  * JSON lines on stdout (or `destination`), one object per event, with ISO times and level names, so a log
  * collector can index them without parsing text. Lines written while serving a request carry its id.

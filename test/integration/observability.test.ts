@@ -53,6 +53,30 @@ describe('request ids and JSON logs', () => {
   });
 });
 
+describe('internal errors', () => {
+  it('hide their detail from the client, give it the request id, and log the detail under that id', async () => {
+    const lines: Record<string, any>[] = [];
+    const broken = await startTestServer({ logger: createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) }) });
+    try {
+      // A table gone from under the server: the kind of fault only operators can mend.
+      await broken.dataSource.query('ALTER TABLE topic RENAME TO topic_gone');
+      const res = await fetch(broken.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'fault-1' }, body: '{"query":"{ topics { totalCount } }"}' });
+      const body = (await res.json()) as any;
+      expect(body.errors[0]).toMatchObject({ message: 'Internal server error (request id fault-1)', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'fault-1' } });
+      const logged = lines.find((l) => l.msg === 'internal error in a GraphQL request')!;
+      expect(logged).toMatchObject({ level: 'error', requestId: 'fault-1' });
+      expect(logged.err.message).toMatch(/topic/);
+      expect(typeof logged.err.stack).toBe('string');
+      expect(JSON.stringify(body)).not.toContain(logged.err.message);
+      expect(JSON.stringify(body)).not.toMatch(/SQLITE|no such table|relation "|SELECT/);
+      expect(lines.find((l) => l.msg === 'request' && l.requestId === 'fault-1')).toMatchObject({ errors: ['INTERNAL_SERVER_ERROR'] });
+      await broken.dataSource.query('ALTER TABLE topic_gone RENAME TO topic');
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
 describe('Prometheus metrics at /metrics', () => {
   let server: TestServer;
 
