@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import type { AnalysisFigures } from '../modules/analysis/analysis.service';
 
 /** What one HTTP request did, filled in as it is served and recorded when its response has been sent. */
 export interface RequestRecord {
@@ -56,7 +57,7 @@ export class Metrics {
   private readonly errors: Counter<'code' | 'kind'>;
   private readonly statements: Counter;
 
-  constructor(ds: DataSource, analysis: { lastBuild(): { builds: number; builtInMs: number; collaborations: number; pairs: number } | null }) {
+  constructor(ds: DataSource, analysis: { lastBuild(): AnalysisFigures | null }) {
     const registers = [this.registry];
     this.requests = new Counter({ name: 'registry_http_requests_total', help: 'HTTP requests answered, by route, method and status', labelNames: ['route', 'method', 'status'], registers });
     this.duration = new Histogram({
@@ -89,7 +90,7 @@ export class Metrics {
     pool('registry_db_pool_connections', 'Open database connections, by state', () => 0, { state: (s) => ({ in_use: s.total - s.idle, idle: s.idle }) });
     pool('registry_db_pool_waiting', 'Queries waiting for a free database connection', (s) => s.waiting);
     // Read from the analysis as it stands: a scrape must never start a build.
-    const analysisGauge = (name: string, help: string, read: (b: NonNullable<ReturnType<typeof analysis.lastBuild>>) => number) =>
+    const analysisGauge = (name: string, help: string, read: (b: AnalysisFigures) => number) =>
       new Gauge({
         name,
         help,

@@ -62,6 +62,14 @@ interface State {
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** How many full builds ran, how long the last took, and what the analysis holds. */
+export interface AnalysisFigures {
+  builds: number;
+  builtInMs: number;
+  collaborations: number;
+  pairs: number;
+}
+
 export class AnalysisService implements ChangeListener {
   private state: State | null = null;
   private building: Promise<State> | null = null;
@@ -158,7 +166,7 @@ export class AnalysisService implements ChangeListener {
   }
 
   /** Figures of the analysis as it stands, without building it (for /metrics): null before the first build. */
-  lastBuild(): { builds: number; builtInMs: number; collaborations: number; pairs: number } | null {
+  lastBuild(): AnalysisFigures | null {
     const s = this.state;
     return s ? { builds: this.builds, builtInMs: s.builtInMs, collaborations: s.data.collaborations.size, pairs: s.engine.pairs.size } : null;
   }
