@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { Config, loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/data-source';
-import { startServer } from '../src/http/server';
+import { startServer } from '../src/app/server';
 import { restoreBackup, writeBackup } from '../src/modules/backup/backup.service';
 import { SnapshotService } from '../src/modules/snapshot/snapshot.service';
 import { createLogger } from '../src/observability/logger';

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
-import { startServer } from '../src/http/server';
+import { startServer } from '../src/app/server';
 import { Role } from '../src/modules/auth/api-token.entity';
 import { generateRegistry } from './synthetic-registry';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
-import { startServer } from './http/server';
+import { startServer } from './app/server';
 import { createLogger } from './observability/logger';
 
 /** `npm start` and `registry serve`: start the server and stop it cleanly on SIGINT/SIGTERM. */

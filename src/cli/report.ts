@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { RegistryError } from '../common/errors';
-import { Services } from '../graphql/context';
+import { RegistryError } from '../errors/registry-error';
+import { Services } from '../app/context';
 import { Person } from '../modules/people/person.entity';
 
 export type ReportKind = 'overlaps' | 'clusters' | 'gaps';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Change, ChangeFeed } from '../common/changes';
+import { Change, ChangeFeed } from './change-feed';
 import { Logger } from '../observability/logger';
 
 /** One channel per schema, so registries sharing a database server do not hear each other. */

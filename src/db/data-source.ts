@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config';
 import { Logger } from '../observability/logger';
-import { entities } from './entities';
+import { entities } from '../app/entities';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming';

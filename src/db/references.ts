@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { RegistryError } from '../common/errors';
+import { RegistryError } from '../errors/registry-error';
 import { fromGlobalId } from '../graphql/node-id';
 import { RecordBase } from './record-base';
 import { ancestorIds } from './sql';

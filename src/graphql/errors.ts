@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { ErrorCode, RegistryError } from '../common/errors';
+import { ErrorCode, RegistryError } from '../errors/registry-error';
 import { currentRequestId, Logger } from '../observability/logger';
 
 const USER_ERROR_CODES: Record<ErrorCode, string> = {

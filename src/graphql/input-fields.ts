@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ClassType, Field, ID, Int } from 'type-graphql';
-import { IsCalendarDate, IsKey, NotBefore } from '../common/validation';
+import { IsCalendarDate, IsKey, NotBefore } from '../validation/input-rules';
 import { DateScalar } from './scalars';
 
 /**

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { RegistryError } from '../common/errors';
+import { RegistryError } from '../errors/registry-error';
 import { RecordClass, resolveRefs } from '../db/references';
 import { RecordBase } from '../db/record-base';
 

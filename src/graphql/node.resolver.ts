@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { RegistryError } from '../common/errors';
-import { Context, Loaders } from './context';
+import { RegistryError } from '../errors/registry-error';
+import { Context, Loaders } from '../app/context';
 import { Node } from './node';
 import { fromGlobalId } from './node-id';
 

@@ -1,6 +1,6 @@
 import { ArgsType, ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { RegistryError } from '../common/errors';
+import { RegistryError } from '../errors/registry-error';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isIsoDate } from '../common/dates';
+import { isIsoDate } from '../validation/dates';
 
 function parseDate(value: unknown): string {
   if (!isIsoDate(value)) {

@@ -1,6 +1,13 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import type { AnalysisFigures } from '../modules/analysis/analysis.service';
+
+/** What the overlap analysis reports of its last full build; the analysis feature implements it, metrics only read it. */
+export interface AnalysisFigures {
+  builds: number;
+  builtInMs: number;
+  collaborations: number;
+  pairs: number;
+}
 
 /** What one HTTP request did, filled in as it is served and recorded when its response has been sent. */
 export interface RequestRecord {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Config, loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/http/server';
+import { RunningServer, startServer } from '../../src/app/server';
 import { Role } from '../../src/modules/auth/api-token.entity';
 import { Logger } from '../../src/observability/logger';
 

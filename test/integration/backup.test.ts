@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/http/server';
+import { RunningServer, startServer } from '../../src/app/server';
 import { registry } from '../helpers/cli';
 import { dropTestDatabases, startTestServer, testDatabaseUrl, TestServer } from '../helpers/server';
 

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { getSchema } from '../../src/graphql/schema';
+import { getSchema } from '../../src/app/schema';
 import { startTestServer, TestServer } from '../helpers/server';
 
 let server: TestServer;

@@ -1,4 +1,4 @@
-import { normalizeText } from '../../src/common/text';
+import { normalizeText } from '../../src/text/normalize';
 import { devRegistry, startTestServer, TestServer } from '../helpers/server';
 
 type Rec = Record<string, any>;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { loadConfig } from '../../src/config';
-import { startServer } from '../../src/http/server';
+import { startServer } from '../../src/app/server';
 import { dropTestDatabases, startTestServer, TestServer } from '../helpers/server';
 
 describe('start on an empty database', () => {

@@ -1,7 +1,7 @@
-import { isIsoDate } from '../../src/common/dates';
-import { isValidDistrictNumber, isValidMunicipalityNumber, isValidOrgNumber } from '../../src/common/identifiers';
-import { normalizeText, tokenize } from '../../src/common/text';
-import { inputProblems, toInput } from '../../src/common/validation';
+import { isIsoDate } from '../../src/validation/dates';
+import { isValidDistrictNumber, isValidMunicipalityNumber, isValidOrgNumber } from '../../src/validation/identifiers';
+import { normalizeText, tokenize } from '../../src/text/normalize';
+import { inputProblems, toInput } from '../../src/validation/input-rules';
 import { CollaborationCreateInput } from '../../src/modules/collaborations/collaboration.inputs';
 import { sectorForKind, UnitKind } from '../../src/modules/units/unit.enums';
 import { ConfigError, loadConfig, parseDatabaseUrl } from '../../src/config';

@@ -13,7 +13,7 @@ import { parseDatabaseUrl } from '../../src/config';
 import { openDatabase } from '../../src/db/data-source';
 import { dropTestDatabases, onPostgres, testDatabaseUrl } from '../helpers/server';
 import { EXAMPLE_OPERATIONS } from '../../src/graphql/ide';
-import { getSchema, printedSchema } from '../../src/graphql/schema';
+import { getSchema, printedSchema } from '../../src/app/schema';
 
 describe('GraphQL schema', () => {
   it('matches the committed schema.graphql', async () => {

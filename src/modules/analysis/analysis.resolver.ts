@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertValidInput } from '../../common/validation';
-import { Context } from '../../graphql/context';
+import { assertValidInput } from '../../validation/input-rules';
+import { Context } from '../../app/context';
 import { Role } from '../auth/api-token.entity';
 import { actorName, forbidden } from '../auth/principal';
 import { mutationPayload } from '../../graphql/errors';

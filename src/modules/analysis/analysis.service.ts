@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
-import { ChangeFeed, ChangeListener } from '../../common/changes';
+import { ChangeFeed, ChangeListener } from '../../db/change-feed';
+import type { AnalysisFigures } from '../../observability/metrics';
 import { createLogger, Logger } from '../../observability/logger';
-import { todayIso } from '../../common/dates';
-import { RegistryError } from '../../common/errors';
-import { tokenize } from '../../common/text';
+import { todayIso } from '../../validation/dates';
+import { RegistryError } from '../../errors/registry-error';
+import { tokenize } from '../../text/normalize';
 import { requireRef, resolveRefs } from '../../db/references';
 import { Collaboration } from '../collaborations/collaboration.entity';
 import { PersonRole, Status } from '../collaborations/collaboration.enums';
@@ -63,13 +64,6 @@ const byScore = (a: { score: number }, b: { score: number }) => b.score - a.scor
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** How many full builds ran, how long the last took, and what the analysis holds. */
-export interface AnalysisFigures {
-  builds: number;
-  builtInMs: number;
-  collaborations: number;
-  pairs: number;
-}
-
 export class AnalysisService implements ChangeListener {
   private state: State | null = null;
   private building: Promise<State> | null = null;

@@ -1,4 +1,4 @@
-import { tokenize } from '../../common/text';
+import { tokenize } from '../../text/normalize';
 
 /**
  * What each collaboration is really about, inferred per registry without knowing its words in advance.

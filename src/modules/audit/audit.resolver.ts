@@ -1,6 +1,6 @@
 import { Arg, Args, ClassType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
-import { RegistryError } from '../../common/errors';
-import { Context } from '../../graphql/context';
+import { RegistryError } from '../../errors/registry-error';
+import { Context } from '../../app/context';
 import { fromGlobalId, toGlobalId } from '../../graphql/node-id';
 import { ConnectionArgs, connectionType, paginate, SortDirection } from '../../graphql/pagination';
 import { RecordBase } from '../../db/record-base';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Context } from '../../graphql/context';
+import { Context } from '../../app/context';
 import { UserError, mutationPayload } from '../../graphql/errors';
 import { EnumField, NameField, RefListField } from '../../graphql/input-fields';
 import { ApiToken, Role } from './api-token.entity';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
-import { RegistryError } from '../../common/errors';
+import { RegistryError } from '../../errors/registry-error';
 import { requireRefs } from '../../db/references';
 import { subtreeIds } from '../../db/sql';
 import { Unit } from '../units/unit.entity';

@@ -1,4 +1,4 @@
-import { FieldProblem } from '../../common/errors';
+import { FieldProblem } from '../../errors/registry-error';
 
 /**
  * Rules a collaboration's lists must keep beyond the form of each item. One function for both writers: the

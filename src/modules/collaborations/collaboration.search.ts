@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { normalizeText, tokenize } from '../../common/text';
+import { normalizeText, tokenize } from '../../text/normalize';
 import { rawQuery } from '../../db/sql';
 import { Collaboration } from './collaboration.entity';
 

@@ -1,12 +1,12 @@
-import { ChangeFeed } from '../../common/changes';
+import { ChangeFeed } from '../../db/change-feed';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { RegistryError } from '../../common/errors';
+import { RegistryError } from '../../errors/registry-error';
 import { replaceChildren } from '../../db/children';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs } from '../../db/references';
 import { subtreeIds } from '../../db/sql';
-import { assertNotInUse } from '../../db/usage';
+import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';

@@ -1,10 +1,10 @@
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
-import { normalizeText } from '../../common/text';
+import { normalizeText } from '../../text/normalize';
 import { replaceChildren } from '../../db/children';
 import { assertKeyFree, claimVersion, requireRecord, requireRefs } from '../../db/references';
-import { assertNotInUse } from '../../db/usage';
+import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { FieldProblem, RegistryError } from '../../common/errors';
-import { inputProblems, toInput } from '../../common/validation';
+import { FieldProblem, RegistryError } from '../../errors/registry-error';
+import { inputProblems, toInput } from '../../validation/input-rules';
 import { rawQuery } from '../../db/sql';
 import { Agreement, AgreementContact, AgreementFocusTopic, AgreementParty } from '../agreements/agreement.entity';
 import { AgreementCreateInput } from '../agreements/agreement.inputs';

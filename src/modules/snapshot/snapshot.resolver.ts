@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Context } from '../../graphql/context';
+import { Context } from '../../app/context';
 import { Role } from '../auth/api-token.entity';
 import { mutationPayload } from '../../graphql/errors';
 import { UserError } from '../../graphql/errors';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { ChangeFeed } from '../../common/changes';
-import { RegistryError } from '../../common/errors';
+import { ChangeFeed } from '../../db/change-feed';
+import { RegistryError } from '../../errors/registry-error';
 import { exportSnapshot } from './snapshot.exporter';
 import { Snapshot } from './snapshot.format';
 import { ImportOptions, ImportSummary, SnapshotImporter } from './snapshot.importer';

@@ -1,11 +1,11 @@
-import { ChangeFeed } from '../../common/changes';
+import { ChangeFeed } from '../../db/change-feed';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { normalizeText } from '../../common/text';
+import { normalizeText } from '../../text/normalize';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
 import { subtreeIds } from '../../db/sql';
-import { assertNotInUse } from '../../db/usage';
+import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, Ordering, paginate, SortDirection } from '../../graphql/pagination';

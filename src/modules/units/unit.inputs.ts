@@ -1,6 +1,6 @@
 import { IsOptional } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { IsDistrictNumber, IsMunicipalityNumber, IsOrgNumber } from '../../common/validation';
+import { IsDistrictNumber, IsMunicipalityNumber, IsOrgNumber } from '../../validation/input-rules';
 import { EnumField, KeyField, NameField, NestedField, RefField, TargetField, TextField, UrlField, VersionField } from '../../graphql/input-fields';
 import { SortDirection } from '../../graphql/pagination';
 import { Sector, UnitKind } from './unit.enums';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertValidInput } from '../../common/validation';
-import { Context } from '../../graphql/context';
+import { assertValidInput } from '../../validation/input-rules';
+import { Context } from '../../app/context';
 import { mutationPayload } from '../../graphql/errors';
 import { DeleteInput, deleteInputType, deletePayloadType, payloadType } from '../../graphql/mutation-types';
 import { ConnectionArgs, connectionType } from '../../graphql/pagination';

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Full-text index over collaborations, the PostgreSQL twin of the SQLite FTS5 table: text is normalised in
- * JavaScript before it is stored and queried (src/common/text.ts), so the 'simple' configuration (no stemming,
+ * JavaScript before it is stored and queried (src/text/normalize.ts), so the 'simple' configuration (no stemming,
  * no stop words) and prefix queries behave like FTS5 with prefix matching. id = collaboration.id.
  */
 export class CollaborationSearch1763900000001 implements MigrationInterface {

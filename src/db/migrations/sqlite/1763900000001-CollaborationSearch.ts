@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Full-text index over collaborations. Text is normalised in JavaScript before it is stored and before it is
- * queried (src/common/text.ts), so the tokenizer only splits words and never folds æ/ø/å away.
+ * queried (src/text/normalize.ts), so the tokenizer only splits words and never folds æ/ø/å away.
  * rowid = collaboration.id.
  */
 export class CollaborationSearch1763900000001 implements MigrationInterface {

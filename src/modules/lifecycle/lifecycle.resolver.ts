@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Context } from '../../graphql/context';
+import { Context } from '../../app/context';
 import { mutationPayload, UserError } from '../../graphql/errors';
 import { TargetField } from '../../graphql/input-fields';
 import { payloadType } from '../../graphql/mutation-types';

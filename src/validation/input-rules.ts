@@ -7,7 +7,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { isIsoDate } from './dates';
-import { ErrorCode, FieldProblem, RegistryError } from './errors';
+import { ErrorCode, FieldProblem, RegistryError } from '../errors/registry-error';
 import { isValidDistrictNumber, isValidMunicipalityNumber, isValidOrgNumber } from './identifiers';
 
 /** Keys are short, URL-safe and readable: `bydel-alna`, `c-000018`. */

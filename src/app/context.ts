@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import { ChangeFeed } from '../common/changes';
+import { ChangeFeed } from '../db/change-feed';
 import { Logger } from '../observability/logger';
 import { AnalysisService } from '../modules/analysis/analysis.service';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { AuthService } from '../modules/auth/auth.service';
-import { RecordsService } from '../modules/records/records.service';
+import { RecordsService } from '../modules/lifecycle/lifecycle.service';
 import { Agreement } from '../modules/agreements/agreement.entity';
 import { agreementLoaders } from '../modules/agreements/agreement.loaders';
 import { AgreementService } from '../modules/agreements/agreement.service';
@@ -21,7 +21,7 @@ import { TopicService } from '../modules/topics/topic.service';
 import { Unit } from '../modules/units/unit.entity';
 import { unitLoaders } from '../modules/units/unit.loaders';
 import { UnitService } from '../modules/units/unit.service';
-import { recordLoader } from './loader-helpers';
+import { recordLoader } from '../graphql/loader-helpers';
 
 /** One set of services per server (they hold no request state). */
 export function createServices(ds: DataSource, logger?: Logger) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { projectRoot } from './common/paths';
-import { LOG_LEVELS, LogLevel } from './observability/logger';
+import { projectRoot } from './paths';
+import { LOG_LEVELS, LogLevel } from '../observability/logger';
 
 /** The database the registry runs on, parsed from `DATABASE_URL`. */
 export type DatabaseConfig =

@@ -10,18 +10,18 @@ import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { startChangeRelay } from '../db/change-relay';
 import { countStatements } from '../db/statement-counter';
-import { Context, createLoaders, createServices, Services } from '../graphql/context';
+import { Context, createLoaders, createServices, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
 import { limitsPlugin } from '../graphql/limits';
-import { getSchema } from '../graphql/schema';
+import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { actorName, Principal, unauthenticated } from '../modules/auth/principal';
 import { runAs } from '../modules/audit/audit';
 import { createLogger, Logger, withRequestId } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
-import { observationPlugin, observe, Observation, ObservedContext } from './observe';
-import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } from './rate-limit';
+import { observationPlugin, observe, Observation, ObservedContext } from '../http/observe';
+import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } from '../http/rate-limit';
 
 export const GRAPHQL_PATH = '/graphql';
 

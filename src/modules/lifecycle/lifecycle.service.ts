@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { ChangeFeed } from '../../common/changes';
-import { RegistryError } from '../../common/errors';
-import { normalizeText } from '../../common/text';
+import { ChangeFeed } from '../../db/change-feed';
+import { RegistryError } from '../../errors/registry-error';
+import { normalizeText } from '../../text/normalize';
 import { RecordBase } from '../../db/record-base';
 import { RecordClass } from '../../db/references';
 import { rawQuery } from '../../db/sql';

@@ -14,7 +14,7 @@ import {
 } from '../modules/analysis/analysis.resolver';
 import { AuditResolver, historyResolvers } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
-import { RecordsResolver } from '../modules/records/records.resolver';
+import { RecordsResolver } from '../modules/lifecycle/lifecycle.resolver';
 import { AgreementContactResolver, AgreementResolver } from '../modules/agreements/agreement.resolver';
 import {
   AgreementCollaborationsResolver,
@@ -30,8 +30,8 @@ import { AffiliationResolver, PersonResolver } from '../modules/people/person.re
 import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver';
 import { TopicResolver } from '../modules/topics/topic.resolver';
 import { UnitResolver } from '../modules/units/unit.resolver';
-import { describeSchema } from './descriptions';
-import { NodeResolver } from './node.resolver';
+import { describeSchema } from '../graphql/descriptions';
+import { NodeResolver } from '../graphql/node.resolver';
 
 let cached: Promise<GraphQLSchema> | undefined;
 

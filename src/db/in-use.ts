@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { RegistryError } from '../common/errors';
+import { RegistryError } from '../errors/registry-error';
 import { rawQuery } from './sql';
 
 /**
