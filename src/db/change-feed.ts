@@ -1,15 +1,17 @@
 /**
  * Tells derived state (the overlap analysis) what changed after a write has committed: one collaboration
- * (updated incrementally), overlap reviews, or anything else (rebuilt lazily on the next read). With several
+ * (updated incrementally), overlap reviews, agreements (only their validity is read), or anything else (rebuilt
+ * lazily on the next read). With several
  * replicas, a relay carries each change to the others (src/db/change-relay.ts).
  */
 export interface ChangeListener {
   collaborationChanged(id: number): void;
   reviewsChanged(): void;
+  agreementsChanged(): void;
   registryChanged(): void;
 }
 
-export type Change = { kind: 'collaboration'; id: number } | { kind: 'reviews' } | { kind: 'registry' };
+export type Change = { kind: 'collaboration'; id: number } | { kind: 'reviews' } | { kind: 'agreements' } | { kind: 'registry' };
 
 export class ChangeFeed {
   private readonly listeners: ChangeListener[] = [];
@@ -32,6 +34,10 @@ export class ChangeFeed {
     this.publish({ kind: 'reviews' });
   }
 
+  agreementsChanged(): void {
+    this.publish({ kind: 'agreements' });
+  }
+
   registryChanged(): void {
     this.publish({ kind: 'registry' });
   }
@@ -41,6 +47,7 @@ export class ChangeFeed {
     for (const l of this.listeners) {
       if (change.kind === 'collaboration') l.collaborationChanged(change.id);
       else if (change.kind === 'reviews') l.reviewsChanged();
+      else if (change.kind === 'agreements') l.agreementsChanged();
       else l.registryChanged();
     }
   }

@@ -78,7 +78,7 @@ export class AgreementService {
       await recordChange(em, 'agreements', saved.id, AuditAction.CREATE, null);
       return saved;
     });
-    this.changes.registryChanged();
+    this.changes.agreementsChanged();
     return result;
   }
 
@@ -112,7 +112,7 @@ export class AgreementService {
       await recordChange(em, 'agreements', agreement.id, AuditAction.UPDATE, before);
       return (await em.getRepository(Agreement).findOneBy({ id: agreement.id }))!;
     });
-    this.changes.registryChanged();
+    this.changes.agreementsChanged();
     return result;
   }
 
@@ -150,7 +150,7 @@ export class AgreementService {
       await recordChange(em, 'agreements', agreement.id, AuditAction.DELETE, before);
       return agreement.globalId;
     });
-    this.changes.registryChanged();
+    this.changes.agreementsChanged();
     return result;
   }
 }

@@ -6,6 +6,7 @@ import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
 import { Sector } from '../units/unit.enums';
 import { OverlapReview } from './overlap-review.entity';
+import type { SubjectDocument } from './subject-model';
 
 /** The slice of the registry the analyses read, held in memory as plain data (no ORM objects). */
 export interface AUnit {
@@ -84,7 +85,7 @@ export async function loadAnalysisData(em: EntityManager): Promise<AnalysisData>
   const [units, topics, agreements, collaborations, cUnits, cPeople, cTopics, reviews] = await Promise.all([
     em.getRepository(Unit).find({ select: { id: true, key: true, name: true, parentId: true, sector: true } }),
     em.getRepository(Topic).find(),
-    em.getRepository(Agreement).find({ select: { id: true, validTo: true } }),
+    loadAgreementValidity(em),
     em.getRepository(Collaboration).find(),
     em.getRepository(CollaborationUnit).find(),
     em.getRepository(CollaborationPerson).find(),
@@ -97,10 +98,16 @@ export async function loadAnalysisData(em: EntityManager): Promise<AnalysisData>
   return {
     units: new Map(units.map((u) => [u.id, { id: u.id, key: u.key, name: u.name, parentId: u.parentId, sector: u.sector }])),
     topics: new Map(topics.map((t) => [t.id, { id: t.id, key: t.key, label: t.label, parentId: t.parentId, synonyms: t.synonyms }])),
-    agreementValidTo: new Map(agreements.map((a) => [a.id, a.validTo])),
+    agreementValidTo: agreements,
     collaborations: new Map(collaborations.map((c) => [c.id, toCollaboration(c, unitsOf.get(c.id) ?? [], peopleOf.get(c.id) ?? [], topicsOf.get(c.id) ?? [])])),
     reviews: new Map(reviews.map((r) => [pairKey(r.aId, r.bId), r])),
   };
+}
+
+/** When each agreement ends: all the analyses read of agreements (for the gaps). */
+export async function loadAgreementValidity(em: EntityManager): Promise<Map<number, string | null>> {
+  const agreements = await em.getRepository(Agreement).find({ select: { id: true, validTo: true } });
+  return new Map(agreements.map((a) => [a.id, a.validTo]));
 }
 
 /** One collaboration, fresh from the database (for incremental updates after a write). */
@@ -113,4 +120,17 @@ export async function loadCollaboration(em: EntityManager, id: number): Promise<
     em.getRepository(CollaborationTopic).findBy({ collaborationId: id }),
   ]);
   return toCollaboration(c, units, people, topics);
+}
+
+/** What the subject model reads of a collaboration: its own text and tags, and the names of its units and their ancestors. */
+export function subjectDocument(data: AnalysisData, c: ACollaboration): SubjectDocument {
+  const unitNames: string[] = [];
+  for (const { unitId } of c.units) {
+    const seen = new Set<number>();
+    for (let u = data.units.get(unitId); u && !seen.has(u.id); u = u.parentId === null ? undefined : data.units.get(u.parentId)) {
+      seen.add(u.id);
+      unitNames.push(u.name);
+    }
+  }
+  return { id: c.id, title: c.title, summary: c.summary, keywords: c.keywords, topicIds: c.topicIds, unitNames };
 }

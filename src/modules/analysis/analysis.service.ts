@@ -10,11 +10,11 @@ import { Collaboration } from '../collaborations/collaboration.entity';
 import { PersonRole, Status } from '../collaborations/collaboration.enums';
 import { Topic } from '../topics/topic.entity';
 import { UnitService } from '../units/unit.service';
-import { ACollaboration, AnalysisData, loadAnalysisData, loadCollaboration, pairKey } from './analysis.data';
+import { AnalysisData, loadAgreementValidity, loadAnalysisData, loadCollaboration, pairKey, subjectDocument } from './analysis.data';
 import { Gap, GapCode, gapsOf } from './gaps';
 import { OverlapEngine, OverlapPair, OverlapReason, overlapOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
-import { documentFeatures, SubjectDocument, SubjectModel } from './subject-model';
+import { documentFeatures, SubjectModel } from './subject-model';
 
 /**
  * Pairs scoring below this are not reported by default. Subject confidence is a probability, so 0.5 means
@@ -69,6 +69,7 @@ export class AnalysisService implements ChangeListener {
   private building: Promise<State> | null = null;
   private stale = true;
   private reviewsStale = false;
+  private agreementsStale = false;
   private readonly dirty = new Set<number>();
 
   private builds = 0;
@@ -92,6 +93,10 @@ export class AnalysisService implements ChangeListener {
     this.reviewsStale = true;
   }
 
+  agreementsChanged(): void {
+    this.agreementsStale = true;
+  }
+
   /** The analysis, brought up to date: rebuilt after broad changes, patched after single collaboration writes. */
   async current(): Promise<State> {
     // Concurrent readers share one build; a change arriving during it makes the loop build again.
@@ -109,20 +114,44 @@ export class AnalysisService implements ChangeListener {
       const reviews = await this.ds.getRepository(OverlapReview).find();
       state.data.reviews = new Map(reviews.map((r) => [pairKey(r.aId, r.bId), r]));
     }
+    if (this.agreementsStale) {
+      this.agreementsStale = false;
+      state.data.agreementValidTo = await loadAgreementValidity(this.ds.manager);
+    }
     for (const id of [...this.dirty]) {
       this.dirty.delete(id);
       const before = state.data.collaborations.get(id);
       const fresh = await loadCollaboration(this.ds.manager, id);
-      if (before?.parentId !== fresh?.parentId) {
-        // A new parent can connect or disconnect a whole subtree: recompute everything.
-        this.stale = true;
-        return this.current();
-      }
       if (fresh) state.data.collaborations.set(id, fresh);
       else state.data.collaborations.delete(id);
-      state.engine.refresh(id, fresh ? state.model.classify(this.document(state.data, fresh)) : null);
+      state.engine.refresh(id, fresh ? state.model.classify(subjectDocument(state.data, fresh)) : null);
+      // A moved collaboration changes which pairs its descendants count as already connected. A new or restored
+      // one has no live descendants, and a delete is refused while it has any, so only a move reaches here.
+      if (before && fresh && before.parentId !== fresh.parentId) {
+        for (const descendant of this.descendants(state.data, id)) {
+          state.engine.refresh(descendant, state.engine.subjects.get(descendant) ?? null);
+        }
+      }
     }
     return state;
+  }
+
+  private descendants(data: AnalysisData, id: number): number[] {
+    const children = new Map<number, number[]>();
+    for (const c of data.collaborations.values()) {
+      if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
+    }
+    const out: number[] = [];
+    const queue = [...(children.get(id) ?? [])];
+    const seen = new Set<number>([id]);
+    while (queue.length) {
+      const next = queue.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      out.push(next);
+      queue.push(...(children.get(next) ?? []));
+    }
+    return out;
   }
 
   private async build(): Promise<State> {
@@ -133,7 +162,7 @@ export class AnalysisService implements ChangeListener {
     await yieldToEventLoop();
     const { model, results } = SubjectModel.train(
       [...data.topics.values()],
-      [...data.collaborations.values()].map((c) => this.document(data, c)),
+      [...data.collaborations.values()].map((c) => subjectDocument(data, c)),
     );
     await yieldToEventLoop();
     const engine = new OverlapEngine(data, model, results).build();
@@ -145,18 +174,6 @@ export class AnalysisService implements ChangeListener {
       'overlap analysis built',
     );
     return { data, model, engine, builtInMs };
-  }
-
-  private document(data: AnalysisData, c: ACollaboration): SubjectDocument {
-    const unitNames: string[] = [];
-    for (const { unitId } of c.units) {
-      const seen = new Set<number>();
-      for (let u = data.units.get(unitId); u && !seen.has(u.id); u = u.parentId === null ? undefined : data.units.get(u.parentId)) {
-        seen.add(u.id);
-        unitNames.push(u.name);
-      }
-    }
-    return { id: c.id, title: c.title, summary: c.summary, keywords: c.keywords, topicIds: c.topicIds, unitNames };
   }
 
   /** Figures of the analysis as it stands, without building it (for /metrics): null before the first build. */

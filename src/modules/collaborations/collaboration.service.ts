@@ -191,10 +191,10 @@ export class CollaborationService {
       await removeFromIndex(em, [c.id]);
       await em.getRepository(Collaboration).softDelete(c.id);
       await recordChange(em, 'collaborations', c.id, AuditAction.DELETE, before);
-      return c.globalId;
+      return c;
     });
-    this.changes.registryChanged();
-    return result;
+    this.changes.collaborationChanged(result.id);
+    return result.globalId;
   }
 
   async addUnit(input: CollaborationUnitChangeInput): Promise<Collaboration> {

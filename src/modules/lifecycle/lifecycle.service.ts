@@ -88,7 +88,9 @@ export class RecordsService {
       if (type === 'Collaboration') await indexCollaborations(em, [record as unknown as Collaboration]);
       return (await em.getRepository(cls).findOneBy({ id } as never))!;
     });
-    this.changes.registryChanged();
+    if (type === 'Collaboration') this.changes.collaborationChanged(id);
+    else if (type === 'Agreement') this.changes.agreementsChanged();
+    else this.changes.registryChanged();
     return restored;
   }
 
