@@ -1,17 +1,21 @@
 /**
  * Tells derived state (the overlap analysis) what changed after a write has committed: one collaboration
- * (updated incrementally), overlap reviews, agreements (only their validity is read), or anything else (rebuilt
- * lazily on the next read). With several
+ * (updated incrementally), a unit (the collaborations at or below it are updated), overlap reviews, agreements
+ * (only their validity is read), or anything else (rebuilt lazily on the next read). With several
  * replicas, a relay carries each change to the others (src/db/change-relay.ts).
  */
 export interface ChangeListener {
   collaborationChanged(id: number): void;
+  unitChanged(id: number): void;
   reviewsChanged(): void;
   agreementsChanged(): void;
   registryChanged(): void;
 }
 
-export type Change = { kind: 'collaboration'; id: number } | { kind: 'reviews' } | { kind: 'agreements' } | { kind: 'registry' };
+export type Change =
+  | { kind: 'collaboration'; id: number }
+  | { kind: 'unit'; id: number }
+  | { kind: 'reviews' } | { kind: 'agreements' } | { kind: 'registry' };
 
 export class ChangeFeed {
   private readonly listeners: ChangeListener[] = [];
@@ -30,6 +34,10 @@ export class ChangeFeed {
     this.publish({ kind: 'collaboration', id });
   }
 
+  unitChanged(id: number): void {
+    this.publish({ kind: 'unit', id });
+  }
+
   reviewsChanged(): void {
     this.publish({ kind: 'reviews' });
   }
@@ -46,6 +54,7 @@ export class ChangeFeed {
   deliver(change: Change): void {
     for (const l of this.listeners) {
       if (change.kind === 'collaboration') l.collaborationChanged(change.id);
+      else if (change.kind === 'unit') l.unitChanged(change.id);
       else if (change.kind === 'reviews') l.reviewsChanged();
       else if (change.kind === 'agreements') l.agreementsChanged();
       else l.registryChanged();

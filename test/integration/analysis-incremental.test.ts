@@ -145,3 +145,32 @@ describe('an agreement change reaches the gaps without rebuilding the overlaps',
     expect(server.services.analysis.lastBuild()!.builds).toBe(builds);
   });
 });
+
+describe('a unit change updates only the collaborations at or below it', () => {
+  it('renaming and moving units: no full rebuild, and the same pairs as a build from scratch', async () => {
+    const page = await server.gql(`{ units(first: 100) { nodes { id key version name sector parent { key } collaborations(first: 1) { totalCount } } } }`);
+    expect(page.errors).toBeUndefined();
+    const units = page.data.units.nodes;
+    const busy = units.filter((u: any) => u.sector === 'MUNICIPAL' && u.parent && u.collaborations.totalCount > 0);
+    expect(busy.length).toBeGreaterThan(2);
+    const builds = server.services.analysis.lastBuild()!.builds;
+    const before = await livePairs();
+
+    const update = async (input: Record<string, unknown>) => {
+      const res = await server.gql(`mutation($input: UnitUpdateInput!) { unitUpdate(input: $input) { unit { version } userErrors { field code message } } }`, { input });
+      expect(res.data.unitUpdate.userErrors).toEqual([]);
+    };
+    // A new name is new text for every collaboration below the unit.
+    await update({ id: busy[0].id, version: busy[0].version, name: `${busy[0].name} demens språk` });
+    // Moved under another municipal unit: its collaborations' ground changes.
+    const target = units.find((u: any) => u.sector === 'MUNICIPAL' && u.key !== busy[1].key && u.key !== busy[1].parent.key);
+    await update({ id: busy[1].id, version: busy[1].version, parent: target.key });
+    // Out of the municipal sector: its collaborations no longer share ground through it.
+    await update({ id: busy[2].id, version: busy[2].version, sector: 'OTHER' });
+
+    const after = await livePairs();
+    expect(after).toEqual(await pairsFromScratch());
+    expect(after).not.toEqual(before);
+    expect(server.services.analysis.lastBuild()!.builds).toBe(builds);
+  });
+});

@@ -83,7 +83,7 @@ function toCollaboration(c: Collaboration, units: CollaborationUnit[], people: C
 /** Everything the analyses need, in one query per table. */
 export async function loadAnalysisData(em: EntityManager): Promise<AnalysisData> {
   const [units, topics, agreements, collaborations, cUnits, cPeople, cTopics, reviews] = await Promise.all([
-    em.getRepository(Unit).find({ select: { id: true, key: true, name: true, parentId: true, sector: true } }),
+    loadUnits(em),
     em.getRepository(Topic).find(),
     loadAgreementValidity(em),
     em.getRepository(Collaboration).find(),
@@ -96,12 +96,18 @@ export async function loadAnalysisData(em: EntityManager): Promise<AnalysisData>
   const peopleOf = group(cPeople, (r) => r.collaborationId);
   const topicsOf = group(cTopics, (r) => r.collaborationId);
   return {
-    units: new Map(units.map((u) => [u.id, { id: u.id, key: u.key, name: u.name, parentId: u.parentId, sector: u.sector }])),
+    units,
     topics: new Map(topics.map((t) => [t.id, { id: t.id, key: t.key, label: t.label, parentId: t.parentId, synonyms: t.synonyms }])),
     agreementValidTo: agreements,
     collaborations: new Map(collaborations.map((c) => [c.id, toCollaboration(c, unitsOf.get(c.id) ?? [], peopleOf.get(c.id) ?? [], topicsOf.get(c.id) ?? [])])),
     reviews: new Map(reviews.map((r) => [pairKey(r.aId, r.bId), r])),
   };
+}
+
+/** The unit tree as the analyses read it. */
+export async function loadUnits(em: EntityManager): Promise<Map<number, AUnit>> {
+  const units = await em.getRepository(Unit).find({ select: { id: true, key: true, name: true, parentId: true, sector: true } });
+  return new Map(units.map((u) => [u.id, { id: u.id, key: u.key, name: u.name, parentId: u.parentId, sector: u.sector }]));
 }
 
 /** When each agreement ends: all the analyses read of agreements (for the gaps). */

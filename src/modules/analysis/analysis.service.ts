@@ -10,7 +10,7 @@ import { Collaboration } from '../collaborations/collaboration.entity';
 import { PersonRole, Status } from '../collaborations/collaboration.enums';
 import { Topic } from '../topics/topic.entity';
 import { UnitService } from '../units/unit.service';
-import { AnalysisData, loadAgreementValidity, loadAnalysisData, loadCollaboration, pairKey, subjectDocument } from './analysis.data';
+import { AnalysisData, loadAgreementValidity, loadAnalysisData, loadUnits, loadCollaboration, pairKey, subjectDocument } from './analysis.data';
 import { Gap, GapCode, gapsOf } from './gaps';
 import { OverlapEngine, OverlapPair, OverlapReason, overlapOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
@@ -60,6 +60,21 @@ interface State {
   builtInMs: number;
 }
 
+/** The ids at or below the roots, in a tree given as records naming their parent. */
+function subtreeOf(nodes: Iterable<{ id: number; parentId: number | null }>, roots: number[]): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const n of nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id]);
+  const out = new Set<number>();
+  const queue = [...roots];
+  while (queue.length) {
+    const next = queue.pop()!;
+    if (out.has(next)) continue;
+    out.add(next);
+    queue.push(...(children.get(next) ?? []));
+  }
+  return out;
+}
+
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -71,6 +86,7 @@ export class AnalysisService implements ChangeListener {
   private reviewsStale = false;
   private agreementsStale = false;
   private readonly dirty = new Set<number>();
+  private readonly dirtyUnits = new Set<number>();
 
   private builds = 0;
 
@@ -83,6 +99,10 @@ export class AnalysisService implements ChangeListener {
 
   collaborationChanged(id: number): void {
     this.dirty.add(id);
+  }
+
+  unitChanged(id: number): void {
+    this.dirtyUnits.add(id);
   }
 
   registryChanged(): void {
@@ -104,6 +124,7 @@ export class AnalysisService implements ChangeListener {
       if (!this.building) {
         this.stale = false;
         this.dirty.clear();
+        this.dirtyUnits.clear();
         this.building = this.build().finally(() => (this.building = null));
       }
       this.state = await this.building;
@@ -118,6 +139,18 @@ export class AnalysisService implements ChangeListener {
       this.agreementsStale = false;
       state.data.agreementValidTo = await loadAgreementValidity(this.ds.manager);
     }
+    if (this.dirtyUnits.size) {
+      const changed = [...this.dirtyUnits];
+      this.dirtyUnits.clear();
+      state.data.units = await loadUnits(this.ds.manager);
+      state.engine.unitsChanged();
+      // A unit's name is part of the text of every collaboration at or below it, and its place in the tree is part
+      // of their ground: those collaborations are classified and paired again, no others.
+      const subtree = subtreeOf(state.data.units.values(), changed);
+      for (const c of state.data.collaborations.values()) {
+        if (c.units.some((u) => subtree.has(u.unitId))) state.engine.refresh(c.id, state.model.classify(subjectDocument(state.data, c)));
+      }
+    }
     for (const id of [...this.dirty]) {
       this.dirty.delete(id);
       const before = state.data.collaborations.get(id);
@@ -128,30 +161,12 @@ export class AnalysisService implements ChangeListener {
       // A moved collaboration changes which pairs its descendants count as already connected. A new or restored
       // one has no live descendants, and a delete is refused while it has any, so only a move reaches here.
       if (before && fresh && before.parentId !== fresh.parentId) {
-        for (const descendant of this.descendants(state.data, id)) {
-          state.engine.refresh(descendant, state.engine.subjects.get(descendant) ?? null);
+        for (const descendant of subtreeOf(state.data.collaborations.values(), [id])) {
+          if (descendant !== id) state.engine.refresh(descendant, state.engine.subjects.get(descendant) ?? null);
         }
       }
     }
     return state;
-  }
-
-  private descendants(data: AnalysisData, id: number): number[] {
-    const children = new Map<number, number[]>();
-    for (const c of data.collaborations.values()) {
-      if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
-    }
-    const out: number[] = [];
-    const queue = [...(children.get(id) ?? [])];
-    const seen = new Set<number>([id]);
-    while (queue.length) {
-      const next = queue.pop()!;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      out.push(next);
-      queue.push(...(children.get(next) ?? []));
-    }
-    return out;
   }
 
   private async build(): Promise<State> {

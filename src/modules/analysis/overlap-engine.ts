@@ -58,6 +58,11 @@ export class OverlapEngine {
     return this;
   }
 
+  /** Units were renamed, moved or re-sectored: forget the ancestry read so far (refresh the affected collaborations next). */
+  unitsChanged(): void {
+    this.ancestors.clear();
+  }
+
   /** Brings one collaboration's pairs up to date after it was created, changed or deleted. */
   refresh(id: number, subject: SubjectResult | null): void {
     this.unindex(id);

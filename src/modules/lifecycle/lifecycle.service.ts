@@ -89,6 +89,7 @@ export class RecordsService {
       return (await em.getRepository(cls).findOneBy({ id } as never))!;
     });
     if (type === 'Collaboration') this.changes.collaborationChanged(id);
+    else if (type === 'Unit') this.changes.unitChanged(id);
     else if (type === 'Agreement') this.changes.agreementsChanged();
     else this.changes.registryChanged();
     return restored;

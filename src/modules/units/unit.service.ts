@@ -87,7 +87,7 @@ export class UnitService {
       await recordChange(em, 'units', saved.id, AuditAction.CREATE, null);
       return saved;
     });
-    this.changes.registryChanged();
+    this.changes.unitChanged(result.id);
     return result;
   }
 
@@ -101,7 +101,7 @@ export class UnitService {
       await recordChange(em, 'units', unit.id, AuditAction.UPDATE, before);
       return (await em.getRepository(Unit).findOneBy({ id: unit.id }))!;
     });
-    this.changes.registryChanged();
+    this.changes.unitChanged(result.id);
     return result;
   }
 
@@ -144,9 +144,9 @@ export class UnitService {
       ]);
       await em.getRepository(Unit).softDelete(unit.id);
       await recordChange(em, 'units', unit.id, AuditAction.DELETE, before);
-      return unit.globalId;
+      return unit;
     });
-    this.changes.registryChanged();
-    return result;
+    this.changes.unitChanged(result.id);
+    return result.globalId;
   }
 }
