@@ -174,3 +174,40 @@ describe('a unit change updates only the collaborations at or below it', () => {
     expect(server.services.analysis.lastBuild()!.builds).toBe(builds);
   });
 });
+
+describe('full rebuilds run in the background', () => {
+  it('reads keep the last complete analysis while a rebuild runs; changes made meanwhile reach the new one; analysisStatus tells', async () => {
+    const analysis = server.services.analysis;
+    await analysis.settled();
+    const status = async () => (await server.gqlAs(null, `{ analysisStatus { builtAt collaborations pairs rebuilding modelVersion } }`)).data.analysisStatus;
+    const before = await status();
+    expect(before).toMatchObject({ rebuilding: false, modelVersion: analysis.lastBuild()!.builds, pairs: (await livePairs()).length });
+    expect(Date.parse(before.builtAt)).toBeLessThanOrEqual(Date.now());
+
+    // A topic change retrains the model: a full rebuild.
+    const topic = (await server.gql(`{ topics(first: 1) { nodes { id version label } } }`)).data.topics.nodes[0];
+    const renamed = await server.gql(`mutation($input: TopicUpdateInput!) { topicUpdate(input: $input) { userErrors { code } } }`, {
+      input: { id: topic.id, version: topic.version, label: `${topic.label} og mer` },
+    });
+    expect(renamed.data.topicUpdate.userErrors).toEqual([]);
+    const oldPairs = await analysis.overlaps();
+    expect(analysis.status().rebuilding).toBe(true);
+    expect(oldPairs.length).toBeGreaterThan(0);
+
+    // Written while the rebuild runs: the rebuild may have read the data before it.
+    const model = (devRegistry() as any).collaborations[1];
+    const created = await server.gql(`mutation($input: CollaborationCreateInput!) { collaborationCreate(input: $input) { userErrors { code } } }`, {
+      input: { key: 'during-rebuild', title: model.title, summary: model.summary, kind: model.kind, keywords: model.keywords ?? [], topics: model.topics ?? [], startDate: model.startDate, endDate: model.endDate, units: model.units },
+    });
+    expect(created.data.collaborationCreate.userErrors).toEqual([]);
+
+    await analysis.settled();
+    const after = await status();
+    expect(after.rebuilding).toBe(false);
+    expect(after.modelVersion).toBe(before.modelVersion + 1);
+    expect(Date.parse(after.builtAt)).toBeGreaterThan(Date.parse(before.builtAt));
+    const own = await server.gql(`{ collaboration(key: "during-rebuild") { overlaps { a { key } b { key } } } }`);
+    expect(own.data.collaboration.overlaps.flatMap((o: any) => [o.a.key, o.b.key])).toContain(model.key);
+    expect(await livePairs()).toEqual(await pairsFromScratch());
+  });
+});

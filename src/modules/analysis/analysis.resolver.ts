@@ -13,6 +13,7 @@ import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
 import { DEFAULT_MIN_SCORE, GapEntry, Overlap, OverlapCluster, WhoWorksWithAnswer } from './analysis.service';
 import {
+  AnalysisStatusType,
   ClusterContact,
   CollaborationMatch,
   CoordinationGapFilter,
@@ -50,6 +51,11 @@ export class AnalysisResolver {
     @Arg('filter', () => OverlapFilterInput, { nullable: true }) filter?: OverlapFilterInput,
   ) {
     return paginateList(await ctx.services.analysis.overlaps(filter ?? {}), page, (o) => `${o.a}:${o.b}`);
+  }
+
+  @Query(() => AnalysisStatusType, { description: 'The state of the overlap analysis: when it was built, what it holds, whether a rebuild runs.' })
+  analysisStatus(@Ctx() ctx: Context) {
+    return ctx.services.analysis.status();
   }
 
   @Query(() => OverlapClusterConnection, { description: 'Groups of collaborations linked by flagged overlaps, largest and strongest first.' })

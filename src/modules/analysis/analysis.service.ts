@@ -58,6 +58,25 @@ interface State {
   model: SubjectModel;
   engine: OverlapEngine;
   builtInMs: number;
+  builtAt: Date;
+  /** Counts full builds: each trains a new subject model. */
+  modelVersion: number;
+}
+
+export interface AnalysisStatus {
+  builtAt: Date | null;
+  collaborations: number;
+  pairs: number;
+  rebuilding: boolean;
+  modelVersion: number;
+}
+
+/** Changes published while a full build runs: the build may have read the data before them, so they are applied again. */
+interface Journal {
+  collaborations: Set<number>;
+  units: Set<number>;
+  agreements: boolean;
+  reviews: boolean;
 }
 
 /** The ids at or below the roots, in a tree given as records naming their parent. */
@@ -87,6 +106,7 @@ export class AnalysisService implements ChangeListener {
   private agreementsStale = false;
   private readonly dirty = new Set<number>();
   private readonly dirtyUnits = new Set<number>();
+  private journal: Journal | null = null;
 
   private builds = 0;
 
@@ -99,10 +119,12 @@ export class AnalysisService implements ChangeListener {
 
   collaborationChanged(id: number): void {
     this.dirty.add(id);
+    this.journal?.collaborations.add(id);
   }
 
   unitChanged(id: number): void {
     this.dirtyUnits.add(id);
+    this.journal?.units.add(id);
   }
 
   registryChanged(): void {
@@ -111,24 +133,22 @@ export class AnalysisService implements ChangeListener {
 
   reviewsChanged(): void {
     this.reviewsStale = true;
+    if (this.journal) this.journal.reviews = true;
   }
 
   agreementsChanged(): void {
     this.agreementsStale = true;
+    if (this.journal) this.journal.agreements = true;
   }
 
-  /** The analysis, brought up to date: rebuilt after broad changes, patched after single collaboration writes. */
+  /**
+   * The analysis, brought up to date: patched after single writes; after broad changes (topics, imports) rebuilt in
+   * the background while readers keep the last complete analysis. Only the very first read waits for a build.
+   */
   async current(): Promise<State> {
-    // Concurrent readers share one build; a change arriving during it makes the loop build again.
-    while (this.stale || !this.state) {
-      if (!this.building) {
-        this.stale = false;
-        this.dirty.clear();
-        this.dirtyUnits.clear();
-        this.building = this.build().finally(() => (this.building = null));
-      }
-      this.state = await this.building;
-    }
+    if (this.stale && !this.building) this.startBuild();
+    // Concurrent first readers share one build.
+    while (!this.state) this.state = await this.building!;
     const state = this.state;
     if (this.reviewsStale) {
       this.reviewsStale = false;
@@ -169,6 +189,55 @@ export class AnalysisService implements ChangeListener {
     return state;
   }
 
+  /** Settles when no full build is running or due: for the command line and tests that need the newest analysis. */
+  async settled(): Promise<void> {
+    while (this.stale || this.building) {
+      if (this.stale && !this.building) this.startBuild();
+      await this.building!.catch(() => undefined);
+    }
+  }
+
+  status(): AnalysisStatus {
+    const s = this.state;
+    return {
+      builtAt: s?.builtAt ?? null,
+      collaborations: s?.data.collaborations.size ?? 0,
+      pairs: s?.engine.pairs.size ?? 0,
+      rebuilding: this.building !== null,
+      modelVersion: s?.modelVersion ?? 0,
+    };
+  }
+
+  private startBuild(): void {
+    this.stale = false;
+    this.journal = { collaborations: new Set(), units: new Set(), agreements: false, reviews: false };
+    this.building = this.build()
+      .then((state) => {
+        // Whatever changed since the build began is patched into the new analysis before anyone reads it.
+        const journal = this.journal!;
+        this.dirty.clear();
+        this.dirtyUnits.clear();
+        for (const id of journal.collaborations) this.dirty.add(id);
+        for (const id of journal.units) this.dirtyUnits.add(id);
+        this.agreementsStale ||= journal.agreements;
+        this.reviewsStale ||= journal.reviews;
+        this.state = state;
+        return state;
+      })
+      .catch((error: unknown) => {
+        // The last complete analysis stays in place; the next read tries again.
+        this.stale = true;
+        this.logger.error({ err: error }, 'overlap analysis build failed');
+        throw error;
+      })
+      .finally(() => {
+        this.journal = null;
+        this.building = null;
+      });
+    // Background builds are awaited by no one; their failure is logged above.
+    this.building.catch(() => undefined);
+  }
+
   private async build(): Promise<State> {
     const started = performance.now();
     const data = await loadAnalysisData(this.ds.manager);
@@ -188,7 +257,7 @@ export class AnalysisService implements ChangeListener {
       { durationMs: Math.round(builtInMs), collaborations: data.collaborations.size, pairs: engine.pairs.size, comparisons: engine.comparisons },
       'overlap analysis built',
     );
-    return { data, model, engine, builtInMs };
+    return { data, model, engine, builtInMs, builtAt: new Date(), modelVersion: this.builds };
   }
 
   /** Figures of the analysis as it stands, without building it (for /metrics): null before the first build. */

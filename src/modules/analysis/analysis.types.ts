@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnumField, RefField, TextField } from '../../graphql/input-fields';
 import { DateScalar } from '../../graphql/scalars';
 import { PersonRole } from '../collaborations/collaboration.enums';
@@ -141,4 +141,22 @@ export class WhoWorksWith {
 
   @Field(() => [CollaborationMatch])
   collaborations!: CollaborationMatch[];
+}
+
+@ObjectType('AnalysisStatus', { description: 'The overlap analysis that reports are read from, and whether a full rebuild is running.' })
+export class AnalysisStatusType {
+  @Field(() => Date, { nullable: true, description: 'When the last complete full build finished; null before the first.' })
+  builtAt!: Date | null;
+
+  @Field(() => Int, { description: 'Collaborations in the analysis.' })
+  collaborations!: number;
+
+  @Field(() => Int, { description: 'Flagged pairs (before review and score filters).' })
+  pairs!: number;
+
+  @Field({ description: 'A full rebuild runs now (after a topic change or an import); reports keep the last complete analysis until it is done.' })
+  rebuilding!: boolean;
+
+  @Field(() => Int, { description: 'Which trained subject model classifies collaborations: it goes up with every full build.' })
+  modelVersion!: number;
 }
