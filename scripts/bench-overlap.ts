@@ -3,8 +3,9 @@
  *
  * Generates a synthetic registry of N collaborations, imports it into a fresh SQLite database, starts the real
  * server, and prints: full overlap analysis time, peak resident memory, pairs compared and flagged; the warm
- * first page of overlapReport and a whoWorksWith answer over HTTP; and how long after an update the updated
- * collaboration's overlaps are current.
+ * first page of overlapReport and a whoWorksWith answer over HTTP; and how long after each kind of write its effect
+ * is readable: create/update/delete of a collaboration → its overlaps, a unit moved → the report, an agreement
+ * changed → the gaps (medians over HTTP, no full rebuild expected: the number of full builds is printed).
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -108,6 +109,60 @@ async function main(): Promise<void> {
       );
     }
     console.log(`update, then that collaboration's overlaps (median of ${repeat}): ${ms(median(updates))}`);
+
+    const creates: number[] = [];
+    const deletes: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const model = await gql(`{ collaboration(key: "c-${Math.floor(((i + 0.5) * n) / repeat)}") { title summary kind startDate endDate units { role unit { key } } } }`);
+      const c = model.collaboration;
+      const key = `bench-new-${i}`;
+      creates.push(
+        await time(async () => {
+          await gql(`mutation($i: CollaborationCreateInput!) { collaborationCreate(input: $i) { userErrors { message } } }`, {
+            i: { key, title: c.title, summary: c.summary, kind: c.kind, startDate: c.startDate, endDate: c.endDate, units: c.units.map((u: any) => ({ unit: u.unit.key, role: u.role })) },
+          });
+          await gql(`{ collaboration(key: "${key}") { overlaps { score } } }`);
+        }),
+      );
+      const { collaboration } = await gql(`{ collaboration(key: "${key}") { id version } }`);
+      deletes.push(
+        await time(async () => {
+          await gql(`mutation($i: CollaborationDeleteInput!) { collaborationDelete(input: $i) { userErrors { message } } }`, { i: { id: collaboration.id, version: collaboration.version } });
+          await gql(`{ overlapReport(first: 1, filter: { unit: "${c.units[0].unit.key}" }) { totalCount } }`);
+        }),
+      );
+    }
+    console.log(`create, then its overlaps (median of ${repeat}): ${ms(median(creates))}`);
+    console.log(`delete, then the report of its unit (median of ${repeat}): ${ms(median(deletes))}`);
+
+    const moves: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      // A district service moved to the district next to it, and back.
+      const key = `k-0-b${i % 2}-helsetjenesten`;
+      const { unit } = await gql(`{ unit(key: "${key}") { id version parent { key } } }`);
+      const target = unit.parent.key === 'k-0-b0' ? 'k-0-b1' : 'k-0-b0';
+      moves.push(
+        await time(async () => {
+          await gql(`mutation($i: UnitUpdateInput!) { unitUpdate(input: $i) { userErrors { message } } }`, { i: { id: unit.id, version: unit.version, parent: target } });
+          await gql(`{ overlapReport(first: 20, filter: { unit: "${target}" }) { totalCount } }`);
+        }),
+      );
+    }
+    console.log(`unit moved, then the report (median of ${repeat}): ${ms(median(moves))}`);
+
+    const agreementChanges: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const { agreement } = await gql(`{ agreement(key: "a-${i % 10}") { id version } }`);
+      agreementChanges.push(
+        await time(async () => {
+          await gql(`mutation($i: AgreementUpdateInput!) { agreementUpdate(input: $i) { userErrors { message } } }`, { i: { id: agreement.id, version: agreement.version, validTo: `20${20 + (i % 9)}-12-31` } });
+          await gql(`{ coordinationGaps(first: 20) { totalCount } }`);
+        }),
+      );
+    }
+    console.log(`agreement changed, then the gaps (median of ${repeat}): ${ms(median(agreementChanges))}`);
+    const status = (await gql(`{ analysisStatus { collaborations pairs rebuilding modelVersion } }`)).analysisStatus;
+    console.log(`full builds during all of the above: ${status.modelVersion} (1 = only the first); analysis holds ${status.collaborations} collaborations, ${status.pairs} pairs`);
   } finally {
     await server.stop();
   }
