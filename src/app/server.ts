@@ -230,6 +230,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       );
       return;
     }
+    if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > config.maxResponseBytes) {
+      refuse(res, observation, 400, 'RESPONSE_TOO_LARGE', `The response is larger than the limit of ${config.maxResponseBytes} bytes; ask for fewer fields or smaller pages`);
+      return;
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
