@@ -125,7 +125,8 @@ class Measurer {
     if (bound?.countArg) {
       const count = this.countOf(field.arguments?.find((a) => a.name.value === bound.countArg)?.value, bound.max);
       if (count > bound.max) {
-        throw new Refusal(toGraphQLError(RegistryError.of(bound.countArg, 'INVALID', `at most ${bound.max} (was ${count})`)));
+        const error = toGraphQLError(RegistryError.of(bound.countArg, 'INVALID', `at most ${bound.max} (was ${count})`));
+        throw new Refusal(new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } }));
       }
       return Math.max(count, 1);
     }
