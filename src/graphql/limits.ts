@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import { QueryLimits } from '../config';
 import { RegistryError } from '../errors/registry-error';
-import { toGraphQLError } from './errors';
+import { badInput, checkInputs } from './input-guard';
 import { listBoundOf } from './list-bounds';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
@@ -125,8 +125,7 @@ class Measurer {
     if (bound?.countArg) {
       const count = this.countOf(field.arguments?.find((a) => a.name.value === bound.countArg)?.value, bound.max);
       if (count > bound.max) {
-        const error = toGraphQLError(RegistryError.of(bound.countArg, 'INVALID', `at most ${bound.max} (was ${count})`));
-        throw new Refusal(new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } }));
+        throw new Refusal(badInput(RegistryError.of(bound.countArg, 'INVALID', `at most ${bound.max} (was ${count})`)));
       }
       return Math.max(count, 1);
     }
@@ -203,7 +202,8 @@ export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          const error = operation && checkLimits(schema, document, operation, limits, request.variables ?? {});
+          const variables = request.variables ?? {};
+          const error = checkInputs(document, variables) ?? (operation && checkLimits(schema, document, operation, limits, variables));
           if (error) throw error;
         },
       };
