@@ -13,7 +13,7 @@ import { countStatements } from '../db/statement-counter';
 import { Context, createLoaders, createServices, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
-import { limitsPlugin } from '../graphql/limits';
+import { limitsPlugin, RepetitionRule } from '../graphql/limits';
 import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { actorName, Principal, unauthenticated } from '../modules/auth/principal';
@@ -128,6 +128,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), observationPlugin, diagnosticsPlugin],
+    validationRules: [RepetitionRule],
     formatError: formatError(config.development, logger),
     includeStacktraceInErrorResponses: config.development,
     introspection: config.introspection,

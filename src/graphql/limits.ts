@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import {
+  ASTVisitor,
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
@@ -13,6 +14,7 @@ import {
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
+  ValidationContext,
   ValueNode,
 } from 'graphql';
 import { QueryLimits } from '../config';
@@ -169,6 +171,61 @@ class Measurer {
     return value === undefined || value === null ? max : 1;
   }
 }
+
+/**
+ * GraphQL's own validation (OverlappingFieldsCanBeMerged) compares every pair of fields that answer at the same
+ * place, recursively: quadratic in repeats, so 600 copies of `units { nodes { key } }` take a third of a second
+ * and nested repeats more. Counted beforehand, per response path: the sum of the squares of the copies, which a
+ * query that asks for each field once keeps at its number of fields. Fragments are counted where defined, as
+ * validation compares each pair of fragments once; the spreads in one place count as copies of each other.
+ */
+export const MAX_REPEAT_PAIRS = 20000;
+
+export function checkRepetition(document: DocumentNode): GraphQLError | null {
+  const pathIds = new Map<string, number>();
+  const copies: number[] = [];
+  let pairs = 0;
+  const pending: { selectionSet: SelectionSetNode; path: number }[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) {
+      pending.push({ selectionSet: definition.selectionSet, path: -1 - pending.length });
+    }
+  }
+  while (pending.length) {
+    const { selectionSet, path } = pending.pop()!;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        pending.push({ selectionSet: selection.selectionSet, path });
+        continue;
+      }
+      // Spreads at one place are compared pairwise with each other as well: they count as copies of one field.
+      const key = `${path}:${selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : '...'}`;
+      let id = pathIds.get(key);
+      if (id === undefined) pathIds.set(key, (id = copies.push(0) - 1));
+      // Going from n to n+1 copies adds 2n+1 to n².
+      pairs += 2 * copies[id]! + 1;
+      copies[id]! += 1;
+      if (pairs > MAX_REPEAT_PAIRS) {
+        return rejection('GRAPHQL_VALIDATION_FAILED', `The query repeats fields at the same place too often (over ${MAX_REPEAT_PAIRS} pairs for validation to compare); select each field once.`);
+      }
+      if (selection.kind === Kind.FIELD && selection.selectionSet) pending.push({ selectionSet: selection.selectionSet, path: id });
+    }
+  }
+  return null;
+}
+
+/**
+ * A validation rule that runs checkRepetition when validation enters the document and, on a refusal, hands the
+ * rest of validation an empty document, so the pairwise comparison never starts.
+ */
+export const RepetitionRule = (context: ValidationContext): ASTVisitor => ({
+  Document(node) {
+    const error = checkRepetition(node);
+    if (!error) return undefined;
+    context.reportError(error);
+    return { ...node, definitions: [] };
+  },
+});
 
 function costly(cost: number, limit: number): GraphQLError {
   return rejection('QUERY_TOO_COSTLY', `The query could return ${cost} fields (page sizes multiplied); the limit is ${limit}. Ask for smaller pages.`);

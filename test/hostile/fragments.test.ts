@@ -78,6 +78,23 @@ describe('nested fragment spreads are measured once, not once per path', () => {
     expect([res.status, res.errors?.[0]?.extensions?.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
   });
 
+  it('refuses fields repeated at one place before GraphQL validation compares every pair of them', async () => {
+    for (const query of [
+      `{ ${'units { nodes { key } } '.repeat(600)} }`,
+      `{ units { nodes { ${'children { children { key } } '.repeat(20).replace(/key/g, 'key '.repeat(20))} } } }`,
+      `{ units { nodes { ${Array.from({ length: 150 }, (_, i) => `...G${i}`).join(' ')} } } } ${Array.from({ length: 150 }, (_, i) => `fragment G${i} on Unit { key }`).join(' ')}`,
+    ]) {
+      const { result: { res, ms }, slowestHealthMs } = await underAttack(server, () => timed(query));
+      expect([res.status, res.json.errors[0].extensions.code, res.json.errors[0].message]).toEqual([
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+        'The query repeats fields at the same place too often (over 20000 pairs for validation to compare); select each field once.',
+      ]);
+      expect(ms).toBeLessThan(100);
+      expect(slowestHealthMs).toBeLessThan(100);
+    }
+  });
+
   it('still answers a document that uses fragments within the limits', async () => {
     const res = await server.gql(`{ units(first: 2, orderBy: { field: KEY }) { nodes { ...U } } } fragment U on Unit { key parent { ...P } } fragment P on Unit { key }`);
     expect(res.errors).toBeUndefined();
