@@ -31,9 +31,10 @@ export const LIST_SIZES: ListSizes = {
   'Overlap.reasons': 10,
   'Overlap.sharedTopics': COLLABORATION_LISTS.topics,
   'Overlap.sharedUnits': COLLABORATION_LISTS.units,
-  'OverlapCluster.collaborations': 50,
-  'OverlapCluster.contacts': 100,
-  'OverlapCluster.overlaps': 100,
+  // Clusters are connected groups of overlaps and grow with the registry (the dev registry's largest: 64).
+  'OverlapCluster.collaborations': 500,
+  'OverlapCluster.contacts': 1000,
+  'OverlapCluster.overlaps': 2000,
   'OverlapCluster.sharedUnits': COLLABORATION_LISTS.units,
   'OverlapCluster.topics': COLLABORATION_LISTS.topics,
   'Person.affiliations': MAX_AFFILIATIONS,

@@ -73,21 +73,21 @@ class Measurer {
   /** Measures a selection set as if its multiplier were 1; the caller scales the cost. */
   selectionSet(selectionSet: SelectionSetNode, type: GraphQLNamedType): Measure {
     const out: Measure = { depth: 0, aliases: 0, cost: 0 };
-    const add = (inner: Measure, extraDepth: number, scale: number) => {
-      out.depth = Math.max(out.depth, inner.depth + extraDepth);
+    const add = (inner: Measure) => {
+      out.depth = Math.max(out.depth, inner.depth);
       out.aliases += inner.aliases;
-      out.cost += inner.cost * scale;
+      out.cost += inner.cost;
       // Any part's cost per unit only grows when multiplied (multipliers are at least 1), so this is a lower bound.
       if (out.cost > this.limits.cost) throw new Refusal(costly(out.cost, this.limits.cost));
     };
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        add(this.field(selection, type), 0, 1);
+        add(this.field(selection, type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : type;
-        if (on) add(this.selectionSet(selection.selectionSet, on), 0, 1);
+        if (on) add(this.selectionSet(selection.selectionSet, on));
       } else {
-        add(this.fragment(selection.name.value), 0, 1);
+        add(this.fragment(selection.name.value));
       }
     }
     return out;
