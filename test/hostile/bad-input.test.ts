@@ -1,5 +1,8 @@
 import { toGlobalId } from '../../src/graphql/node-id';
 import { RegistryError } from '../../src/errors/registry-error';
+import fs from 'node:fs';
+import path from 'node:path';
+import { registry } from '../helpers/cli';
 import { postRaw, underAttack } from '../helpers/hostile';
 import { startTestServer, TestServer } from '../helpers/server';
 
@@ -104,4 +107,13 @@ describe('snapshot fields named like built-in object properties', () => {
       expect(await server.snapshot()).toEqual(before);
     });
   }
+
+  it('refuses them in `registry import` as well, printing the path, exiting 1, writing nothing', async () => {
+    const file = path.join(server.dir, 'proto.json');
+    fs.writeFileSync(file, `{"format":"collaboration-registry","version":1,"topics":[{"key":"proto-cli","label":"L","__proto__":{"x":1}}]}`);
+    const before = await server.snapshot();
+    const res = await registry(['import', file], server.databaseUrl);
+    expect([res.code, res.stderr.trim()]).toEqual([1, 'topics[0] (proto-cli).__proto__: is not a known field']);
+    expect(await server.snapshot()).toEqual(before);
+  });
 });
