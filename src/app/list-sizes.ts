@@ -1,5 +1,7 @@
 import { ListSizes } from '../graphql/list-bounds';
 import { AGREEMENT_LISTS } from '../modules/agreements/agreement.inputs';
+import { GapCode } from '../modules/analysis/gaps';
+import { Axis, PersonRole } from '../modules/collaborations/collaboration.enums';
 import { COLLABORATION_LISTS } from '../modules/collaborations/collaboration.inputs';
 import { MAX_AFFILIATIONS } from '../modules/people/person.inputs';
 import { MAX_SYNONYMS } from '../modules/topics/topic.inputs';
@@ -16,7 +18,7 @@ export const LIST_SIZES: ListSizes = {
   'Agreement.subAgreements': 100,
   'ApiToken.unitScope': 100,
   'AuditEntry.changes': 100,
-  'Collaboration.axes': 4,
+  'Collaboration.axes': Object.values(Axis).length,
   'Collaboration.children': 100,
   'Collaboration.funding': COLLABORATION_LISTS.funding,
   'Collaboration.keywords': COLLABORATION_LISTS.keywords,
@@ -26,8 +28,8 @@ export const LIST_SIZES: ListSizes = {
   'Collaboration.topics': COLLABORATION_LISTS.topics,
   'Collaboration.units': COLLABORATION_LISTS.units,
   'CollaborationMatch.reasons': 10,
-  'CoordinationGap.codes': 4,
-  'CoordinationGap.messages': 4,
+  'CoordinationGap.codes': Object.values(GapCode).length,
+  'CoordinationGap.messages': Object.values(GapCode).length,
   'Overlap.reasons': 10,
   'Overlap.sharedTopics': COLLABORATION_LISTS.topics,
   'Overlap.sharedUnits': COLLABORATION_LISTS.units,
@@ -39,7 +41,7 @@ export const LIST_SIZES: ListSizes = {
   'OverlapCluster.topics': COLLABORATION_LISTS.topics,
   'Person.affiliations': MAX_AFFILIATIONS,
   'PersonMatch.collaborations': 20,
-  'PersonMatch.roles': 8,
+  'PersonMatch.roles': Object.values(PersonRole).length,
   'Query.apiTokens': 1000,
   'Topic.broader': 20,
   'Topic.narrower': 100,
