@@ -31,6 +31,8 @@ import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver';
 import { TopicResolver } from '../modules/topics/topic.resolver';
 import { UnitResolver } from '../modules/units/unit.resolver';
 import { describeSchema } from '../graphql/descriptions';
+import { boundLists } from '../graphql/list-bounds';
+import { LIST_SIZES } from './list-sizes';
 import { NodeResolver } from '../graphql/node.resolver';
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -72,7 +74,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     ],
     // Inputs are validated explicitly in resolvers so problems become userErrors on the payload.
     validate: false,
-  }).then(describeSchema);
+  })
+    .then(describeSchema)
+    .then((schema) => boundLists(schema, LIST_SIZES));
   return cached;
 }
 

@@ -13,7 +13,7 @@ import { countStatements } from '../db/statement-counter';
 import { Context, createLoaders, createServices, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
-import { limitsPlugin } from '../graphql/limits';
+import { limitsPlugin, RepetitionRule } from '../graphql/limits';
 import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { actorName, Principal, unauthenticated } from '../modules/auth/principal';
@@ -128,6 +128,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), observationPlugin, diagnosticsPlugin],
+    validationRules: [RepetitionRule],
     formatError: formatError(config.development, logger),
     includeStacktraceInErrorResponses: config.development,
     introspection: config.introspection,
@@ -228,6 +229,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         'TIMEOUT',
         `The request took longer than the limit of ${config.executionTimeoutMs} ms; its answer was abandoned (a change may still have been made: re-read before retrying)`,
       );
+      return;
+    }
+    if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > config.maxResponseBytes) {
+      refuse(res, observation, 400, 'RESPONSE_TOO_LARGE', `The response is larger than the limit of ${config.maxResponseBytes} bytes; ask for fewer fields or smaller pages`);
       return;
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);

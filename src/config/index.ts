@@ -22,6 +22,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Largest body for an importRegistry request (ADMIN only). */
   maxImportBodyBytes: number;
+  /** Largest serialised GraphQL response; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  maxResponseBytes: number;
   /** Anonymous callers may read organisational data (never personal fields, never mutations). */
   anonymousRead: boolean;
   introspection: boolean;
@@ -47,6 +49,7 @@ export interface QueryLimits {
   depth: number;
   aliases: number;
   tokens: number;
+  /** Fields a query could return at most: each field counted once per item of every list above it. */
   cost: number;
 }
 
@@ -116,13 +119,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedsDir: path.resolve(env.REGISTRY_SEEDS_DIR || path.join(projectRoot, 'seeds')),
     maxBodyBytes: parseWholeNumber('REGISTRY_MAX_BODY_BYTES', env.REGISTRY_MAX_BODY_BYTES, 1024 * 1024),
     maxImportBodyBytes: parseWholeNumber('REGISTRY_MAX_IMPORT_BYTES', env.REGISTRY_MAX_IMPORT_BYTES, 64 * 1024 * 1024),
+    maxResponseBytes: parseWholeNumber('REGISTRY_MAX_RESPONSE_BYTES', env.REGISTRY_MAX_RESPONSE_BYTES, 8 * 1024 * 1024),
     anonymousRead: parseBoolean('REGISTRY_ANONYMOUS_READ', env.REGISTRY_ANONYMOUS_READ, true),
     introspection: parseBoolean('REGISTRY_INTROSPECTION', env.REGISTRY_INTROSPECTION, true),
     limits: {
       depth: parseWholeNumber('REGISTRY_MAX_DEPTH', env.REGISTRY_MAX_DEPTH, 12),
       aliases: parseWholeNumber('REGISTRY_MAX_ALIASES', env.REGISTRY_MAX_ALIASES, 30),
       tokens: parseWholeNumber('REGISTRY_MAX_TOKENS', env.REGISTRY_MAX_TOKENS, 5000),
-      cost: parseWholeNumber('REGISTRY_MAX_COST', env.REGISTRY_MAX_COST, 50000),
+      cost: parseWholeNumber('REGISTRY_MAX_COST', env.REGISTRY_MAX_COST, 300000),
     },
     rateLimitPerMinute: env.REGISTRY_RATE_LIMIT === '0' ? 0 : parseWholeNumber('REGISTRY_RATE_LIMIT', env.REGISTRY_RATE_LIMIT, 600),
     rateLimitStore,

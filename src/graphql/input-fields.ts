@@ -105,8 +105,9 @@ export const StringListField = (max: number, itemMax: number, description?: stri
 export const UrlListField = (max: number, description?: string) =>
   compose(Field(() => [String], { nullable: true, description }), IsOptional(), IsArray(), ArrayMaxSize(max), IsUrl(HTTP_URL, { each: true }));
 
+/** A list of enum values, at most as many as the enum has (the list's bound when read back). */
 export const EnumListField = (type: object, description?: string) =>
-  compose(Field(() => [type], { nullable: true, description }), IsOptional(), IsArray(), IsEnum(type, { each: true }));
+  compose(Field(() => [type], { nullable: true, description }), IsOptional(), IsArray(), ArrayMaxSize(Object.values(type).length), IsEnum(type, { each: true }));
 
 /** A list of nested inputs, each validated; `defaultValue` lets GraphQL clients leave a required list out. */
 export function NestedListField<T extends object>(

@@ -1,10 +1,12 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import {
+  ASTVisitor,
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
   getNamedType,
   GraphQLError,
+  GraphQLField,
   GraphQLNamedType,
   GraphQLSchema,
   isInterfaceType,
@@ -12,81 +14,242 @@ import {
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
+  ValidationContext,
+  ValueNode,
 } from 'graphql';
 import { QueryLimits } from '../config';
+import { RegistryError } from '../errors/registry-error';
+import { badInput, checkInputs } from './input-guard';
+import { listBoundOf } from './list-bounds';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 const rejection = (code: string, message: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
-interface Context {
-  schema: GraphQLSchema;
-  fragments: Map<string, FragmentDefinitionNode>;
-}
-
 /** Page-size arguments: the size a list field returns, which multiplies the cost of everything below it. */
 const SIZE_ARGS = ['first', 'last', 'limit'];
+/** The largest `limit` any field accepts (whoWorksWith), assumed when the value cannot be known. */
+const MAX_LIMIT = 500;
 
-interface Walk {
+/** What a selection set costs: its depth below its field, its aliases, and its cost per unit of multiplier. */
+interface Measure {
   depth: number;
   aliases: number;
   cost: number;
 }
 
-/**
- * Walks each operation once, inlining fragments (each at most once per path, so fragment cycles cannot loop),
- * measuring depth, aliases and cost. Cost counts every field, multiplied by the page sizes of the lists above it
- * (`first`/`last`/`limit`, their defaults when left out, the maximum when given by a variable).
- */
-function measure(context: Context, selectionSet: SelectionSetNode, type: GraphQLNamedType, multiplier: number, depth: number, seen: Set<string>, walk: Walk): void {
-  walk.depth = Math.max(walk.depth, depth);
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      measureField(context, selection, type, multiplier, depth, seen, walk);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const on = selection.typeCondition ? (context.schema.getType(selection.typeCondition.name.value) ?? type) : type;
-      measure(context, selection.selectionSet, on, multiplier, depth, seen, walk);
-    } else {
-      const name = selection.name.value;
-      const fragment = context.fragments.get(name);
-      if (!fragment || seen.has(name)) continue;
-      const on = context.schema.getType(fragment.typeCondition.name.value) ?? type;
-      measure(context, fragment.selectionSet, on, multiplier, depth, new Set([...seen, name]), walk);
-    }
+/** Thrown inside the walk to stop it at the first broken limit. */
+class Refusal extends Error {
+  constructor(readonly error: GraphQLError) {
+    super(error.message);
   }
 }
 
-function measureField(context: Context, field: FieldNode, parent: GraphQLNamedType, multiplier: number, depth: number, seen: Set<string>, walk: Walk): void {
-  if (field.alias) walk.aliases += 1;
-  const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
-  let size = 1;
-  for (const arg of definition?.args ?? []) {
-    if (!SIZE_ARGS.includes(arg.name)) continue;
-    const given = field.arguments?.find((a) => a.name.value === arg.name)?.value;
-    if (given?.kind === Kind.INT) size = Math.max(size, Number(given.value));
-    else if (given?.kind === Kind.VARIABLE) size = Math.max(size, arg.name === 'limit' ? 500 : MAX_PAGE_SIZE);
-    else if (!given) size = Math.max(size, typeof arg.defaultValue === 'number' ? arg.defaultValue : arg.name === 'first' ? DEFAULT_PAGE_SIZE : 1);
+/**
+ * One linear pass over a document: every fragment is measured once and its measure reused at each spread (cost
+ * is linear in the multiplier, so a fragment's cost is kept per unit). A document of fragments that each spread
+ * the next twice therefore costs as many steps as it has fields, not 2^n.
+ */
+class Measurer {
+  private readonly fragments: Map<string, FragmentDefinitionNode>;
+  private readonly measured = new Map<string, Measure>();
+  private readonly measuring = new Set<string>();
+  private readonly defaults: Map<string, ValueNode>;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    private readonly variables: Record<string, unknown>,
+    private readonly limits: QueryLimits,
+  ) {
+    this.defaults = new Map(
+      (operation.variableDefinitions ?? []).flatMap((v) => (v.defaultValue ? [[v.variable.name.value, v.defaultValue] as const] : [])),
+    );
+    this.fragments = new Map(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    );
   }
-  const cost = multiplier * size;
-  walk.cost += cost;
-  if (field.selectionSet && definition) {
-    measure(context, field.selectionSet, getNamedType(definition.type), cost, depth + 1, seen, walk);
+
+  /** Measures a selection set as if its multiplier were 1; the caller scales the cost. */
+  selectionSet(selectionSet: SelectionSetNode, type: GraphQLNamedType): Measure {
+    const out: Measure = { depth: 0, aliases: 0, cost: 0 };
+    const add = (inner: Measure) => {
+      out.depth = Math.max(out.depth, inner.depth);
+      out.aliases += inner.aliases;
+      out.cost += inner.cost;
+      // Any part's cost per unit only grows when multiplied (multipliers are at least 1), so this is a lower bound.
+      if (out.cost > this.limits.cost) throw new Refusal(costly(out.cost, this.limits.cost));
+    };
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        add(this.field(selection, type));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : type;
+        if (on) add(this.selectionSet(selection.selectionSet, on));
+      } else {
+        add(this.fragment(selection.name.value));
+      }
+    }
+    return out;
   }
+
+  private fragment(name: string): Measure {
+    const known = this.measured.get(name);
+    if (known) return known;
+    const fragment = this.fragments.get(name);
+    const on = fragment && this.schema.getType(fragment.typeCondition.name.value);
+    if (!fragment || !on) return { depth: 0, aliases: 0, cost: 0 };
+    // GraphQL validation refuses cycles before this runs; the check keeps the walk finite whatever it is given.
+    if (this.measuring.has(name)) throw new Refusal(rejection('GRAPHQL_VALIDATION_FAILED', `Cannot spread fragment "${name}" within itself.`));
+    this.measuring.add(name);
+    const measure = this.selectionSet(fragment.selectionSet, on);
+    this.measuring.delete(name);
+    this.measured.set(name, measure);
+    return measure;
+  }
+
+  private field(field: FieldNode, parent: GraphQLNamedType): Measure {
+    const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
+    const size = definition ? this.sizeOf(field, definition) : 1;
+    const own: Measure = { depth: 1, aliases: field.alias ? 1 : 0, cost: size };
+    if (field.selectionSet && definition) {
+      const inner = this.selectionSet(field.selectionSet, getNamedType(definition.type));
+      own.depth += inner.depth;
+      own.aliases += inner.aliases;
+      own.cost += size * inner.cost;
+    }
+    return own;
+  }
+
+  /** How many items the field can return: its page size, the ids it is given, or its declared maximum; else 1. */
+  private sizeOf(field: FieldNode, definition: GraphQLField<unknown, unknown>): number {
+    const bound = listBoundOf(definition);
+    if (bound?.countArg) {
+      const count = this.countOf(field.arguments?.find((a) => a.name.value === bound.countArg)?.value, bound.max);
+      if (count > bound.max) {
+        throw new Refusal(badInput(RegistryError.of(bound.countArg, 'INVALID', `at most ${bound.max} (was ${count})`)));
+      }
+      return Math.max(count, 1);
+    }
+    if (bound) return bound.max;
+    let size = 1;
+    for (const arg of definition.args) {
+      if (!SIZE_ARGS.includes(arg.name)) continue;
+      const given = this.valueOf(field.arguments?.find((a) => a.name.value === arg.name)?.value);
+      // Left out or null, a page size takes its default (pagination treats null as absent).
+      if (typeof given === 'number') size = Math.max(size, given);
+      else if (given === undefined || given === null) {
+        if (typeof arg.defaultValue === 'number') size = Math.max(size, arg.defaultValue);
+        else if (arg.name === 'first') size = Math.max(size, DEFAULT_PAGE_SIZE);
+      } else size = Math.max(size, arg.name === 'limit' ? MAX_LIMIT : MAX_PAGE_SIZE);
+    }
+    return size;
+  }
+
+  /** A variable's value as sent, else its default in the operation; undefined when neither. */
+  private variable(name: string): unknown {
+    if (Object.hasOwn(this.variables, name)) return this.variables[name];
+    const fallback = this.defaults.get(name);
+    return fallback && fallback.kind !== Kind.VARIABLE ? this.valueOf(fallback) : undefined;
+  }
+
+  /** A literal's value (numbers and null; other literals as their node), or a variable's. */
+  private valueOf(node: ValueNode | undefined): unknown {
+    if (!node) return undefined;
+    if (node.kind === Kind.VARIABLE) return this.variable(node.name.value);
+    if (node.kind === Kind.LIST) return node.values;
+    if (node.kind === Kind.INT) return Number(node.value);
+    if (node.kind === Kind.NULL) return null;
+    return node;
+  }
+
+  private countOf(node: ValueNode | undefined, max: number): number {
+    if (!node) return 0;
+    const value = this.valueOf(node);
+    if (Array.isArray(value)) return value.length;
+    // Absent or null, the argument fails coercion later; counting the maximum keeps the estimate an upper bound.
+    return value === undefined || value === null ? max : 1;
+  }
+}
+
+/**
+ * GraphQL's own validation (OverlappingFieldsCanBeMerged) compares every pair of fields that answer at the same
+ * place, recursively: quadratic in repeats, so 600 copies of `units { nodes { key } }` take a third of a second
+ * and nested repeats more. Counted beforehand, per response path: the sum of the squares of the copies, which a
+ * query that asks for each field once keeps at its number of fields. Fragments are counted where defined, as
+ * validation compares each pair of fragments once; the spreads in one place count as copies of each other.
+ */
+export const MAX_REPEAT_PAIRS = 20000;
+
+export function checkRepetition(document: DocumentNode): GraphQLError | null {
+  const pathIds = new Map<string, number>();
+  const copies: number[] = [];
+  let pairs = 0;
+  const pending: { selectionSet: SelectionSetNode; path: number }[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) {
+      pending.push({ selectionSet: definition.selectionSet, path: -1 - pending.length });
+    }
+  }
+  while (pending.length) {
+    const { selectionSet, path } = pending.pop()!;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        pending.push({ selectionSet: selection.selectionSet, path });
+        continue;
+      }
+      // Spreads at one place are compared pairwise with each other as well: they count as copies of one field.
+      const key = `${path}:${selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : '...'}`;
+      let id = pathIds.get(key);
+      if (id === undefined) pathIds.set(key, (id = copies.push(0) - 1));
+      // Going from n to n+1 copies adds 2n+1 to n².
+      pairs += 2 * copies[id]! + 1;
+      copies[id]! += 1;
+      if (pairs > MAX_REPEAT_PAIRS) {
+        return rejection('GRAPHQL_VALIDATION_FAILED', `The query repeats fields at the same place too often (over ${MAX_REPEAT_PAIRS} pairs for validation to compare); select each field once.`);
+      }
+      if (selection.kind === Kind.FIELD && selection.selectionSet) pending.push({ selectionSet: selection.selectionSet, path: id });
+    }
+  }
+  return null;
+}
+
+/**
+ * A validation rule that runs checkRepetition when validation enters the document and, on a refusal, hands the
+ * rest of validation an empty document, so the pairwise comparison never starts.
+ */
+export const RepetitionRule = (context: ValidationContext): ASTVisitor => ({
+  Document(node) {
+    const error = checkRepetition(node);
+    if (!error) return undefined;
+    context.reportError(error);
+    return { ...node, definitions: [] };
+  },
+});
+
+function costly(cost: number, limit: number): GraphQLError {
+  return rejection('QUERY_TOO_COSTLY', `The query could return ${cost} fields (page sizes multiplied); the limit is ${limit}. Ask for smaller pages.`);
 }
 
 /** The first limit an operation breaks, as an error naming the limit and the value; null when within all. */
-export function checkLimits(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, limits: QueryLimits): GraphQLError | null {
+export function checkLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  limits: QueryLimits,
+  variables: Record<string, unknown> = {},
+): GraphQLError | null {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root) return null;
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-  );
-  const walk: Walk = { depth: 0, aliases: 0, cost: 0 };
-  measure({ schema, fragments }, operation.selectionSet, root, 1, 1, new Set(), walk);
-  if (walk.depth > limits.depth) return rejection('QUERY_TOO_DEEP', `Query depth ${walk.depth} exceeds the limit of ${limits.depth}.`);
-  if (walk.aliases > limits.aliases) return rejection('TOO_MANY_ALIASES', `The query uses ${walk.aliases} aliases; the limit is ${limits.aliases}.`);
-  if (walk.cost > limits.cost) {
-    return rejection('QUERY_TOO_COSTLY', `The query could return ${walk.cost} fields (page sizes multiplied); the limit is ${limits.cost}. Ask for smaller pages.`);
+  let measure: Measure;
+  try {
+    measure = new Measurer(schema, document, operation, variables, limits).selectionSet(operation.selectionSet, root);
+  } catch (error) {
+    if (error instanceof Refusal) return error.error;
+    throw error;
   }
+  if (measure.depth > limits.depth) return rejection('QUERY_TOO_DEEP', `Query depth ${measure.depth} exceeds the limit of ${limits.depth}.`);
+  if (measure.aliases > limits.aliases) return rejection('TOO_MANY_ALIASES', `The query uses ${measure.aliases} aliases; the limit is ${limits.aliases}.`);
   return null;
 }
 
@@ -95,8 +258,9 @@ export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation }) {
-          const error = operation && checkLimits(schema, document, operation, limits);
+        async didResolveOperation({ schema, document, operation, request }) {
+          const variables = request.variables ?? {};
+          const error = checkInputs(document, variables) ?? (operation && checkLimits(schema, document, operation, limits, variables));
           if (error) throw error;
         },
       };

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { RegistryError } from '../errors/registry-error';
 import { Context, Loaders } from '../app/context';
 import { Node } from './node';
+import { CountedList } from './list-bounds';
 import { fromGlobalId } from './node-id';
 
 const LOADER_OF_TYPE: Record<string, keyof Loaders> = {
@@ -28,9 +29,11 @@ export class NodeResolver {
     return loadNode(ctx, id);
   }
 
+  @CountedList({ max: MAX_NODES, countArg: 'ids' })
   @Query(() => [Node], { nullable: 'items', description: `Several records by global id (at most ${MAX_NODES}), in the order asked.` })
   nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
-    if (ids.length > MAX_NODES) throw RegistryError.of('ids', 'INVALID', `at most ${MAX_NODES} ids (was ${ids.length})`);
+    // The limits check refuses this before execution; the resolver keeps the bound wherever it is called from.
+    if (ids.length > MAX_NODES) throw RegistryError.of('ids', 'INVALID', `at most ${MAX_NODES} (was ${ids.length})`);
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   }
 }

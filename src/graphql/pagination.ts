@@ -1,6 +1,7 @@
 import { ArgsType, ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RegistryError } from '../errors/registry-error';
+import { isDbId } from './node-id';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -82,10 +83,14 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
   return ConnectionType as unknown as ClassType<Connection<T>>;
 }
 
-/** How a list is ordered: an SQL expression (never null: wrap nullable columns in COALESCE) and a direction. */
+/**
+ * How a list is ordered: an SQL expression (never null: wrap nullable columns in COALESCE) and a direction.
+ * `numeric` marks an integer expression; otherwise the expression is text.
+ */
 export interface Ordering {
   expression: string;
   direction: SortDirection;
+  numeric?: boolean;
 }
 
 type CursorValue = string | number;
@@ -94,19 +99,20 @@ function encodeCursor(value: CursorValue, id: number): string {
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, field: string): [CursorValue, number] {
+/**
+ * A cursor this list could have issued: a value of the ordering's type (an integer within the id range, or text
+ * without NUL, which PostgreSQL refuses) and a database id. Anything else is the client's mistake, never SQL's.
+ */
+function decodeCursor(cursor: string, field: string, numeric: boolean): [CursorValue, number] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      Number.isInteger(parsed[1])
-    ) {
-      return [parsed[0], parsed[1]];
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // Falls through to the error below: any undecodable cursor is the client's mistake.
+    parsed = null;
+  }
+  if (Array.isArray(parsed) && parsed.length === 2 && isDbId(parsed[1])) {
+    const [value, id] = parsed as [unknown, number];
+    if (numeric ? isDbId(value) : typeof value === 'string' && !value.includes('\u0000')) return [value as CursorValue, id];
   }
   throw RegistryError.of(field, 'INVALID', `"${cursor}" is not a cursor of this list`);
 }
@@ -142,7 +148,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   const ascending = (ordering.direction === SortDirection.ASC) !== backward;
   const page = query.clone();
   if (cursor) {
-    const [value, id] = decodeCursor(cursor, backward ? 'before' : 'after');
+    const [value, id] = decodeCursor(cursor, backward ? 'before' : 'after', ordering.numeric === true);
     const op = ascending ? '>' : '<';
     page.andWhere(`(${ordering.expression} ${op} :cursorValue OR (${ordering.expression} = :cursorValue AND ${alias}.id ${op} :cursorId))`, {
       cursorValue: value,

@@ -13,6 +13,9 @@ export class AgreementContactInput {
   role?: string | null;
 }
 
+/** The most items each list of an agreement holds; reads return at most as many (see the list sizes). */
+export const AGREEMENT_LISTS = { parties: 100, focusTopics: 20, contacts: 20 } as const;
+
 const PARTIES = { min: 2, minMessage: 'must name at least two parties' };
 
 @InputType({ description: 'A new agreement; the fields of the snapshot format.' })
@@ -26,7 +29,7 @@ export class AgreementCreateInput {
   @EnumField(AgreementKind)
   kind!: AgreementKind;
 
-  @RefListField(500, { ...PARTIES, description: 'The units that are party to it (global ids or keys), at least two.' })
+  @RefListField(AGREEMENT_LISTS.parties, { ...PARTIES, description: 'The units that are party to it (global ids or keys), at least two.' })
   parties!: string[];
 
   @EnumField(AnchoringLevel, { optional: true })
@@ -47,13 +50,13 @@ export class AgreementCreateInput {
   @RefField({ optional: true, description: 'The agreement this one falls under (global id or key).' })
   parent?: string | null;
 
-  @RefListField(200, { optional: true, description: 'Focus topics (satsingsområder), by global id or key.' })
+  @RefListField(AGREEMENT_LISTS.focusTopics, { optional: true, description: 'Focus topics (satsingsområder), by global id or key.' })
   focusTopics?: string[] | null;
 
   @TextField(10000)
   description?: string | null;
 
-  @NestedListField(AgreementContactInput, 200, { optional: true })
+  @NestedListField(AgreementContactInput, AGREEMENT_LISTS.contacts, { optional: true })
   contacts?: AgreementContactInput[] | null;
 }
 
@@ -74,7 +77,7 @@ export class AgreementUpdateInput {
   @EnumField(AgreementKind, { optional: true })
   kind?: AgreementKind;
 
-  @RefListField(500, { ...PARTIES, optional: true, description: 'Replaces the parties; at least two.' })
+  @RefListField(AGREEMENT_LISTS.parties, { ...PARTIES, optional: true, description: 'Replaces the parties; at least two.' })
   parties?: string[];
 
   @EnumField(AnchoringLevel, { optional: true })
@@ -95,13 +98,13 @@ export class AgreementUpdateInput {
   @RefField({ optional: true })
   parent?: string | null;
 
-  @RefListField(200, { optional: true, description: 'Replaces the focus topics.' })
+  @RefListField(AGREEMENT_LISTS.focusTopics, { optional: true, description: 'Replaces the focus topics.' })
   focusTopics?: string[] | null;
 
   @TextField(10000)
   description?: string | null;
 
-  @NestedListField(AgreementContactInput, 200, { optional: true, description: 'Replaces the contacts.' })
+  @NestedListField(AgreementContactInput, AGREEMENT_LISTS.contacts, { optional: true, description: 'Replaces the contacts.' })
   contacts?: AgreementContactInput[] | null;
 }
 

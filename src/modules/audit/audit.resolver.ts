@@ -38,7 +38,7 @@ function entries(ctx: Context, filter: { recordType?: string; recordId?: number;
   if (filter.from) query.andWhere('audit.at >= :from', { from: filter.from });
   if (filter.to) query.andWhere('audit.at < :to', { to: filter.to });
   // Newest first; ids grow with time, so the id alone orders entries and serves as the cursor.
-  return paginate(query, page, { expression: 'audit.id', direction: SortDirection.DESC });
+  return paginate(query, page, { expression: 'audit.id', direction: SortDirection.DESC, numeric: true });
 }
 
 @Resolver(() => AuditEntry)

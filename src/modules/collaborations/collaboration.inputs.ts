@@ -52,7 +52,8 @@ export class FundingInput {
   amountNok?: number | null;
 }
 
-const LIST_LIMIT = 500;
+/** The most items each list of a collaboration holds; reads return at most as many (see the list sizes). */
+export const COLLABORATION_LISTS = { units: 50, people: 50, topics: 20, funding: 20, keywords: 30, links: 20 } as const;
 const UNITS = { min: 1, minMessage: 'must name at least one unit' };
 
 @InputType({ description: 'A new collaboration; the fields of the snapshot format.' })
@@ -72,10 +73,10 @@ export class CollaborationCreateInput {
   @EnumListField(Axis)
   axes?: Axis[] | null;
 
-  @RefListField(LIST_LIMIT, { optional: true, description: 'Topics (global ids or keys).' })
+  @RefListField(COLLABORATION_LISTS.topics, { optional: true, description: 'Topics (global ids or keys).' })
   topics?: string[] | null;
 
-  @StringListField(LIST_LIMIT, 200)
+  @StringListField(COLLABORATION_LISTS.keywords, 200)
   keywords?: string[] | null;
 
   @EnumField(Status, { optional: true, description: 'Defaults to ACTIVE.' })
@@ -93,16 +94,16 @@ export class CollaborationCreateInput {
   @RefField({ optional: true, description: 'The collaboration it is part of (global id or key).' })
   parent?: string | null;
 
-  @NestedListField(CollaborationUnitInput, LIST_LIMIT, UNITS)
+  @NestedListField(CollaborationUnitInput, COLLABORATION_LISTS.units, UNITS)
   units!: CollaborationUnitInput[];
 
-  @NestedListField(CollaborationPersonInput, LIST_LIMIT, { optional: true })
+  @NestedListField(CollaborationPersonInput, COLLABORATION_LISTS.people, { optional: true })
   people?: CollaborationPersonInput[] | null;
 
-  @NestedListField(FundingInput, LIST_LIMIT, { optional: true })
+  @NestedListField(FundingInput, COLLABORATION_LISTS.funding, { optional: true })
   funding?: FundingInput[] | null;
 
-  @UrlListField(100)
+  @UrlListField(COLLABORATION_LISTS.links)
   links?: string[] | null;
 }
 
@@ -129,10 +130,10 @@ export class CollaborationUpdateInput {
   @EnumListField(Axis)
   axes?: Axis[] | null;
 
-  @RefListField(LIST_LIMIT, { optional: true })
+  @RefListField(COLLABORATION_LISTS.topics, { optional: true })
   topics?: string[] | null;
 
-  @StringListField(LIST_LIMIT, 200)
+  @StringListField(COLLABORATION_LISTS.keywords, 200)
   keywords?: string[] | null;
 
   @EnumField(Status, { optional: true })
@@ -150,16 +151,16 @@ export class CollaborationUpdateInput {
   @RefField({ optional: true })
   parent?: string | null;
 
-  @NestedListField(CollaborationUnitInput, LIST_LIMIT, { ...UNITS, optional: true })
+  @NestedListField(CollaborationUnitInput, COLLABORATION_LISTS.units, { ...UNITS, optional: true })
   units?: CollaborationUnitInput[];
 
-  @NestedListField(CollaborationPersonInput, LIST_LIMIT, { optional: true })
+  @NestedListField(CollaborationPersonInput, COLLABORATION_LISTS.people, { optional: true })
   people?: CollaborationPersonInput[] | null;
 
-  @NestedListField(FundingInput, LIST_LIMIT, { optional: true })
+  @NestedListField(FundingInput, COLLABORATION_LISTS.funding, { optional: true })
   funding?: FundingInput[] | null;
 
-  @UrlListField(100)
+  @UrlListField(COLLABORATION_LISTS.links)
   links?: string[] | null;
 }
 

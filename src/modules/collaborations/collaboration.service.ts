@@ -19,6 +19,7 @@ import { Collaboration, CollaborationFunding, CollaborationPerson, Collaboration
 import { Status } from './collaboration.enums';
 import { CollaborationLists, collaborationListProblems } from './collaboration.rules';
 import {
+  COLLABORATION_LISTS,
   CollaborationCreateInput,
   CollaborationFilter,
   CollaborationOrder,
@@ -45,6 +46,12 @@ const ORDER_EXPRESSION: Record<CollaborationOrderField, string> = {
 function assertListsValid(lists: CollaborationLists): void {
   const problems = collaborationListProblems(lists);
   if (problems.length) throw new RegistryError(problems);
+}
+
+/** Adding one more to a full list is refused like a create or update with too long a list. */
+function refuseFull(count: number, list: 'units' | 'people' | 'topics', field: string): void {
+  const max = COLLABORATION_LISTS[list];
+  if (count >= max) throw RegistryError.of(field, 'TOO_LONG', `a collaboration has at most ${max} ${list}`);
 }
 
 export class CollaborationService {
@@ -202,6 +209,7 @@ export class CollaborationService {
       if (!input.role) throw RegistryError.of('role', 'REQUIRED', 'is required when adding a unit');
       const current = await em.getRepository(CollaborationUnit).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
       const unitId = await requireRef(em, Unit, input.unit, 'unit');
+      refuseFull(current.length, 'units', 'unit');
       if (current.some((p) => p.unitId === unitId && p.role === input.role)) {
         throw RegistryError.of('unit', 'INVALID', `the unit already takes part as ${input.role}`);
       }
@@ -232,6 +240,7 @@ export class CollaborationService {
       if (!input.role) throw RegistryError.of('role', 'REQUIRED', 'is required when adding a person');
       const personId = await requireRef(em, Person, input.person, 'person');
       const current = await em.getRepository(CollaborationPerson).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
+      refuseFull(current.length, 'people', 'person');
       if (current.some((p) => p.personId === personId && p.role === input.role)) {
         throw RegistryError.of('person', 'INVALID', `the person already takes part as ${input.role}`);
       }
@@ -261,6 +270,7 @@ export class CollaborationService {
       const topicId = await requireRef(em, Topic, input.topic, 'topic');
       const current = await em.getRepository(CollaborationTopic).find({ where: { collaborationId: c.id }, order: { position: 'ASC' } });
       if (current.some((t) => t.topicId === topicId)) throw RegistryError.of('topic', 'INVALID', 'the topic is already tagged');
+      refuseFull(current.length, 'topics', 'topic');
       await replaceChildren(em, CollaborationTopic, 'collaborationId', c.id, [...current.map(({ topicId: t }) => ({ topicId: t })), { topicId }]);
     });
     this.changes.collaborationChanged(result.id);

@@ -2,6 +2,9 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateField, EmailField, KeyField, NameField, NestedListField, RefField, TargetField, TextField, VersionField } from '../../graphql/input-fields';
 import { SortDirection } from '../../graphql/pagination';
 
+/** The most affiliations a person holds; reads return at most as many (see the list sizes). */
+export const MAX_AFFILIATIONS = 10;
+
 @InputType({ description: "A person's tie to a unit." })
 export class AffiliationInput {
   @RefField({ description: 'The unit (global id or key).' })
@@ -34,7 +37,7 @@ export class PersonCreateInput {
   @TextField(300)
   title?: string | null;
 
-  @NestedListField(AffiliationInput, 50, { defaultValue: [] })
+  @NestedListField(AffiliationInput, MAX_AFFILIATIONS, { defaultValue: [] })
   affiliations!: AffiliationInput[];
 }
 
@@ -61,7 +64,7 @@ export class PersonUpdateInput {
   @TextField(300)
   title?: string | null;
 
-  @NestedListField(AffiliationInput, 50, { optional: true, description: 'Replaces all affiliations.' })
+  @NestedListField(AffiliationInput, MAX_AFFILIATIONS, { optional: true, description: 'Replaces all affiliations.' })
   affiliations?: AffiliationInput[];
 }
 

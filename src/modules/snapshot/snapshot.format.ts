@@ -22,11 +22,12 @@ export interface Snapshot {
  * that mean the same compare equal as JSON (used for idempotent import and the export round trip).
  */
 export function canonical(section: Section, record: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(record)) {
-    const clean = stripEmpty(value);
-    if (clean !== undefined) out[field] = clean;
-  }
+  // Built from entries, never by assignment, so no field name (`__proto__`) can act on the object itself.
+  const out: Record<string, unknown> = Object.fromEntries(
+    Object.entries(record)
+      .map(([field, value]) => [field, stripEmpty(value)] as const)
+      .filter(([, value]) => value !== undefined),
+  );
   if (section === 'collaborations' && out.status === undefined) out.status = 'ACTIVE';
   return out;
 }

@@ -109,6 +109,25 @@ function referencesOf(section: Section, r: Record<string, unknown>): Reference[]
 }
 
 /**
+ * Fields named like the members every object inherits (`constructor`, `toString`, `__proto__`…): the input
+ * classes' whitelist does not see them as unknown, and `__proto__` would even replace a record's prototype, so
+ * they are looked for by own-property checks over the record as parsed, at every level.
+ */
+function builtInNames(record: object): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const stack: { value: object; path: string }[] = [{ value: record, path: '' }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    for (const [key, item] of Object.entries(value)) {
+      const field = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (!Array.isArray(value) && Object.hasOwn(Object.prototype, key)) out.push({ field, code: 'INVALID', message: 'is not a known field' });
+      else if (item && typeof item === 'object') stack.push({ value: item as object, path: field });
+    }
+  }
+  return out.reverse();
+}
+
+/**
  * The one importer behind `importRegistry` and `registry import`. All or nothing: every problem is found before
  * anything is written, and the write is one transaction. Idempotent: records are matched on key and a record
  * whose content is unchanged is not touched (its version stays).
@@ -189,7 +208,7 @@ export class SnapshotImporter {
       const records = snapshot[section];
       const seen = new Map<string, number>();
       for (const [i, record] of records.entries()) {
-        const problems = await inputProblems(toInput(INPUT_OF[section], record));
+        const problems = [...builtInNames(record), ...(await inputProblems(toInput(INPUT_OF[section], record)))];
         if (section === 'collaborations') problems.push(...collaborationListProblems(record as CollaborationLists));
         for (const p of problems) this.problem(`${this.label(section, i, record)}.${p.field}`, p.code, p.message);
         if (typeof record.key === 'string') {

@@ -2,6 +2,9 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { KeyField, NameField, RefField, StringListField, TargetField, TextField, VersionField } from '../../graphql/input-fields';
 import { SortDirection } from '../../graphql/pagination';
 
+/** The most synonyms a topic holds; reads return at most as many (see the list sizes). */
+export const MAX_SYNONYMS = 30;
+
 @InputType({ description: 'A new topic; the fields of the snapshot format.' })
 export class TopicCreateInput {
   @KeyField()
@@ -16,7 +19,7 @@ export class TopicCreateInput {
   @RefField({ optional: true, description: 'Broader topic (global id or key).' })
   parent?: string | null;
 
-  @StringListField(100, 200, 'Other words for the same subject.')
+  @StringListField(MAX_SYNONYMS, 200, 'Other words for the same subject.')
   synonyms?: string[] | null;
 }
 
@@ -40,7 +43,7 @@ export class TopicUpdateInput {
   @RefField({ optional: true, description: 'Broader topic (global id or key); null makes it a top-level topic.' })
   parent?: string | null;
 
-  @StringListField(100, 200, 'Replaces the synonyms.')
+  @StringListField(MAX_SYNONYMS, 200, 'Replaces the synonyms.')
   synonyms?: string[] | null;
 }
 

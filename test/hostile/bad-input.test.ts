@@ -1,0 +1,119 @@
+import { toGlobalId } from '../../src/graphql/node-id';
+import { RegistryError } from '../../src/errors/registry-error';
+import fs from 'node:fs';
+import path from 'node:path';
+import { registry } from '../helpers/cli';
+import { postRaw, underAttack } from '../helpers/hostile';
+import { startTestServer, TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ seeds: true });
+});
+afterAll(() => server.close());
+
+const cursor = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+const first = (res: { errors?: { message: string; extensions?: { code?: string } }[] }) => [res.errors?.[0]?.extensions?.code, res.errors?.[0]?.message];
+
+describe('ids and cursors beyond 32-bit integers', () => {
+  const huge = toGlobalId('Unit', 2 ** 31);
+  const enormous = toGlobalId('Collaboration', 99999999999);
+
+  it('are no record: lookups answer null, references are unknown, the audit filter names the field', async () => {
+    const res = await server.gqlAs(null, `query($a: ID!, $b: ID!) { node(id: $a) { id } nodes(ids: [$a, $b]) { id } unit(id: $a) { key } collaboration(id: $b) { key } }`, { a: huge, b: enormous });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ node: null, nodes: [null, null], unit: null, collaboration: null });
+    const add = await server.gql(
+      `mutation($input: CollaborationUnitAddInput!) { collaborationUnitAdd(input: $input) { userErrors { field code message } } }`,
+      { input: { id: enormous, version: 1, unit: huge, role: 'PARTNER' } },
+    );
+    expect(add.data.collaborationUnitAdd.userErrors).toEqual([{ field: 'id', code: 'NOT_FOUND', message: expect.any(String) }]);
+    const audit = await server.gql(`query($r: ID!) { auditLog(filter: { record: $r }) { totalCount } }`, { r: huge });
+    expect([...first(audit), audit.status]).toEqual(['BAD_USER_INPUT', `filter.record: "${huge}" is not a global id`, 200]);
+  });
+
+  it('are not cursors: an id or an audit position beyond the range, or a value of the wrong type, names after', async () => {
+    for (const [query, value] of [
+      ['collaborations', ['x', 2 ** 31]],
+      ['collaborations', [7, 1]],
+      ['auditLog', [2 ** 31, 1]],
+      ['auditLog', ['2', 1]],
+      ['units', ['a\u0000', 1]],
+    ] as const) {
+      const after = cursor(value);
+      const res = await server.gql(`query($after: String) { ${query}(after: $after) { totalCount } }`, { after });
+      expect(first(res)).toEqual(['BAD_USER_INPUT', `after: "${after}" is not a cursor of this list`]);
+    }
+  });
+});
+
+describe('NUL characters in text', () => {
+  it('are refused in literals and variables, naming the field, before anything runs or is written', async () => {
+    const before = await server.snapshot();
+    const literal = await server.gqlAs(null, `{ collaborations(filter: { text: "sprak\\u0000" }) { totalCount } }`);
+    expect([literal.status, ...first(literal)]).toEqual([400, 'BAD_USER_INPUT', 'filter.text: must not contain the NUL character (U+0000)']);
+    const key = await server.gqlAs(null, `query($k: String) { unit(key: $k) { name } }`, { k: 'bydel-alna\u0000' });
+    expect([key.status, ...first(key)]).toEqual([400, 'BAD_USER_INPUT', 'k: must not contain the NUL character (U+0000)']);
+    const create = await server.gql(`mutation($input: TopicCreateInput!) { topicCreate(input: $input) { topic { key } } }`, {
+      input: { key: 'nul', label: 'Null', synonyms: ['ok', 'bad\u0000'] },
+    });
+    expect([create.status, ...first(create)]).toEqual([400, 'BAD_USER_INPUT', 'input.synonyms[1]: must not contain the NUL character (U+0000)']);
+    const imported = await server.gql(`mutation($s: JSON!) { importRegistry(snapshot: $s) { userErrors { message } } }`, {
+      s: { format: 'collaboration-registry', version: 1, topics: [{ key: 'nul', label: 'x', 'lab\u0000el': 'y' }] },
+    });
+    expect(first(imported)).toEqual(['BAD_USER_INPUT', 's.topics[0]: must not contain the NUL character (U+0000)']);
+    expect(await server.snapshot()).toEqual(before);
+  });
+});
+
+describe('deeply nested variables', () => {
+  it('are refused naming the variable, in milliseconds, before any recursive walk (anonymous, 100,000 levels)', async () => {
+    const depth = 100_000;
+    const body = `{"query":"mutation($s: JSON!) { importRegistry(snapshot: $s) { userErrors { message } } }","variables":{"s":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    const { result: res, slowestHealthMs } = await underAttack(server, () => postRaw(server, body));
+    expect([res.status, res.json.errors[0].extensions.code, res.json.errors[0].message]).toEqual([400, 'BAD_USER_INPUT', 's: is nested more than 32 levels deep']);
+    expect(slowestHealthMs).toBeLessThan(100);
+    const object = `{"query":"query($f: CollaborationFilter) { collaborations(filter: $f) { totalCount } }","variables":{"f":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`;
+    const res2 = await postRaw(server, object);
+    expect([res2.status, res2.json.errors[0].extensions.code, res2.json.errors[0].message]).toEqual([400, 'BAD_USER_INPUT', 'f: is nested more than 32 levels deep']);
+  });
+
+  it('still accept a snapshot, the deepest input there is', async () => {
+    const res = await server.gql(`mutation($s: JSON!) { importRegistry(snapshot: $s) { summary { created { collaborations } } userErrors { message } } }`, {
+      s: { format: 'collaboration-registry', version: 1, collaborations: [{ key: 'deep-ok', title: 'T', kind: 'OTHER', units: [{ unit: 'bydel-alna', role: 'PARTNER' }] }] },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.importRegistry).toEqual({ summary: { created: { collaborations: 1 } }, userErrors: [] });
+  });
+});
+
+describe('snapshot fields named like built-in object properties', () => {
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+    it(`refuses ${name} as an unknown field, naming its path, and writes nothing`, async () => {
+      const before = await server.snapshot();
+      // Written as JSON text, so __proto__ is a field of the record and not its prototype.
+      const snapshot = JSON.parse(
+        `{"format":"collaboration-registry","version":1,"topics":[{"key":"proto-${name}","label":"L","${name}":"x"}],` +
+          `"collaborations":[{"key":"proto-c","title":"T","kind":"OTHER","units":[{"unit":"bydel-alna","role":"PARTNER","${name}":1}]}]}`,
+      );
+      const error = await server.services.snapshot.import(snapshot).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(RegistryError);
+      expect((error as RegistryError).problems).toEqual([
+        { field: `topics[0] (proto-${name}).${name}`, code: 'INVALID', message: 'is not a known field' },
+        { field: `collaborations[0] (proto-c).units[0].${name}`, code: 'INVALID', message: 'is not a known field' },
+      ]);
+      const api = await server.gql(`mutation($s: JSON!) { importRegistry(snapshot: $s) { summary { created { topics } } userErrors { field code message } } }`, { s: snapshot });
+      expect(api.data.importRegistry.userErrors).toEqual((error as RegistryError).problems);
+      expect(await server.snapshot()).toEqual(before);
+    });
+  }
+
+  it('refuses them in `registry import` as well, printing the path, exiting 1, writing nothing', async () => {
+    const file = path.join(server.dir, 'proto.json');
+    fs.writeFileSync(file, `{"format":"collaboration-registry","version":1,"topics":[{"key":"proto-cli","label":"L","__proto__":{"x":1}}]}`);
+    const before = await server.snapshot();
+    const res = await registry(['import', file], server.databaseUrl);
+    expect([res.code, res.stderr.trim()]).toEqual([1, 'topics[0] (proto-cli).__proto__: is not a known field']);
+    expect(await server.snapshot()).toEqual(before);
+  });
+});
