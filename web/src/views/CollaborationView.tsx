@@ -1,0 +1,1 @@
+export default function CollaborationView(_props: Record<string, unknown>) { return null; }

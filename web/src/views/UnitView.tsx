@@ -1,0 +1,1 @@
+export default function UnitView(_props: Record<string, unknown>) { return null; }
