@@ -105,12 +105,15 @@ export class StaticFiles {
     return isPageRoute && fs.existsSync(index) ? index : null;
   }
 
+  /** The file with its compressed forms, made once per version of the file (a rebuild is picked up at once). */
   private prepare(file: string): Prepared {
+    const stat = fs.statSync(file);
+    const etag = `"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`;
     const known = this.cache.get(file);
-    if (known) return known;
+    if (known?.etag === etag) return known;
     const raw = fs.readFileSync(file);
     const ext = path.extname(file);
-    const prepared: Prepared = { type: TYPES[ext] ?? 'application/octet-stream', raw, etag: `"${raw.length.toString(36)}-${fs.statSync(file).mtimeMs.toString(36)}"` };
+    const prepared: Prepared = { type: TYPES[ext] ?? 'application/octet-stream', raw, etag };
     if (COMPRESSIBLE.has(ext) && raw.length > 1024) {
       prepared.gzip = zlib.gzipSync(raw, { level: 9 });
       prepared.br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });

@@ -4,6 +4,8 @@ import { downloadCsv, downloadXlsx, fileName, type ExportColumn } from '../lib/e
 
 export interface Column<Row> extends ExportColumn<Row> {
   render?(row: Row): ReactNode;
+  /** Controls (buttons) shown in the table but not written to the downloads. */
+  screenOnly?: boolean;
 }
 
 interface Props<Row> {
@@ -21,10 +23,11 @@ interface Props<Row> {
 export function DataTable<Row>({ caption, exportName, filters = {}, columns, rows, rowKey, id }: Props<Row>) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
+  const exported = columns.filter((c) => !c.screenOnly);
   const xlsx = async () => {
     setBusy(true);
     try {
-      await downloadXlsx(columns, rows, fileName(exportName, filters, 'xlsx'));
+      await downloadXlsx(exported, rows, fileName(exportName, filters, 'xlsx'));
     } finally {
       setBusy(false);
     }
@@ -32,7 +35,7 @@ export function DataTable<Row>({ caption, exportName, filters = {}, columns, row
   return (
     <section className="table-block" aria-labelledby={id ? `${id}-caption` : undefined}>
       <div className="table-tools" role="group" aria-label={t.exporting.label(caption)}>
-        <button type="button" onClick={() => downloadCsv(columns, rows, fileName(exportName, filters, 'csv'))} data-export="csv">
+        <button type="button" onClick={() => downloadCsv(exported, rows, fileName(exportName, filters, 'csv'))} data-export="csv">
           {t.exporting.csv}
         </button>
         <button type="button" onClick={xlsx} disabled={busy} data-export="xlsx">

@@ -2328,6 +2328,13 @@ export type UnitSearchQueryVariables = Exact<{
 
 export type UnitSearchQuery = { units: { nodes: Array<{ key: string, name: string, ancestors: Array<{ name: string }> }> } };
 
+export type CollaborationPageQueryVariables = Exact<{
+  key: Scalars['ID']['input'];
+}>;
+
+
+export type CollaborationPageQuery = { collaboration?: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, summary?: string | null, keywords: Array<string>, links: Array<string>, agreement?: { key: string, title: string, validFrom?: string | null, validTo?: string | null } | null, parent?: { key: string, title: string } | null, children: Array<{ key: string, title: string }>, topics: Array<{ key: string, label: string, labelEn?: string | null }>, units: Array<{ role: ParticipantRole, unit: { key: string, name: string, ancestors: Array<{ name: string }> } }>, people: Array<{ role: PersonRole, person: { key: string, name: string, title?: string | null, email?: string | null, phone?: string | null } }>, overlaps: Array<{ score: number, a: { key: string, title: string }, b: { key: string, title: string }, reasons: Array<{ code: OverlapReasonCode, message: string }>, review?: { decision: ReviewDecision } | null }>, gaps: { codes: Array<GapCode>, messages: Array<string> }, history?: { nodes: Array<{ at: string, actor: string, action: AuditAction, changes: Array<{ field: string, before?: unknown | null, after?: unknown | null }> }> } | null } | null };
+
 export type GapOverviewQueryVariables = Exact<{
   unit?: InputMaybe<Scalars['ID']['input']>;
   hasUnit: Scalars['Boolean']['input'];
@@ -2339,6 +2346,29 @@ export type GapOverviewQueryVariables = Exact<{
 export type GapOverviewQuery = { list: { totalCount: number, nodes: Array<{ codes: Array<GapCode>, messages: Array<string>, collaboration: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, units: Array<{ unit: { name: string } }> } }> }, total: { totalCount: number }, NO_AGREEMENT: { totalCount: number }, AGREEMENT_EXPIRED: { totalCount: number }, ONE_SIDED: { totalCount: number }, NO_CONTACT: { totalCount: number }, selected?: { key: string, name: string, ancestors: Array<{ name: string }>, children: Array<{ key: string, name: string }> } | null, roots?: { nodes: Array<{ key: string, name: string }> } };
 
 export type GapListPageFragment = { totalCount: number, nodes: Array<{ codes: Array<GapCode>, messages: Array<string>, collaboration: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, units: Array<{ unit: { name: string } }> } }> };
+
+export type OverlapClustersQueryVariables = Exact<{
+  filter?: InputMaybe<OverlapFilterInput>;
+  unit: Scalars['ID']['input'];
+  hasUnit: Scalars['Boolean']['input'];
+}>;
+
+
+export type OverlapClustersQuery = { unit?: { key: string, name: string, ancestors: Array<{ name: string }> } | null, overlapClusters: { totalCount: number, nodes: Array<{ score: number, sharedUnits: Array<{ key: string, name: string }>, collaborations: Array<{ key: string, title: string }>, overlaps: Array<{ score: number, a: { key: string, title: string }, b: { key: string, title: string }, reasons: Array<{ code: OverlapReasonCode, message: string }>, review?: { decision: ReviewDecision, reviewedBy: string } | null }>, contacts?: Array<{ role: PersonRole, collaboration: { key: string }, person: { key: string, name: string, email?: string | null, phone?: string | null } }> | null }> } };
+
+export type ReviewMutationVariables = Exact<{
+  input: OverlapReviewInput;
+}>;
+
+
+export type ReviewMutation = { overlapReview: { review?: { decision: ReviewDecision } | null, userErrors: Array<{ field?: string | null, message: string }> } };
+
+export type UnitPageQueryVariables = Exact<{
+  unit: Scalars['ID']['input'];
+}>;
+
+
+export type UnitPageQuery = { unit?: { key: string, name: string, kind: UnitKind, ancestors: Array<{ key: string, name: string }>, children: Array<{ key: string, name: string }>, collaborations: { totalCount: number, nodes: Array<{ key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null }> } } | null, agreements: { nodes: Array<{ key: string, title: string, kind: AgreementKind, validFrom?: string | null, validTo?: string | null, parties: Array<{ name: string }> }> }, overlapReport: { totalCount: number }, coordinationGaps: { totalCount: number } };
 
 export type WhoWorksWithQueryVariables = Exact<{
   unit: Scalars['ID']['input'];
@@ -2424,6 +2454,94 @@ export const UnitSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitSearchQuery, UnitSearchQueryVariables>;
+export const CollaborationPageDocument = new TypedDocumentString(`
+    query CollaborationPage($key: ID!) {
+  collaboration(id: $key) {
+    key
+    title
+    kind
+    status
+    startDate
+    endDate
+    summary
+    keywords
+    links
+    agreement {
+      key
+      title
+      validFrom
+      validTo
+    }
+    parent {
+      key
+      title
+    }
+    children {
+      key
+      title
+    }
+    topics {
+      key
+      label
+      labelEn
+    }
+    units {
+      role
+      unit {
+        key
+        name
+        ancestors {
+          name
+        }
+      }
+    }
+    people {
+      role
+      person {
+        key
+        name
+        title
+        email
+        phone
+      }
+    }
+    overlaps {
+      score
+      a {
+        key
+        title
+      }
+      b {
+        key
+        title
+      }
+      reasons {
+        code
+        message
+      }
+      review {
+        decision
+      }
+    }
+    gaps {
+      codes
+      messages
+    }
+    history(first: 50) {
+      nodes {
+        at
+        actor
+        action
+        changes {
+          field
+          before
+          after
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CollaborationPageQuery, CollaborationPageQueryVariables>;
 export const GapOverviewDocument = new TypedDocumentString(`
     query GapOverview($unit: ID, $hasUnit: Boolean!, $listUnit: ID, $codes: [GapCode!]) {
   list: coordinationGaps(filter: {unit: $listUnit, codes: $codes}, first: 100) {
@@ -2488,6 +2606,121 @@ export const GapOverviewDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<GapOverviewQuery, GapOverviewQueryVariables>;
+export const OverlapClustersDocument = new TypedDocumentString(`
+    query OverlapClusters($filter: OverlapFilterInput, $unit: ID!, $hasUnit: Boolean!) {
+  unit(id: $unit) @include(if: $hasUnit) {
+    key
+    name
+    ancestors {
+      name
+    }
+  }
+  overlapClusters(filter: $filter, first: 100) {
+    totalCount
+    nodes {
+      score
+      sharedUnits {
+        key
+        name
+      }
+      collaborations {
+        key
+        title
+      }
+      overlaps {
+        score
+        a {
+          key
+          title
+        }
+        b {
+          key
+          title
+        }
+        reasons {
+          code
+          message
+        }
+        review {
+          decision
+          reviewedBy
+        }
+      }
+      contacts {
+        role
+        collaboration {
+          key
+        }
+        person {
+          key
+          name
+          email
+          phone
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverlapClustersQuery, OverlapClustersQueryVariables>;
+export const ReviewDocument = new TypedDocumentString(`
+    mutation Review($input: OverlapReviewInput!) {
+  overlapReview(input: $input) {
+    review {
+      decision
+    }
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewMutation, ReviewMutationVariables>;
+export const UnitPageDocument = new TypedDocumentString(`
+    query UnitPage($unit: ID!) {
+  unit(id: $unit) {
+    key
+    name
+    kind
+    ancestors {
+      key
+      name
+    }
+    children {
+      key
+      name
+    }
+    collaborations(first: 100, orderBy: {field: START_DATE, direction: DESC}) {
+      totalCount
+      nodes {
+        key
+        title
+        kind
+        status
+        startDate
+        endDate
+      }
+    }
+  }
+  agreements(filter: {party: $unit, includeSubunits: true}, first: 100) {
+    nodes {
+      key
+      title
+      kind
+      validFrom
+      validTo
+      parties {
+        name
+      }
+    }
+  }
+  overlapReport(filter: {unit: $unit}) {
+    totalCount
+  }
+  coordinationGaps(filter: {unit: $unit}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnitPageQuery, UnitPageQueryVariables>;
 export const WhoWorksWithDocument = new TypedDocumentString(`
     query WhoWorksWith($unit: ID!, $topic: String!, $activeOn: Date) {
   unit(id: $unit) {

@@ -1,8 +1,9 @@
 import type { TypedDocumentString } from '../gql/graphql';
 
 /**
- * The whole GraphQL client: POST to /graphql with the signed-in token. The server answers personal fields it will
- * not show this caller with null plus a FORBIDDEN error on that path; those are "absent", not a failure.
+ * The whole GraphQL client: POST to /graphql with the signed-in token. The server answers fields it will not show
+ * this caller (e-mail, phone, contacts, history) with null plus a FORBIDDEN (or, for anonymous callers,
+ * UNAUTHENTICATED) error on that nested path; those are "absent", not a failure.
  */
 const TOKEN_KEY = 'registry.token';
 const listeners = new Set<() => void>();
@@ -21,6 +22,8 @@ export function onTokenChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+const WITHHELD = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 
 export class ApiError extends Error {
   constructor(
@@ -62,7 +65,7 @@ export async function request<TResult, TVariables>(
     throw new ApiError(`HTTP ${response.status}`, undefined);
   }
   const errors = body.errors ?? [];
-  const withheld = errors.filter((e) => e.extensions?.code === 'FORBIDDEN' && e.path && e.path.length > 1);
+  const withheld = errors.filter((e) => WITHHELD.has(e.extensions?.code ?? '') && e.path && e.path.length > 1);
   const failures = errors.filter((e) => !withheld.includes(e));
   if (failures.length || !body.data) {
     const first = failures[0] ?? errors[0];
