@@ -89,7 +89,7 @@ export function Combobox({ label, help, text, onText, options, onPick, name }: P
             }}
           >
             <span>{option.label}</span>
-            {option.path && <small className="path">{option.path}</small>}
+            {option.path && option.path !== option.label && <small className="path">{option.path}</small>}
           </li>
         ))}
       </ul>

@@ -2330,6 +2330,7 @@ export type UnitSearchQuery = { units: { nodes: Array<{ key: string, name: strin
 
 export type CollaborationPageQueryVariables = Exact<{
   key: Scalars['ID']['input'];
+  signedIn: Scalars['Boolean']['input'];
 }>;
 
 
@@ -2455,7 +2456,7 @@ export const UnitSearchDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UnitSearchQuery, UnitSearchQueryVariables>;
 export const CollaborationPageDocument = new TypedDocumentString(`
-    query CollaborationPage($key: ID!) {
+    query CollaborationPage($key: ID!, $signedIn: Boolean!) {
   collaboration(id: $key) {
     key
     title
@@ -2527,7 +2528,7 @@ export const CollaborationPageDocument = new TypedDocumentString(`
       codes
       messages
     }
-    history(first: 50) {
+    history(first: 50) @include(if: $signedIn) {
       nodes {
         at
         actor

@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
 
 /**
@@ -24,6 +25,8 @@ export function onTokenChange(listener: () => void): () => void {
 }
 
 const WITHHELD = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+
+export const useSignedIn = () => useSyncExternalStore(onTokenChange, () => Boolean(getToken()));
 
 export class ApiError extends Error {
   constructor(

@@ -6,9 +6,10 @@ import { useI18n } from '../i18n';
 import { label, period, unitPath as pathOf } from '../lib/format';
 import { collaborationPath, Link, unitPath } from '../lib/router';
 import { useQuery } from '../lib/use-query';
+import { useSignedIn } from '../lib/client';
 
 const CollaborationPage = graphql(`
-  query CollaborationPage($key: ID!) {
+  query CollaborationPage($key: ID!, $signedIn: Boolean!) {
     collaboration(id: $key) {
       key
       title
@@ -80,7 +81,7 @@ const CollaborationPage = graphql(`
         codes
         messages
       }
-      history(first: 50) {
+      history(first: 50) @include(if: $signedIn) {
         nodes {
           at
           actor
@@ -106,7 +107,9 @@ const show = (value: unknown) => (value === null || value === undefined ? '–' 
 /** View 5: everything about one collaboration, its history (signed in), its overlaps with reasons, its gaps. */
 export default function CollaborationView({ collaborationKey }: { collaborationKey: string }) {
   const { t, lang } = useI18n();
-  const result = useQuery(CollaborationPage, { key: collaborationKey });
+  // History is for signed-in callers only (the server answers anonymous callers with 401), so it is not asked for.
+  const signedIn = useSignedIn();
+  const result = useQuery(CollaborationPage, { key: collaborationKey, signedIn });
   if (result.loading || result.error) return <Status loading={result.loading} error={result.error} />;
   const c = result.data?.collaboration;
   if (!c) return <p role="alert">{t.collaboration.notFound}</p>;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ElementDefinition } from 'cytoscape';
 import type { Option } from '../components/Combobox';
 import { DataTable } from '../components/DataTable';
@@ -9,7 +9,7 @@ import { UnitPicker } from '../components/UnitPicker';
 import { graphql } from '../gql';
 import type { OverlapClustersQuery, ReviewDecision } from '../gql/graphql';
 import { useI18n } from '../i18n';
-import { getToken, onTokenChange, request } from '../lib/client';
+import { request, useSignedIn } from '../lib/client';
 import { download, fileName } from '../lib/export';
 import { label, unitPath } from '../lib/format';
 import { collaborationPath, Link, navigate } from '../lib/router';
@@ -116,8 +116,6 @@ function toElements(clusters: Cluster[]): ElementDefinition[] {
   });
   return elements;
 }
-
-const useSignedIn = () => useSyncExternalStore(onTokenChange, () => Boolean(getToken()));
 
 /** View 2: flagged overlaps as a network, their reasons, the people to contact, and the coordinator's review. */
 export default function Overlaps({ params }: { params: URLSearchParams }) {
