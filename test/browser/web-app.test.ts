@@ -187,12 +187,14 @@ describeBrowser('web app (seeded registry)', () => {
     { name: 'collaboration', path: '/collaborations/unikom-oslo-evu-helsesykepleiere', ready: 'h1' },
   ];
   for (const width of [1280, 390]) {
-    it(`every view at ${width} px: no serious or critical axe-core violation, nothing wider than the window, screenshot written`, async () => {
-      const { page: p } = await page({ width, token: coordinator });
+    it(`every view at ${width} px: at most two GraphQL requests, no serious or critical axe-core violation, nothing wider than the window, screenshot written`, async () => {
+      const { page: p, graphqlRequests } = await page({ width, token: coordinator });
       for (const view of views) {
+        const before = graphqlRequests();
         await p.goto(`${origin}${view.path}`);
         await p.locator(view.ready).first().waitFor();
         await p.waitForLoadState('networkidle');
+        expect({ view: view.name, requests: graphqlRequests() - before <= 2 }).toEqual({ view: view.name, requests: true });
         await expect(seriousViolations(p)).resolves.toEqual([]);
         const overflow = await p.evaluate('document.documentElement.scrollWidth - window.innerWidth');
         expect({ view: view.name, overflow }).toEqual({ view: view.name, overflow: 0 });
