@@ -4,11 +4,13 @@ import { defineConfig } from 'vite';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 // The registry's web app: built into dist/web, which the server serves at `/` (no CDN, works offline).
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: here,
+  // A build is for production whatever NODE_ENV says (jest sets it to "test"): React's production build, not its development one.
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   base: '/',
   publicDir: false,
-  oxc: { jsx: { runtime: 'automatic' } },
+  oxc: { jsx: { runtime: 'automatic', development: command !== 'build' } },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
@@ -19,4 +21,4 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
-});
+}));

@@ -251,7 +251,7 @@ describeBrowser('web app (dev registry: 2,000 collaborations, 849 overlap pairs)
       console.log(`network: ${nodes} nodes drawn in ${drawnMs} ms; click → reasons ${clickMs} ms; hover step ${hoverMs.toFixed(0)} ms`);
       expect(clickMs).toBeLessThan(1000);
       expect(hoverMs).toBeLessThan(250);
-      await screenshot(p, 'overlaps-dev-registry-1280');
+      await screenshot(p, 'overlaps-dev-registry-1280', false);
       expect(watched.errors).toEqual([]);
       expect(watched.external).toEqual([]);
     } finally {
