@@ -150,6 +150,20 @@ describeBrowser('web app (seeded registry)', () => {
     expect(after.data.overlapReport.totalCount).toBe(before.data.overlapReport.totalCount - 1);
   });
 
+  it('downloads the overlap network as PNG and SVG, named with the filters', async () => {
+    const { page: p } = await page();
+    await p.goto(`${origin}/overlaps?min=0.6`);
+    await p.locator('[data-testid="network"] canvas').first().waitFor();
+    const [png] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Last ned PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('overlap-network_min-0.6.png');
+    expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    const [svg] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Last ned SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('overlap-network_min-0.6.svg');
+    const text = fs.readFileSync((await svg.path())!, 'utf8');
+    expect(text).toContain('<svg');
+    expect(text).toContain('<path'); // the drawn edges
+  });
+
   it('shows a unit and a collaboration with the counts the API gives', async () => {
     const expected = await server.gql(`{ overlapReport(filter: { unit: "kommune-0301" }) { totalCount } coordinationGaps(filter: { unit: "kommune-0301" }) { totalCount } }`);
     const { page: p, graphqlRequests } = await page();
@@ -252,6 +266,11 @@ describeBrowser('web app (dev registry: 2,000 collaborations, 849 overlap pairs)
       expect(clickMs).toBeLessThan(1000);
       expect(hoverMs).toBeLessThan(250);
       await screenshot(p, 'overlaps-dev-registry-1280', false);
+
+      // The next page of clusters joins the picture.
+      const total = (await server.gql(`{ overlapClusters { totalCount } }`)).data.overlapClusters.totalCount;
+      await p.getByRole('button', { name: 'Last flere' }).click();
+      await p.getByText(`${total} av ${total} grupper vist`).waitFor();
       expect(watched.errors).toEqual([]);
       expect(watched.external).toEqual([]);
     } finally {

@@ -2352,10 +2352,11 @@ export type OverlapClustersQueryVariables = Exact<{
   filter?: InputMaybe<OverlapFilterInput>;
   unit: Scalars['ID']['input'];
   hasUnit: Scalars['Boolean']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type OverlapClustersQuery = { unit?: { key: string, name: string, ancestors: Array<{ name: string }> } | null, overlapClusters: { totalCount: number, nodes: Array<{ score: number, sharedUnits: Array<{ key: string, name: string }>, collaborations: Array<{ key: string, title: string }>, overlaps: Array<{ score: number, a: { key: string, title: string }, b: { key: string, title: string }, reasons: Array<{ code: OverlapReasonCode, message: string }>, review?: { decision: ReviewDecision, reviewedBy: string } | null }>, contacts?: Array<{ role: PersonRole, collaboration: { key: string }, person: { key: string, name: string, email?: string | null, phone?: string | null } }> | null }> } };
+export type OverlapClustersQuery = { unit?: { key: string, name: string, ancestors: Array<{ name: string }> } | null, overlapClusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ score: number, sharedUnits: Array<{ key: string, name: string }>, collaborations: Array<{ key: string, title: string }>, overlaps: Array<{ score: number, a: { key: string, title: string }, b: { key: string, title: string }, reasons: Array<{ code: OverlapReasonCode, message: string }>, review?: { decision: ReviewDecision, reviewedBy: string } | null }>, contacts?: Array<{ role: PersonRole, collaboration: { key: string }, person: { key: string, name: string, email?: string | null, phone?: string | null } }> | null }> } };
 
 export type ReviewMutationVariables = Exact<{
   input: OverlapReviewInput;
@@ -2608,7 +2609,7 @@ export const GapOverviewDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<GapOverviewQuery, GapOverviewQueryVariables>;
 export const OverlapClustersDocument = new TypedDocumentString(`
-    query OverlapClusters($filter: OverlapFilterInput, $unit: ID!, $hasUnit: Boolean!) {
+    query OverlapClusters($filter: OverlapFilterInput, $unit: ID!, $hasUnit: Boolean!, $after: String) {
   unit(id: $unit) @include(if: $hasUnit) {
     key
     name
@@ -2616,8 +2617,12 @@ export const OverlapClustersDocument = new TypedDocumentString(`
       name
     }
   }
-  overlapClusters(filter: $filter, first: 100) {
+  overlapClusters(filter: $filter, first: 100, after: $after) {
     totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     nodes {
       score
       sharedUnits {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ElementDefinition } from 'cytoscape';
 import type { Option } from '../components/Combobox';
 import { DataTable } from '../components/DataTable';
@@ -16,7 +16,7 @@ import { collaborationPath, Link, navigate } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 
 const OverlapClusters = graphql(`
-  query OverlapClusters($filter: OverlapFilterInput, $unit: ID!, $hasUnit: Boolean!) {
+  query OverlapClusters($filter: OverlapFilterInput, $unit: ID!, $hasUnit: Boolean!, $after: String) {
     unit(id: $unit) @include(if: $hasUnit) {
       key
       name
@@ -24,8 +24,12 @@ const OverlapClusters = graphql(`
         name
       }
     }
-    overlapClusters(filter: $filter, first: 100) {
+    overlapClusters(filter: $filter, first: 100, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         score
         sharedUnits {
@@ -136,12 +140,30 @@ export default function Overlaps({ params }: { params: URLSearchParams }) {
   const [message, setMessage] = useState<string | null>(null);
   const network = useRef<NetworkHandle | null>(null);
 
-  const result = useQuery(OverlapClusters, {
+  const variables = {
     filter: { unit: asked.unit, topic: asked.topic, minScore: asked.minScore, includeReviewed: asked.includeReviewed },
     unit: asked.unit ?? '',
     hasUnit: Boolean(asked.unit),
-  });
-  const clusters = useMemo(() => result.data?.overlapClusters.nodes ?? [], [result.data]);
+    after: null,
+  };
+  const result = useQuery(OverlapClusters, variables);
+  // Further pages of clusters, fetched on request and appended to the first.
+  const [more, setMore] = useState<{ clusters: Cluster[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  useEffect(() => setMore(null), [result.data]);
+  const pageInfo = more?.pageInfo ?? result.data?.overlapClusters.pageInfo;
+  const loadMore = async () => {
+    setLoadingMore(true);
+    try {
+      const { data } = await request(OverlapClusters, { ...variables, after: pageInfo?.endCursor ?? null });
+      setMore((previous) => ({ clusters: [...(previous?.clusters ?? []), ...data.overlapClusters.nodes], pageInfo: data.overlapClusters.pageInfo }));
+    } catch (error) {
+      setMessage((error as Error).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  const clusters = useMemo(() => [...(result.data?.overlapClusters.nodes ?? []), ...(more?.clusters ?? [])], [result.data, more]);
   const elements = useMemo(() => toElements(clusters), [clusters]);
   const pairs = useMemo<Pair[]>(() => clusters.flatMap((c, i) => c.overlaps.map((o) => ({ ...o, id: pairId(o.a.key, o.b.key), cluster: i }))), [clusters]);
   const shownId = hovered ?? selected;
@@ -213,6 +235,14 @@ export default function Overlaps({ params }: { params: URLSearchParams }) {
           <h2>{t.overlaps.network}</h2>
           <p className="muted">
             {t.overlaps.clusters(clusters.length, result.data.overlapClusters.totalCount)} · {t.overlaps.nodes(elements.filter((e) => e.group === 'nodes').length)} · {t.overlaps.selectHint}
+            {pageInfo?.hasNextPage && (
+              <>
+                {' '}
+                <button type="button" onClick={loadMore} disabled={loadingMore}>
+                  {t.common.loadMore}
+                </button>
+              </>
+            )}
           </p>
           <div className="overlap-layout">
             <div>

@@ -76,6 +76,7 @@ const WhoWorksWithDocument = graphql(`
 type Result = WhoWorksWithQuery['whoWorksWith'];
 type CollaborationRow = Result['collaborations'][number];
 type PersonRow = NonNullable<Result['people']>[number];
+type UnitRow = Result['units'][number];
 
 /** View 1: "who already works with unit X on topic Y?" — the coordinator's question, without GraphQL. */
 export function WhoWorksWith({ params }: { params: URLSearchParams }) {
@@ -199,6 +200,21 @@ export function WhoWorksWith({ params }: { params: URLSearchParams }) {
             <p className="notice" data-testid="people-hidden">
               {t.common.hiddenPersonal}
             </p>
+          )}
+          {answer.units.length > 0 && (
+            <DataTable<UnitRow>
+              id="who-units"
+              caption={t.who.units}
+              exportName="who-works-with-units"
+              filters={filters}
+              rows={answer.units}
+              rowKey={(r) => r.unit.key}
+              columns={[
+                { label: t.columns.unit, value: (r) => r.unit.name, render: (r) => <Link to={unitLink(r.unit.key)}>{r.unit.name}</Link> },
+                { label: t.columns.collaborations, value: (r) => r.collaborations.length },
+                { label: t.columns.score, value: (r) => r.score },
+              ]}
+            />
           )}
         </div>
       )}
