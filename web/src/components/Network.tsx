@@ -74,6 +74,9 @@ export function Network({ label, elements, selected, onHover, onSelect, handle }
       instance.elements('.highlight').removeClass('highlight');
       if (selected) instance.getElementById(selected).addClass('highlight');
     });
+    // A pair picked in the table may be a speck in the whole picture: bring it close enough to see.
+    const edge = selected ? instance.getElementById(selected) : null;
+    if (edge?.nonempty() && instance.zoom() < 0.8) instance.animate({ fit: { eles: edge.connectedNodes(), padding: 120 } }, { duration: 250 });
   }, [selected, elements]);
 
   return <div ref={container} className="network" role="img" aria-label={label} data-testid="network" />;

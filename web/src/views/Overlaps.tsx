@@ -95,15 +95,29 @@ type Pair = Cluster['overlaps'][number] & { id: string; cluster: number };
 const DECISIONS: ReviewDecision[] = ['KNOWN', 'NOT_OVERLAP', 'CONFIRMED'];
 const pairId = (a: string, b: string) => `pair:${a}|${b}`;
 
-/** Clusters laid out on a grid, each cluster's collaborations on a circle around its shared units. */
+/**
+ * Clusters packed in rows (largest first, as the API orders them), each cluster's collaborations on a circle
+ * around its shared units: positions computed here, so the picture needs no force layout however large.
+ */
 function toElements(clusters: Cluster[]): ElementDefinition[] {
   const elements: ElementDefinition[] = [];
-  const columns = Math.max(1, Math.ceil(Math.sqrt(clusters.length)));
-  const radiusOf = (cluster: Cluster) => 40 + cluster.collaborations.length * 9;
-  const cell = 2 * Math.max(0, ...clusters.map(radiusOf)) + 140;
+  const radiusOf = (cluster: Cluster) => 30 + cluster.collaborations.length * 9;
+  const boxes = clusters.map((cluster) => 2 * radiusOf(cluster) + 90);
+  const rowWidth = 1.3 * Math.sqrt(boxes.reduce((sum, box) => sum + box * box, 0));
+  let left = 0;
+  let top = 0;
+  let rowHeight = 0;
   clusters.forEach((cluster, i) => {
-    const cx = (i % columns) * cell;
-    const cy = Math.floor(i / columns) * cell;
+    const box = boxes[i]!;
+    if (left > 0 && left + box > rowWidth) {
+      left = 0;
+      top += rowHeight;
+      rowHeight = 0;
+    }
+    const cx = left + box / 2;
+    const cy = top + box / 2;
+    left += box;
+    rowHeight = Math.max(rowHeight, box);
     const radius = radiusOf(cluster);
     cluster.sharedUnits.forEach((unit, j) => {
       const id = `unit:${unit.key}:${i}`;
@@ -139,6 +153,7 @@ export default function Overlaps({ params }: { params: URLSearchParams }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const network = useRef<NetworkHandle | null>(null);
+  const panel = useRef<HTMLElement>(null);
 
   const variables = {
     filter: { unit: asked.unit, topic: asked.topic, minScore: asked.minScore, includeReviewed: asked.includeReviewed },
@@ -269,7 +284,7 @@ export default function Overlaps({ params }: { params: URLSearchParams }) {
                 </button>
               </div>
             </div>
-            <aside className="panel" aria-live="polite" data-testid="pair-panel">
+            <aside className="panel" aria-live="polite" data-testid="pair-panel" ref={panel}>
               <h3>{t.overlaps.selected}</h3>
               {!shown && <p className="muted">{t.overlaps.selectHint}</p>}
               {shown && (
@@ -343,7 +358,16 @@ export default function Overlaps({ params }: { params: URLSearchParams }) {
                 value: () => null,
                 screenOnly: true,
                 render: (p) => (
-                  <button type="button" className="link" aria-pressed={selected === p.id} onClick={() => setSelected(p.id)} aria-label={`${t.overlaps.selectPair}: ${p.a.title} ↔ ${p.b.title}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-pressed={selected === p.id}
+                    onClick={() => {
+                      setSelected(p.id);
+                      // The panel with the reasons and the review buttons sits above the table: bring it into view.
+                      panel.current?.scrollIntoView({ block: 'nearest' });
+                    }}
+                    aria-label={`${t.overlaps.selectPair}: ${p.a.title} ↔ ${p.b.title}`}>
                     {t.overlaps.selectPair}
                   </button>
                 ),
