@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { graphql } from '../gql';
 import { request } from '../lib/client';
-import { unitPath } from '../lib/format';
+import { treePath } from '../lib/format';
 import { Combobox, type Option } from './Combobox';
 
 const UnitSearch = graphql(`
@@ -40,7 +40,7 @@ export function UnitPicker({ label, help, value, onChange }: Props) {
     const controller = new AbortController();
     const timer = setTimeout(() => {
       request(UnitSearch, { text: words }, { signal: controller.signal }).then(
-        ({ data }) => setOptions(data.units.nodes.map((u) => ({ value: u.key, label: u.name, path: unitPath(u) }))),
+        ({ data }) => setOptions(data.units.nodes.map((u) => ({ value: u.key, label: u.name, path: treePath(u) }))),
         () => setOptions([]),
       );
     }, 150);

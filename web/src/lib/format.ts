@@ -1,7 +1,7 @@
 import type { Dictionary } from '../i18n/nb';
 
 /** Oslo kommune › Bydel Alna › … from a unit and its ancestors (nearest first, as the API gives them). */
-export function unitPath(unit: { name: string; ancestors: { name: string }[] }): string {
+export function treePath(unit: { name: string; ancestors: { name: string }[] }): string {
   return [...unit.ancestors].reverse().map((a) => a.name).concat(unit.name).join(' › ');
 }
 

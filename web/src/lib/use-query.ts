@@ -28,7 +28,6 @@ export function useQuery<TResult, TVariables>(document: TypedDocumentString<TRes
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [document, key, skip, tick]);
   return { ...state, reload };
 }

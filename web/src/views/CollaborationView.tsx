@@ -3,7 +3,7 @@ import { Status } from '../components/Status';
 import { graphql } from '../gql';
 import type { CollaborationPageQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
-import { label, period, unitPath as pathOf } from '../lib/format';
+import { label, period, treePath } from '../lib/format';
 import { collaborationPath, Link, unitPath } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 import { useSignedIn } from '../lib/client';
@@ -184,7 +184,7 @@ export default function CollaborationView({ collaborationKey }: { collaborationK
         <ul>
           {c.units.map((u) => (
             <li key={u.unit.key}>
-              <Link to={unitPath(u.unit.key)}>{pathOf(u.unit)}</Link> <span className="muted">({label(t.roles, u.role)})</span>
+              <Link to={unitPath(u.unit.key)}>{treePath(u.unit)}</Link> <span className="muted">({label(t.roles, u.role)})</span>
             </li>
           ))}
         </ul>

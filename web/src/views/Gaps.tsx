@@ -8,7 +8,7 @@ import { graphql } from '../gql';
 import type { GapCode, GapOverviewQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { gapCountsByUnit } from '../lib/counts';
-import { label, period, unitPath } from '../lib/format';
+import { label, period, treePath } from '../lib/format';
 import { collaborationPath, Link, navigate } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 
@@ -107,7 +107,7 @@ export default function Gaps({ params }: { params: URLSearchParams }) {
   };
 
   const selected = overview.data?.selected;
-  const pickerValue = selected && picked?.value === selected.key ? { value: selected.key, label: selected.name, path: unitPath(selected) } : picked;
+  const pickerValue = selected && picked?.value === selected.key ? { value: selected.key, label: selected.name, path: treePath(selected) } : picked;
   const codeValues = overview.data ? GAP_CODES.map((c) => overview.data![c].totalCount) : [];
   const unitValues = unitCounts.data ? bars.map((_, i) => unitCounts.data![`u${i}`]?.totalCount ?? 0) : [];
   const listUnitName = bars.find((b) => b.key === listUnit)?.name ?? selected?.name;

@@ -11,7 +11,7 @@ import type { OverlapClustersQuery, ReviewDecision } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { request, useSignedIn } from '../lib/client';
 import { download, fileName } from '../lib/export';
-import { label, unitPath } from '../lib/format';
+import { label, treePath } from '../lib/format';
 import { collaborationPath, Link, navigate } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 
@@ -185,7 +185,7 @@ export default function Overlaps({ params }: { params: URLSearchParams }) {
   const shown = pairs.find((p) => p.id === shownId) ?? null;
   const contactsAbsent = result.absent.some((path) => path.includes('contacts'));
   const loaded = result.data?.unit;
-  const pickerValue = loaded && unit?.value === loaded.key ? { value: loaded.key, label: loaded.name, path: unitPath(loaded) } : unit;
+  const pickerValue = loaded && unit?.value === loaded.key ? { value: loaded.key, label: loaded.name, path: treePath(loaded) } : unit;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();

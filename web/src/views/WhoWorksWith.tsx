@@ -7,7 +7,7 @@ import type { Option } from '../components/Combobox';
 import { graphql } from '../gql';
 import type { WhoWorksWithQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
-import { label, period, unitPath } from '../lib/format';
+import { label, period, treePath } from '../lib/format';
 import { collaborationPath, Link, navigate, unitPath as unitLink } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 
@@ -89,7 +89,7 @@ export function WhoWorksWith({ params }: { params: URLSearchParams }) {
   const result = useQuery(WhoWorksWithDocument, asked, !asked.unit || !asked.topic);
   // A unit named in the address arrives as a key; the answer brings its name and path for the picker.
   const loaded = result.data?.unit;
-  const pickerValue = loaded && unit?.value === loaded.key ? { value: loaded.key, label: loaded.name, path: unitPath(loaded) } : unit;
+  const pickerValue = loaded && unit?.value === loaded.key ? { value: loaded.key, label: loaded.name, path: treePath(loaded) } : unit;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
