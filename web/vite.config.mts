@@ -20,5 +20,6 @@ export default defineConfig(({ command }) => ({
     chunkSizeWarningLimit: 700,
     modulePreload: { polyfill: false },
   },
-  server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
+  // `npm run dev:web`: the app with hot reload, its API calls passed to a registry on REGISTRY_DEV_API (default port 4000).
+  server: { proxy: { '/graphql': process.env.REGISTRY_DEV_API || 'http://127.0.0.1:4000' } },
 }));
