@@ -73,6 +73,28 @@ describeBrowser('web app (seeded registry)', () => {
     await p.getByRole('heading', { level: 1, name: 'EVU-tilbud til helsesykepleiere' }).waitFor();
   });
 
+  it('works from the keyboard alone: type-ahead with arrow keys and Enter, submit with Enter', async () => {
+    const { page: p } = await page();
+    await p.goto(`${origin}/`);
+    await p.keyboard.press('Tab'); // the skip link comes first
+    await expect(p.evaluate('document.activeElement.textContent')).resolves.toBe('Hopp til innholdet');
+    const unit = p.getByRole('combobox', { name: 'Enhet' });
+    await unit.focus();
+    await p.keyboard.type('Bydel Al');
+    await p.getByRole('option', { name: /Bydel Alna/ }).first().waitFor();
+    await p.keyboard.press('ArrowDown');
+    await expect(unit.getAttribute('aria-activedescendant')).resolves.toBeTruthy();
+    await p.keyboard.press('Enter');
+    await expect(unit.inputValue()).resolves.toBe('Oslo kommune › Bydel Alna');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('Helse og omsorg');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Enter'); // the form submits
+    await p.waitForURL(/\?unit=bydel-alna&topic=helse$/);
+    await p.getByTestId('who-results').waitFor();
+  });
+
   it('downloads the who-works-with table as CSV (header row, filters in the name) and as XLSX', async () => {
     const expected = await server.gql(`{ whoWorksWith(unit: "kommune-0301", topic: "helse") { collaborations { score collaboration { title } } } }`);
     const { page: p } = await page();
