@@ -22,6 +22,7 @@ import { createLogger, Logger, withRequestId } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { observationPlugin, observe, Observation, ObservedContext } from '../http/observe';
 import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } from '../http/rate-limit';
+import { StaticFiles } from '../http/static-files';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -138,6 +139,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   });
   const limiter = createRateLimiter(config, dataSource, logger);
   const metrics = new Metrics(dataSource, services.analysis);
+  const webApp = new StaticFiles(config.webDir);
   await apollo.start();
   const stopRelay =
     config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes, logger) : null;
@@ -303,6 +305,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         res.end(body);
         return;
       }
+      // The web app (built into config.webDir) answers `/`, its assets and its page routes; without a build, the IDE.
+      if (webApp.serve(req, res, url.pathname)) return;
       if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH });
         res.end();

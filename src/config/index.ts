@@ -18,6 +18,8 @@ export interface Config {
   /** Load `seeds/` into an empty database at start. */
   seedOnStart: boolean;
   seedsDir: string;
+  /** Folder of the built web app (`npm run build` writes it), served at `/`; when it has no index.html, `/` redirects to the IDE. */
+  webDir: string;
   /** Largest request body accepted on /graphql; larger ones get 413. */
   maxBodyBytes: number;
   /** Largest body for an importRegistry request (ADMIN only). */
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     development: env.NODE_ENV === 'development',
     seedOnStart: parseBoolean('REGISTRY_SEED', env.REGISTRY_SEED, true),
     seedsDir: path.resolve(env.REGISTRY_SEEDS_DIR || path.join(projectRoot, 'seeds')),
+    webDir: path.resolve(env.REGISTRY_WEB_DIR || path.join(projectRoot, 'dist', 'web')),
     maxBodyBytes: parseWholeNumber('REGISTRY_MAX_BODY_BYTES', env.REGISTRY_MAX_BODY_BYTES, 1024 * 1024),
     maxImportBodyBytes: parseWholeNumber('REGISTRY_MAX_IMPORT_BYTES', env.REGISTRY_MAX_IMPORT_BYTES, 64 * 1024 * 1024),
     maxResponseBytes: parseWholeNumber('REGISTRY_MAX_RESPONSE_BYTES', env.REGISTRY_MAX_RESPONSE_BYTES, 8 * 1024 * 1024),

@@ -1,0 +1,12 @@
+import type { Dictionary } from '../i18n/nb';
+
+/** Oslo kommune › Bydel Alna › … from a unit and its ancestors (nearest first, as the API gives them). */
+export function treePath(unit: { name: string; ancestors: { name: string }[] }): string {
+  return [...unit.ancestors].reverse().map((a) => a.name).concat(unit.name).join(' › ');
+}
+
+export function period(t: Dictionary, start: string | null | undefined, end: string | null | undefined): string {
+  return `${start ?? t.common.unknown} – ${end ?? t.common.openEnded}`;
+}
+
+export const label = (table: Record<string, string>, code: string) => table[code] ?? code;
