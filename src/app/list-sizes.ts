@@ -34,9 +34,9 @@ export const LIST_SIZES: ListSizes = {
   'Overlap.sharedTopics': COLLABORATION_LISTS.topics,
   'Overlap.sharedUnits': COLLABORATION_LISTS.units,
   // Clusters are connected groups of overlaps and grow with the registry (the dev registry's largest: 64).
-  'OverlapCluster.collaborations': 500,
-  'OverlapCluster.contacts': 1000,
-  'OverlapCluster.overlaps': 2000,
+  'OverlapCluster.collaborations': 200,
+  'OverlapCluster.contacts': 400,
+  'OverlapCluster.overlaps': 400,
   'OverlapCluster.sharedUnits': COLLABORATION_LISTS.units,
   'OverlapCluster.topics': COLLABORATION_LISTS.topics,
   'Person.affiliations': MAX_AFFILIATIONS,

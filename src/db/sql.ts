@@ -37,3 +37,12 @@ export async function ancestorIds(em: EntityManager, table: string, id: number):
   );
   return rows.map((r) => Number(r.id));
 }
+
+/**
+ * A LIKE condition "column contains this text" with the text's own `%`, `_` and `\` taken literally, the same on
+ * SQLite and PostgreSQL. `param` names the bound parameter.
+ */
+export function containsCondition(column: string, param: string, text: string): { sql: string; params: Record<string, string> } {
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return { sql: `${column} LIKE :${param} ESCAPE '\\'`, params: { [param]: `%${escaped}%` } };
+}

@@ -1,3 +1,5 @@
+import { RegistryError } from '../errors/registry-error';
+
 /**
  * Text normalisation shared by indexing and querying, so both sides agree.
  * Norwegian letters æ, ø and å are kept as letters (they distinguish words: "får" ≠ "far"); other diacritics are
@@ -19,4 +21,24 @@ export function normalizeText(input: string): string {
 /** Words of a text after normalisation: letters and digits, everything else separates. */
 export function tokenize(input: string): string[] {
   return normalizeText(input).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Bounds on free text a caller searches with: each search stays a few index look-ups on either database. */
+export const SEARCH_LIMITS = { characters: 200, words: 10, wordCharacters: 50 } as const;
+
+/**
+ * A caller's search text, normalised, checked against SEARCH_LIMITS (refused with the field named, before any
+ * tokenising of an oversized text) and its distinct words.
+ */
+export function searchText(text: string, field: string): { normalized: string; words: string[] } {
+  if (text.length > SEARCH_LIMITS.characters) {
+    throw RegistryError.of(field, 'TOO_LONG', `search text is limited to ${SEARCH_LIMITS.characters} characters (was ${text.length})`);
+  }
+  const words = [...new Set(tokenize(text))];
+  if (words.length > SEARCH_LIMITS.words) {
+    throw RegistryError.of(field, 'INVALID', `search text is limited to ${SEARCH_LIMITS.words} different words (was ${words.length})`);
+  }
+  const long = words.find((w) => w.length > SEARCH_LIMITS.wordCharacters);
+  if (long) throw RegistryError.of(field, 'TOO_LONG', `search words are limited to ${SEARCH_LIMITS.wordCharacters} characters (one has ${long.length})`);
+  return { normalized: normalizeText(text), words };
 }

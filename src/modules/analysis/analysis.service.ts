@@ -4,7 +4,7 @@ import type { AnalysisFigures } from '../../observability/metrics';
 import { createLogger, Logger } from '../../observability/logger';
 import { todayIso } from '../../validation/dates';
 import { RegistryError } from '../../errors/registry-error';
-import { tokenize } from '../../text/normalize';
+import { searchText, tokenize } from '../../text/normalize';
 import { requireRef, resolveRefs } from '../../db/references';
 import { Collaboration } from '../collaborations/collaboration.entity';
 import { PersonRole, Status } from '../collaborations/collaboration.enums';
@@ -274,9 +274,10 @@ export class AnalysisService implements ChangeListener {
 
   /** The subjects a topic filter names: a topic by id or key (with narrower ones), or free text matched to topics. */
   private async subjectsFor(state: State, topic: string, field: string): Promise<Set<number> | null> {
+    const { words: asked } = searchText(topic, field);
     const id = (await resolveRefs(this.ds.manager, Topic, [topic])).get(topic);
     if (id !== undefined) return new Set(state.model.subjectsAt(id));
-    const words = new Set(tokenize(topic).filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
+    const words = new Set(asked.filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
     if (!words.size) throw RegistryError.of(field, 'INVALID', 'give a topic id, key or some words');
     const matches = new Set<number>();
     for (const t of state.data.topics.values()) {
@@ -419,7 +420,7 @@ export class AnalysisService implements ChangeListener {
     const state = await this.current();
     const unitIds = new Set(await this.units.expand(unit, true, 'unit'));
     const subjects = await this.subjectsFor(state, topic, 'topic');
-    const queryWords = new Set(tokenize(topic).filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
+    const queryWords = new Set(searchText(topic, 'topic').words.filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
     const today = todayIso();
     const matches: WhoWorksWithAnswer['collaborations'] = [];
     for (const c of state.data.collaborations.values()) {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { normalizeText, tokenize } from '../../text/normalize';
+import { normalizeText, searchText } from '../../text/normalize';
 import { rawQuery } from '../../db/sql';
 import { Collaboration } from './collaboration.entity';
 
@@ -31,8 +31,8 @@ export async function removeFromIndex(em: EntityManager, ids: number[]): Promise
  * "språkutvikling") in the database's own full-text search, or null when the text has no words. Words are
  * letters and digits only, so user text cannot inject search operators.
  */
-export function textCondition(database: string, alias: string, text: string): { sql: string; params: Record<string, string> } | null {
-  const words = tokenize(text);
+export function textCondition(database: string, alias: string, text: string, field: string): { sql: string; params: Record<string, string> } | null {
+  const { words } = searchText(text, field);
   if (!words.length) return null;
   if (database === 'postgres') {
     return {

@@ -111,7 +111,7 @@ export class CollaborationService {
     if (filter.periodTo) query.andWhere('(c.start_date IS NULL OR c.start_date <= :periodTo)', { periodTo: filter.periodTo });
     if (filter.periodFrom) query.andWhere('(c.end_date IS NULL OR c.end_date >= :periodFrom)', { periodFrom: filter.periodFrom });
     if (filter.text != null) {
-      const condition = textCondition(this.ds.options.type, 'c', filter.text);
+      const condition = textCondition(this.ds.options.type, 'c', filter.text, 'filter.text');
       if (condition) query.andWhere(condition.sql, condition.params);
     }
   }

@@ -1,7 +1,8 @@
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
-import { normalizeText } from '../../text/normalize';
+import { containsCondition } from '../../db/sql';
+import { normalizeText, searchText } from '../../text/normalize';
 import { replaceChildren } from '../../db/children';
 import { assertKeyFree, claimVersion, requireRecord, requireRefs } from '../../db/references';
 import { assertNotInUse } from '../../db/in-use';
@@ -13,8 +14,12 @@ import { UnitService } from '../units/unit.service';
 import { Affiliation, Person } from './person.entity';
 import { AffiliationInput, PersonCreateInput, PersonFilter, PersonOrder, PersonOrderField, PersonUpdateInput } from './person.inputs';
 
-export function personSearchText(p: Pick<Person, 'key' | 'name' | 'email' | 'title'>): string {
-  return normalizeText([p.name, p.email ?? '', p.title ?? '', p.key].join(' | '));
+/**
+ * What anyone may find a person by: name, title and key. E-mail and phone are personal data and stay out of it, so
+ * an anonymous caller cannot rebuild them by searching; token holders also match e-mail (see `list`).
+ */
+export function personSearchText(p: Pick<Person, 'key' | 'name' | 'title'>): string {
+  return normalizeText([p.name, p.title ?? '', p.key].join(' | '));
 }
 
 const ORDER_EXPRESSION: Record<PersonOrderField, string> = { KEY: 'person.key', NAME: 'person.name' };
@@ -33,13 +38,21 @@ export class PersonService {
     return lookupRecord(this.ds.manager, Person, id, key);
   }
 
-  async list(filter: PersonFilter | null | undefined, args: ConnectionArgs, order?: PersonOrder | null) {
+  async list(filter: PersonFilter | null | undefined, args: ConnectionArgs, order: PersonOrder | null | undefined, mayReadPersonal: boolean) {
     const query = this.ds.getRepository(Person).createQueryBuilder('person');
     if (filter?.unit != null) {
       const unitIds = await this.units.expand(filter.unit, filter.includeSubunits ?? true, 'filter.unit');
       query.andWhere('person.id IN (SELECT a.person_id FROM affiliation a WHERE a.unit_id IN (:...unitIds))', { unitIds });
     }
-    if (filter?.text) query.andWhere('person.search_text LIKE :text', { text: `%${normalizeText(filter.text)}%` });
+    if (filter?.text) {
+      const text = searchText(filter.text, 'filter.text').normalized;
+      const contains = containsCondition('person.search_text', 'text', text);
+      if (!mayReadPersonal) query.andWhere(contains.sql, contains.params);
+      else {
+        const email = containsCondition('LOWER(person.email)', 'email', text);
+        query.andWhere(`(${contains.sql} OR ${email.sql})`, { ...contains.params, ...email.params });
+      }
+    }
     return paginate(query, args, {
       expression: ORDER_EXPRESSION[order?.field ?? PersonOrderField.KEY],
       direction: order?.direction ?? SortDirection.ASC,

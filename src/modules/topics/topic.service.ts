@@ -2,9 +2,9 @@ import { ChangeFeed } from '../../db/change-feed';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { normalizeText } from '../../text/normalize';
+import { normalizeText, searchText } from '../../text/normalize';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
-import { subtreeIds } from '../../db/sql';
+import { subtreeIds, containsCondition } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
 import { DeleteInput } from '../../graphql/mutation-types';
@@ -44,7 +44,10 @@ export class TopicService {
       query.andWhere('topic.parent_id = :parentId', { parentId });
     }
     if (filter?.rootsOnly) query.andWhere('topic.parent_id IS NULL');
-    if (filter?.text) query.andWhere('topic.search_text LIKE :text', { text: `%${normalizeText(filter.text)}%` });
+    if (filter?.text) {
+      const contains = containsCondition('topic.search_text', 'text', searchText(filter.text, 'filter.text').normalized);
+      query.andWhere(contains.sql, contains.params);
+    }
     const ordering: Ordering = {
       expression: ORDER_EXPRESSION[order?.field ?? TopicOrderField.KEY],
       direction: order?.direction ?? SortDirection.ASC,

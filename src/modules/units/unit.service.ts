@@ -3,9 +3,9 @@ import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
 import { RegistryError } from '../../errors/registry-error';
-import { normalizeText } from '../../text/normalize';
+import { normalizeText, searchText } from '../../text/normalize';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
-import { subtreeIds } from '../../db/sql';
+import { subtreeIds, containsCondition } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
 import { DeleteInput } from '../../graphql/mutation-types';
@@ -60,7 +60,10 @@ export class UnitService {
       query.andWhere('unit.id IN (:...withinIds)', { withinIds: await this.expand(filter.within, true, 'filter.within') });
     }
     if (filter?.rootsOnly) query.andWhere('unit.parent_id IS NULL');
-    if (filter?.text) query.andWhere('unit.search_text LIKE :text', { text: `%${normalizeText(filter.text)}%` });
+    if (filter?.text) {
+      const contains = containsCondition('unit.search_text', 'text', searchText(filter.text, 'filter.text').normalized);
+      query.andWhere(contains.sql, contains.params);
+    }
     return paginate(query, args, {
       expression: ORDER_EXPRESSION[order?.field ?? UnitOrderField.KEY],
       direction: order?.direction ?? SortDirection.ASC,

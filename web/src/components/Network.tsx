@@ -76,7 +76,8 @@ export function Network({ label, elements, selected, onHover, onSelect, handle }
     });
     // A pair picked in the table may be a speck in the whole picture: bring it close enough to see.
     const edge = selected ? instance.getElementById(selected) : null;
-    if (edge?.nonempty() && instance.zoom() < 0.8) instance.animate({ fit: { eles: edge.connectedNodes(), padding: 120 } }, { duration: 250 });
+    // One jump, not an animation: each animated frame redraws every node, which a large picture cannot afford.
+    if (edge?.nonempty() && instance.zoom() < 0.8) instance.fit(edge.connectedNodes(), 120);
   }, [selected, elements]);
 
   return <div ref={container} className="network" role="img" aria-label={label} data-testid="network" />;

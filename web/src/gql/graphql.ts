@@ -1233,11 +1233,11 @@ export type Overlap = {
 
 /** Collaborations linked by flagged overlaps: a group that should talk to each other. */
 export type OverlapCluster = {
-  /** Collaborations. At most 500. */
+  /** Collaborations. At most 200. */
   collaborations: Array<Collaboration>;
-  /** Project leaders and contacts of each collaboration in the group (null, with a FORBIDDEN error, for anonymous callers). At most 1000. */
+  /** Project leaders and contacts of each collaboration in the group (null, with a FORBIDDEN error, for anonymous callers). At most 400. */
   contacts?: Maybe<Array<ClusterContact>>;
-  /** The flagged pairs that link the group. At most 2000. */
+  /** The flagged pairs that link the group. At most 400. */
   overlaps: Array<Overlap>;
   /** Mean score of the pairs in the group. */
   score: Scalars['Float']['output'];
@@ -2633,7 +2633,7 @@ export const OverlapClustersDocument = new TypedDocumentString(`
       name
     }
   }
-  overlapClusters(filter: $filter, first: 100, after: $after) {
+  overlapClusters(filter: $filter, first: 12, after: $after) {
     totalCount
     pageInfo {
       hasNextPage

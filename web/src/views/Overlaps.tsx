@@ -24,7 +24,7 @@ const OverlapClusters = graphql(`
         name
       }
     }
-    overlapClusters(filter: $filter, first: 100, after: $after) {
+    overlapClusters(filter: $filter, first: 12, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
