@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
@@ -16,7 +15,8 @@ import { idePage, readIdeAsset } from '../graphql/ide';
 import { limitsPlugin, RepetitionRule } from '../graphql/limits';
 import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
-import { actorName, Principal, unauthenticated } from '../modules/auth/principal';
+import { Role } from '../modules/auth/api-token.entity';
+import { actorName, hasRole, Principal, unauthenticated } from '../modules/auth/principal';
 import { runAs } from '../modules/audit/audit';
 import { createLogger, Logger, withRequestId } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
@@ -48,12 +48,12 @@ const diagnosticsPlugin: ApolloServerPlugin<RequestContext> = {
 
 class BodyTooLarge extends Error {}
 
-/** Whether a JSON body is a single operation whose only root field is importRegistry. */
-function isImportOnly(text: string): boolean {
+/** Whether a parsed JSON body is a single operation whose only root field is importRegistry. */
+function isImportOnly(body: unknown): boolean {
+  const query = (body as { query?: unknown } | null)?.query;
+  if (typeof query !== 'string') return false;
   try {
-    const body = JSON.parse(text) as { query?: unknown };
-    if (typeof body.query !== 'string') return false;
-    const document = parse(body.query, { maxTokens: 2000 });
+    const document = parse(query, { maxTokens: 2000 });
     return (
       document.definitions.length === 1 &&
       document.definitions[0]!.kind === Kind.OPERATION_DEFINITION &&
@@ -65,21 +65,26 @@ function isImportOnly(text: string): boolean {
   }
 }
 
+/**
+ * The body as text, or BodyTooLarge as soon as it is known to pass the limit (from Content-Length, or once the
+ * bytes received pass it). A refused body is then drained and dropped, never held, so the 413 reaches the client
+ * and the connection is closed after it.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      reject(new BodyTooLarge());
+    const refuse = () => {
+      req.removeAllListeners('data');
       req.resume();
-      return;
-    }
+      reject(new BodyTooLarge());
+    };
+    if (Number(req.headers['content-length'] ?? 0) > limit) return refuse();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
+        chunks.length = 0;
+        refuse();
         return;
       }
       chunks.push(chunk);
@@ -144,36 +149,45 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const stopRelay =
     config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes, logger) : null;
 
-  /** The parsed request body, or null when the request has already been answered (too large, not JSON). */
-  const readGraphQLBody = async (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation): Promise<{ body: unknown } | null> => {
+  /**
+   * The parsed request body, or null when the request has already been answered (too large, not JSON). Only an
+   * ADMIN may send more than the normal limit, and then only for a request that is nothing but importRegistry:
+   * the caller is known before a byte of the body is read, so nobody else can make the server hold a large body.
+   */
+  const readGraphQLBody = async (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation, principal: Principal): Promise<{ body: unknown } | null> => {
     if (req.method !== 'POST') return { body: undefined };
-    const tooLarge = (limit: number) => {
-      refuse(res, observation, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes`);
+    const mayImport = hasRole(principal, Role.ADMIN);
+    const limit = mayImport ? Math.max(config.maxBodyBytes, config.maxImportBodyBytes) : config.maxBodyBytes;
+    const tooLarge = (bytes: number) => {
+      // Once the refusal is out, stop receiving the rest of the body at all.
+      res.once('finish', () => req.destroy());
+      refuse(res, observation, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${bytes} bytes`, { connection: 'close' });
       return null;
     };
     let text: string;
     try {
-      text = await readBody(req, Math.max(config.maxBodyBytes, config.maxImportBodyBytes));
+      text = await readBody(req, limit);
     } catch (error) {
-      if (error instanceof BodyTooLarge) return tooLarge(config.maxImportBodyBytes);
+      if (error instanceof BodyTooLarge) return tooLarge(limit);
       throw error;
     }
-    // Only a request that is nothing but an importRegistry mutation may use the larger import limit.
-    if (Buffer.byteLength(text) > config.maxBodyBytes && !isImportOnly(text)) return tooLarge(config.maxBodyBytes);
-    if (!(req.headers['content-type'] ?? '').includes('application/json')) return { body: text };
-    try {
-      return { body: text === '' ? undefined : JSON.parse(text) };
-    } catch {
-      refuse(res, observation, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
-      return null;
+    const isJson = (req.headers['content-type'] ?? '').includes('application/json');
+    let body: unknown = text;
+    if (isJson) {
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        refuse(res, observation, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+        return null;
+      }
     }
+    if (Buffer.byteLength(text) > config.maxBodyBytes && !(isJson && isImportOnly(body))) return tooLarge(config.maxBodyBytes);
+    return { body };
   };
 
-  /** Answers 429 and returns true when the caller's address or token has used its budget. */
-  const rateLimited = async (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation): Promise<boolean> => {
+  /** Answers 429 and returns true when one of these budgets (an address's, a token's) is used up. */
+  const rateLimited = async (keys: string[], res: http.ServerResponse, observation: Observation): Promise<boolean> => {
     if (!limiter) return false;
-    const keys = [`ip:${clientAddress(req, config.trustProxyHops)}`];
-    if (req.headers.authorization) keys.push(`token:${createHash('sha256').update(req.headers.authorization).digest('hex')}`);
     const verdict = await limiter.take(keys);
     if (verdict.allowed) return false;
     refuse(res, observation, 429, 'RATE_LIMITED', `Too many requests; try again in ${verdict.retryAfterSeconds} s`, { 'retry-after': String(verdict.retryAfterSeconds) });
@@ -194,10 +208,14 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   };
 
   const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, observation: Observation) => {
-    const parsed = await readGraphQLBody(req, res, observation);
-    if (!parsed || (await rateLimited(req, res, observation))) return;
+    // The address's budget first (it also stops floods of wrong tokens), then the token, then the token's own
+    // budget (keyed on who it is, not on how the header is spelt), and only then the body.
+    if (await rateLimited([`ip:${clientAddress(req, config.trustProxyHops)}`], res, observation)) return;
     const principal = await authenticate(req, res, observation);
     if (!principal) return;
+    if (principal.kind === 'token' && (await rateLimited([`token:${principal.name}`], res, observation))) return;
+    const parsed = await readGraphQLBody(req, res, observation, principal);
+    if (!parsed) return;
     observation.actor = actorName(principal);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
