@@ -15,7 +15,7 @@ const base = {
 };
 
 // Replicas share PostgreSQL, never a SQLite file, and the SQLite-versus-PostgreSQL comparison needs both: PostgreSQL project only.
-const projects = [{ ...base, displayName: 'sqlite', testPathIgnorePatterns: ['/(replicas|cross-database)\\.test\\.ts$'] }];
+const projects = [{ ...base, displayName: 'sqlite', testPathIgnorePatterns: ['/(replicas|cross-database|statement-timeout)\\.test\\.ts$'] }];
 // The web app's browser tests exercise the client, not the database: SQLite project only.
 if (process.env.TEST_DATABASE_URL) {
   projects.push({ ...base, displayName: 'postgres', setupFiles: [...base.setupFiles, '<rootDir>/test/helpers/on-postgres.js'], testPathIgnorePatterns: ['/test/browser/'] });

@@ -9,7 +9,7 @@ import { sqliteMigrations } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming';
 import { StatementCountingLogger } from './statement-counter';
 
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseConfig, statementTimeoutMs?: number): DataSourceOptions {
   const common = {
     entities,
     namingStrategy: new SnakeNamingStrategy(),
@@ -39,21 +39,41 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     ...(database.schema ? { schema: database.schema } : {}),
     migrations: postgresMigrations,
     // Unqualified names in migrations and raw SQL resolve in the configured schema.
-    extra: { max: database.poolSize ?? 10, ...(database.schema ? { options: `-c search_path=${database.schema}` } : {}) },
+    extra: {
+      max: database.poolSize ?? 10,
+      ...(database.schema ? { options: `-c search_path=${database.schema}` } : {}),
+      // The server's statements end when its requests do: a query whose request was abandoned does not run on.
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    },
   };
 }
 
-/** Opens the database (creating the SQLite file's folder) and brings its schema up to date. */
-export async function openDatabase(database: DatabaseConfig, options: { migrate?: boolean; logger?: Logger } = {}): Promise<DataSource> {
+/**
+ * Opens the database (creating the SQLite file's folder) and brings its schema up to date. With
+ * `statementTimeoutMs` (the server's request time limit), PostgreSQL ends any statement running longer; migrations
+ * run before, on a connection of their own without that limit.
+ */
+export async function openDatabase(
+  database: DatabaseConfig,
+  options: { migrate?: boolean; logger?: Logger; statementTimeoutMs?: number } = {},
+): Promise<DataSource> {
   if (database.type === 'sqlite' && database.file !== ':memory:') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });
   }
-  const dataSource = new DataSource(dataSourceOptions(database));
-  await dataSource.initialize();
+  const timed = database.type === 'postgres' && options.statementTimeoutMs !== undefined;
   if (options.migrate !== false) {
-    const applied = await migrate(dataSource, database);
-    if (applied.length) options.logger?.info({ migrations: applied }, 'applied database migrations');
+    const migrating = new DataSource(dataSourceOptions(database));
+    await migrating.initialize();
+    try {
+      const applied = await migrate(migrating, database);
+      if (applied.length) options.logger?.info({ migrations: applied }, 'applied database migrations');
+    } finally {
+      if (timed) await migrating.destroy();
+    }
+    if (!timed) return migrating;
   }
+  const dataSource = new DataSource(dataSourceOptions(database, timed ? options.statementTimeoutMs : undefined));
+  await dataSource.initialize();
   return dataSource;
 }
 
