@@ -13,7 +13,7 @@ import {
   WhoWorksWithFieldsResolver,
 } from '../modules/analysis/analysis.resolver';
 import { AuditResolver, historyResolvers } from '../modules/audit/audit.resolver';
-import { AuthResolver } from '../modules/auth/auth.resolver';
+import { ApiTokenFieldsResolver, AuthResolver } from '../modules/auth/auth.resolver';
 import { RecordsResolver } from '../modules/lifecycle/lifecycle.resolver';
 import { AgreementContactResolver, AgreementResolver } from '../modules/agreements/agreement.resolver';
 import {
@@ -68,6 +68,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       CollaborationMatchResolver,
       WhoWorksWithFieldsResolver,
       AuthResolver,
+      ApiTokenFieldsResolver,
       AuditResolver,
       ...historyResolvers,
       RecordsResolver,

@@ -236,6 +236,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
           }),
         }),
       ),
+      principal,
     );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.executionTimeoutMs)));

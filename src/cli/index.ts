@@ -181,11 +181,12 @@ export async function run(argv: string[]): Promise<number> {
             units: values.unit ?? [],
             expiresAt: values.expires ? new Date(`${values.expires}T23:59:59Z`) : null,
           });
-          console.log(`created token "${token.name}" (${token.role}${token.unitScope.length ? `, scope ${token.unitScope.join(', ')}` : ''}); keep the secret below, it is not stored:`);
+          const scope = await auth.scopeKeys(token);
+          console.log(`created token "${token.name}" (${token.role}${scope.length ? `, scope ${scope.join(', ')}` : ''}); keep the secret below, it is not stored:`);
           console.log(secret);
         } else if (file === 'list') {
           for (const t of await auth.list()) {
-            console.log([t.name, t.role, t.unitScope.join(';') || '-', `created ${t.createdAt.toISOString()}`, `last used ${t.lastUsedAt?.toISOString() ?? 'never'}`, `expires ${t.expiresAt?.toISOString() ?? 'never'}`].join('\t'));
+            console.log([t.name, t.role, (await auth.scopeKeys(t)).join(';') || '-', `created ${t.createdAt.toISOString()}`, `last used ${t.lastUsedAt?.toISOString() ?? 'never'}`, `expires ${t.expiresAt?.toISOString() ?? 'never'}`].join('\t'));
           }
         } else if (file === 'revoke') {
           const name = positionals[2];

@@ -2,16 +2,21 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { EntityManager } from 'typeorm';
 import { exportSnapshot } from '../snapshot/snapshot.exporter';
 import { Section, SnapshotRecord, stableJson } from '../snapshot/snapshot.format';
+import { assertChangesInScope } from '../auth/scope';
+import { Principal } from '../auth/principal';
 import { AuditAction, AuditEntry, FieldChange } from './audit-entry.entity';
 
-const actors = new AsyncLocalStorage<string>();
+const actors = new AsyncLocalStorage<{ actor: string; principal: Principal | null }>();
 
-/** Runs `fn` so that every change it makes is recorded as made by `actor`. */
-export function runAs<T>(actor: string, fn: () => T): T {
-  return actors.run(actor, fn);
+/**
+ * Runs `fn` so that every change it makes is recorded as made by `actor`, and, when a principal is given (a
+ * request's caller), checked against what that principal may change (see writeAudit).
+ */
+export function runAs<T>(actor: string, fn: () => T, principal: Principal | null = null): T {
+  return actors.run({ actor, principal }, fn);
 }
 
-export const currentActor = (): string => actors.getStore() ?? 'system';
+export const currentActor = (): string => actors.getStore()?.actor ?? 'system';
 
 export const RECORD_TYPE: Record<Section, string> = {
   topics: 'Topic',
@@ -44,6 +49,9 @@ export async function writeAudit(
   entries: { section: Section; id: number; action: AuditAction; before: SnapshotRecord | null; after: SnapshotRecord | null }[],
 ): Promise<void> {
   const actor = currentActor();
+  // Every change passes here in its own transaction: the one place an EDITOR's scope is checked on the result.
+  const principal = actors.getStore()?.principal;
+  if (principal) await assertChangesInScope(em, principal, entries);
   const rows = entries
     .map((e) => ({
       actor,

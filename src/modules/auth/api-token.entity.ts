@@ -35,10 +35,12 @@ export class ApiToken {
   @Column({ type: 'varchar', length: 20 })
   role!: Role;
 
-  /** Keys of the units an EDITOR's scope covers (with everything below them); empty for other roles. */
-  @Field(() => [String], { description: 'Keys of the units in its scope (EDITOR).' })
-  @Column({ type: 'simple-json' })
-  unitScope!: string[];
+  /**
+   * Ids of the units an EDITOR's scope covers (with everything below them); empty for other roles. Ids, not keys:
+   * a unit keeps its token's rights when its key changes, and a new unit given an old key gets none.
+   */
+  @Column({ name: 'unit_scope', type: 'simple-json' })
+  unitScopeIds!: number[];
 
   @Column({ type: 'varchar', length: 64, unique: true })
   tokenHash!: string;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../app/context';
 import { UserError, mutationPayload } from '../../graphql/errors';
 import { EnumField, NameField, RefListField } from '../../graphql/input-fields';
@@ -75,5 +75,13 @@ export class AuthResolver {
       ctx.access.require(Role.ADMIN, 'Revoking tokens');
       return ctx.services.auth.revoke(input.name);
     });
+  }
+}
+
+@Resolver(() => ApiToken)
+export class ApiTokenFieldsResolver {
+  @FieldResolver(() => [String], { description: 'Keys of the units in its scope (EDITOR), as the units are called now.' })
+  unitScope(@Root() token: ApiToken, @Ctx() ctx: Context) {
+    return ctx.services.auth.scopeKeys(token);
   }
 }

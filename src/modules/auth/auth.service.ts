@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { RegistryError } from '../../errors/registry-error';
 import { requireRefs } from '../../db/references';
 import { subtreeIds } from '../../db/sql';
@@ -29,13 +29,21 @@ export class AuthService {
     const units = input.units ?? [];
     if (input.role === Role.EDITOR && !units.length) throw RegistryError.of('units', 'REQUIRED', 'an EDITOR token needs at least one unit in its scope');
     if (input.role !== Role.EDITOR && units.length) throw RegistryError.of('units', 'INVALID', 'only EDITOR tokens have a unit scope');
-    await requireRefs(this.ds.manager, Unit, units, (i) => `units[${i}]`);
+    const unitScopeIds = await requireRefs(this.ds.manager, Unit, units, (i) => `units[${i}]`);
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw RegistryError.of('expires', 'INVALID', 'must be in the future');
     const secret = newSecret();
     const token = await repo.save(
-      repo.create({ name: input.name, role: input.role, unitScope: units, tokenHash: hash(secret), expiresAt: input.expiresAt ?? null, lastUsedAt: null, revokedAt: null }),
+      repo.create({ name: input.name, role: input.role, unitScopeIds, tokenHash: hash(secret), expiresAt: input.expiresAt ?? null, lastUsedAt: null, revokedAt: null }),
     );
     return { token, secret };
+  }
+
+  /** The keys the scope's units have now (a deleted unit's too, so the scope reads as it was given). */
+  async scopeKeys(token: ApiToken): Promise<string[]> {
+    if (!token.unitScopeIds.length) return [];
+    const units = await this.ds.getRepository(Unit).find({ select: { id: true, key: true }, where: { id: In(token.unitScopeIds) }, withDeleted: true });
+    const keyOf = new Map(units.map((u) => [u.id, u.key]));
+    return token.unitScopeIds.flatMap((id) => keyOf.get(id) ?? []);
   }
 
   list(): Promise<ApiToken[]> {
@@ -62,9 +70,12 @@ export class AuthService {
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
       await this.ds.getRepository(ApiToken).update(token.id, { lastUsedAt: new Date() });
     }
-    const scopeRoots = token.unitScope.length
-      ? (await this.ds.getRepository(Unit).find({ select: { id: true, key: true }, where: token.unitScope.map((key) => ({ key })) })).map((u) => u.id)
-      : [];
-    return { kind: 'token', name: token.name, role: token.role, scope: new Set(await subtreeIds(this.ds.manager, 'unit', scopeRoots)) };
+    return {
+      kind: 'token',
+      name: token.name,
+      role: token.role,
+      scopeRoots: new Set(token.unitScopeIds),
+      scope: new Set(await subtreeIds(this.ds.manager, 'unit', token.unitScopeIds)),
+    };
   }
 }

@@ -4,7 +4,7 @@ import { Role, ROLE_RANK } from './api-token.entity';
 /** Who is asking: nobody (anonymous), an API token, or the local command line (trusted: it holds the database). */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'token'; name: string; role: Role; scope: ReadonlySet<number> }
+  | { kind: 'token'; name: string; role: Role; scopeRoots: ReadonlySet<number>; scope: ReadonlySet<number> }
   | { kind: 'cli' };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };

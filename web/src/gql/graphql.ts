@@ -326,7 +326,7 @@ export type ApiToken = {
   revokedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Role in free text or, where typed, the enumerated role. */
   role: Role;
-  /** Keys of the units in its scope (EDITOR). At most 100. */
+  /** Keys of the units in its scope (EDITOR), as the units are called now. At most 100. */
   unitScope: Array<Scalars['String']['output']>;
 };
 
