@@ -13,7 +13,7 @@ import { countStatements } from '../db/statement-counter';
 import { Context, createLoaders, createServices, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
-import { limitsPlugin } from '../graphql/limits';
+import { cachedLimitsPlugin, compiledExecution } from '../graphql/executor';
 import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { actorName, Principal, unauthenticated } from '../modules/auth/principal';
@@ -125,9 +125,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     logger.info({ seedsDir: config.seedsDir, created: summaries.map((s) => s.created) }, 'loaded the seeds into the empty database');
   }
 
+  const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await getSchema(),
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), observationPlugin, diagnosticsPlugin],
+    ...(config.compiledExecution ? { gateway: compiledExecution(schema) } : { schema }),
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), cachedLimitsPlugin(config.limits), observationPlugin, diagnosticsPlugin],
     formatError: formatError(config.development, logger),
     includeStacktraceInErrorResponses: config.development,
     introspection: config.introspection,

@@ -1,0 +1,127 @@
+import { ApolloServerOptionsWithGateway, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { execute, GraphQLError, GraphQLInterfaceType, GraphQLSchema } from 'graphql';
+import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { QueryLimits } from '../config';
+import { checkLimits } from './limits';
+import { nodeTypeOf } from './node';
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+type SchemaListener = Parameters<Gateway['onSchemaLoadOrUpdate']>[0];
+type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+
+/**
+ * How many distinct operations keep their compiled code and limit verdicts. Clients send a handful of fixed
+ * documents; the bound only stops a caller that varies its queries from growing memory without end.
+ */
+const MAX_OPERATIONS = 1000;
+
+/** A Map that forgets its least recently used entry beyond `size` entries. */
+class Lru<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/** One operation of one document: Apollo's hash of the query text and the operation asked for. */
+const operationKey = (queryHash: string, operationName: string | null | undefined) => `${operationName ?? ''}\n${queryHash}`;
+
+/**
+ * The query limits of limits.ts, measured once per distinct operation: Apollo parses and validates a document
+ * once (its document cache), and the verdict of `checkLimits` depends only on the document, the operation and the
+ * configured limits, so later requests reuse it.
+ */
+export function cachedLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  const verdicts = new Lru<{ error: GraphQLError | null }>(MAX_OPERATIONS);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, operationName, queryHash }) {
+          if (!operation) return;
+          const key = operationKey(queryHash, operationName);
+          let verdict = verdicts.get(key);
+          if (!verdict) {
+            verdict = { error: checkLimits(schema, document, operation, limits) };
+            verdicts.set(key, verdict);
+          }
+          // A fresh error each time: the pipeline may annotate the one it is given.
+          if (verdict.error) throw new GraphQLError(verdict.error.message, { extensions: verdict.error.extensions });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * graphql-jit's errors only look like graphql-js ones (no `extensions` object when the thrown error had none,
+ * which Apollo's error formatting needs); rebuilt as graphql-js would have built them, with their locations.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+  (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return rebuilt;
+}
+
+/**
+ * Compiled execution for Apollo Server 5, through its supported extension point for custom execution (the
+ * `gateway` option: Apollo still parses, validates, runs every plugin hook and formats errors, and hands the
+ * executor the validated document, the operation, the variables and the context value).
+ *
+ * Queries run as code graphql-jit generates once per distinct operation. Mutations keep graphql-js `execute`:
+ * they are few, and their serial execution stays exactly graphql-js's. A request whose variables graphql-jit
+ * refuses (no data at all, nothing resolved) is run again by graphql-js, so its errors are word for word the
+ * ones graphql-js gives.
+ */
+export function compiledExecution(schema: GraphQLSchema): Gateway {
+  // type-graphql wraps every resolveType in an async function; graphql-jit needs the type name synchronously.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
+  const compiled = new Lru<{ query: CompiledQuery | null }>(MAX_OPERATIONS);
+  const listeners = new Set<SchemaListener>();
+
+  const interpreted: Executor = async ({ document, request, context }) =>
+    execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
+
+  const executor: Executor = async (requestContext) => {
+    const { document, operation, request, queryHash, context } = requestContext;
+    if (operation.operation !== 'query') return interpreted(requestContext);
+    const key = operationKey(queryHash, request.operationName);
+    let entry = compiled.get(key);
+    if (!entry) {
+      const result = compileQuery(schema, document, request.operationName ?? undefined);
+      entry = { query: isCompiledQuery(result) ? result : null };
+      compiled.set(key, entry);
+    }
+    if (!entry.query) return interpreted(requestContext);
+    const result = await entry.query.query(undefined, context, request.variables ?? {});
+    if (result.data === undefined) return interpreted(requestContext);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+  };
+
+  return {
+    onSchemaLoadOrUpdate(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async load() {
+      for (const listener of listeners) listener({ apiSchema: schema, coreSupergraphSdl: '' });
+      return { executor };
+    },
+    async stop() {
+      listeners.clear();
+    },
+  };
+}
