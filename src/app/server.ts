@@ -13,7 +13,7 @@ import { countStatements } from '../db/statement-counter';
 import { Context, createLoaders, createServices, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
-import { cachedLimitsPlugin, compiledExecution } from '../graphql/executor';
+import { cachedLimitsPlugin, compiledExecution, usePlainFieldResolvers } from '../graphql/executor';
 import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { actorName, Principal, unauthenticated } from '../modules/auth/principal';
@@ -126,6 +126,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   }
 
   const schema = await getSchema();
+  usePlainFieldResolvers(schema);
   const apollo = new ApolloServer<RequestContext>({
     ...(config.compiledExecution ? { gateway: compiledExecution(schema) } : { schema }),
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), cachedLimitsPlugin(config.limits), observationPlugin, diagnosticsPlugin],
