@@ -11,6 +11,8 @@ interface EntityReader<T> {
   read(row: Record<string, unknown>): T | undefined;
 }
 
+const AS_STORED = new Set<unknown>(['varchar', 'character varying', 'text', 'integer', 'int', Number]);
+
 const readers = new WeakMap<DataSource, Map<string, EntityReader<unknown>>>();
 
 /**
@@ -24,7 +26,14 @@ function entityReader<T>(ds: DataSource, metadata: EntityMetadata, alias: string
   let reader = cache.get(key) as EntityReader<T> | undefined;
   if (!reader) {
     const q = (name: string) => ds.driver.escape(name);
-    const columns = metadata.columns.filter((c) => !c.isVirtual && c.isSelect).map((c) => ({ column: c, as: `${alias}_${c.databaseName}` }));
+    const columns = metadata.columns
+      .filter((c) => !c.isVirtual && c.isSelect)
+      .map((column) => ({
+        column,
+        as: `${alias}_${column.databaseName}`,
+        // Text and integer ids come from both drivers as they are stored; hydrating them would change nothing.
+        asStored: !column.embeddedMetadata && !column.transformer && AS_STORED.has(column.type),
+      }));
     const primary = columns.find(({ column }) => column.isPrimary)!.as;
     const deleted = metadata.deleteDateColumn;
     reader = {
@@ -33,9 +42,11 @@ function entityReader<T>(ds: DataSource, metadata: EntityMetadata, alias: string
       read(row) {
         if (row[primary] == null) return undefined;
         const entity = metadata.create() as T & ObjectLiteral;
-        for (const { column, as } of columns) {
+        for (const { column, as, asStored } of columns) {
           const value = row[as];
-          if (value !== undefined) column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
+          if (value === undefined) continue;
+          if (asStored) (entity as ObjectLiteral)[column.propertyName] = value;
+          else column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
         }
         return entity;
       },
