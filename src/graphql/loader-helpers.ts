@@ -69,6 +69,9 @@ function inIds(ds: DataSource, column: string): string {
 }
 const idsParameter = (ds: DataSource, ids: readonly number[]) => (ds.driver.options.type === 'postgres' ? [ids] : [JSON.stringify(ids)]);
 
+/** The SQL of findRecordBy per entity reader and column, made once. */
+const lookupStatements = new WeakMap<EntityReader<unknown>, Partial<Record<'id' | 'key', string>>>();
+
 /**
  * The live record of a type whose `id` or `key` column equals `value`, or null: one cached statement instead of
  * a TypeORM query built per call (top-level lookups run on every request that names a record).
@@ -77,15 +80,16 @@ export async function findRecordBy<T extends RecordBase>(em: EntityManager, cls:
   const ds = em.connection;
   const metadata = ds.getMetadata(cls);
   const reader = entityReader<T>(ds, metadata, 'r');
-  const q = (name: string) => ds.driver.escape(name);
-  const placeholder = ds.driver.options.type === 'postgres' ? '$1' : '?';
-  const rows = (await em.query(`SELECT ${reader.select} FROM ${tableName(ds, metadata)} ${q('r')} WHERE ${q('r')}.${q(column)} = ${placeholder} AND ${reader.live}`, [value])) as Record<
-    string,
-    unknown
-  >[];
+  let sql = lookupStatements.get(reader)?.[column];
+  if (!sql) {
+    const q = (name: string) => ds.driver.escape(name);
+    const placeholder = ds.driver.options.type === 'postgres' ? '$1' : '?';
+    sql = `SELECT ${reader.select} FROM ${tableName(ds, metadata)} ${q('r')} WHERE ${q('r')}.${q(column)} = ${placeholder} AND ${reader.live}`;
+    lookupStatements.set(reader, { ...lookupStatements.get(reader), [column]: sql });
+  }
+  const rows = (await em.query(sql, [value])) as Record<string, unknown>[];
   return rows.length ? reader.read(rows[0]!)! : null;
 }
-
 /** Batches lookups of one record type by database id; a request loads each record at most once. */
 export function recordLoader<T extends RecordBase>(ds: DataSource, cls: RecordClass<T>): DataLoader<number, T | null> {
   const metadata = ds.getMetadata(cls);
