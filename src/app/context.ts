@@ -44,25 +44,56 @@ export function createServices(ds: DataSource, logger?: Logger) {
 }
 export type Services = ReturnType<typeof createServices>;
 
-/** Fresh loaders per request, so a request sees its own writes and never another request's cache. */
-export function createLoaders(ds: DataSource) {
-  const records = {
+function recordLoaders(ds: DataSource) {
+  return {
     topic: recordLoader(ds, Topic),
     unit: recordLoader(ds, Unit),
     person: recordLoader(ds, Person),
     agreement: recordLoader(ds, Agreement),
     collaboration: recordLoader(ds, Collaboration),
   };
-  return {
-    ...records,
-    ...topicLoaders(ds),
-    ...unitLoaders(ds),
-    ...personLoaders(ds),
-    ...agreementLoaders(ds, records),
-    ...collaborationLoaders(ds, records),
-  };
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+type RecordLoaders = ReturnType<typeof recordLoaders>;
+
+/** Each module's loaders, built together (they may prime the record loaders, reached through `loaders`). */
+const LOADER_GROUPS = [
+  (ds: DataSource) => recordLoaders(ds),
+  (ds: DataSource) => topicLoaders(ds),
+  (ds: DataSource) => unitLoaders(ds),
+  (ds: DataSource) => personLoaders(ds),
+  (ds: DataSource, loaders: RecordLoaders) => agreementLoaders(ds, loaders),
+  (ds: DataSource, loaders: RecordLoaders) => collaborationLoaders(ds, loaders),
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+export type Loaders = UnionToIntersection<ReturnType<(typeof LOADER_GROUPS)[number]>>;
+
+const prototypes = new WeakMap<DataSource, object>();
+
+/**
+ * Fresh loaders per request, so a request sees its own writes and never another request's cache. They are made
+ * on first use (a module's group at once), so a request pays only for the loaders its query reaches.
+ */
+export function createLoaders(ds: DataSource): Loaders {
+  let prototype = prototypes.get(ds);
+  if (!prototype) {
+    prototype = {};
+    const sample = recordLoaders(ds);
+    for (const build of LOADER_GROUPS) {
+      for (const key of Object.keys(build(ds, sample))) {
+        Object.defineProperty(prototype, key, {
+          get(this: Loaders) {
+            const group = build(ds, this) as Record<string, unknown>;
+            for (const [name, loader] of Object.entries(group)) Object.defineProperty(this, name, { value: loader, enumerable: true });
+            return group[key];
+          },
+        });
+      }
+    }
+    prototypes.set(ds, prototype);
+  }
+  return Object.create(prototype) as Loaders;
+}
 
 export interface Context {
   dataSource: DataSource;

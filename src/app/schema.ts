@@ -31,6 +31,7 @@ import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver';
 import { TopicResolver } from '../modules/topics/topic.resolver';
 import { UnitResolver } from '../modules/units/unit.resolver';
 import { describeSchema } from '../graphql/descriptions';
+import { usePlainFieldResolvers } from '../graphql/executor';
 import { boundLists } from '../graphql/list-bounds';
 import { LIST_SIZES } from './list-sizes';
 import { NodeResolver } from '../graphql/node.resolver';
@@ -77,7 +78,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
   })
     .then(describeSchema)
-    .then((schema) => boundLists(schema, LIST_SIZES));
+    .then((schema) => boundLists(usePlainFieldResolvers(schema), LIST_SIZES));
   return cached;
 }
 

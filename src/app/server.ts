@@ -12,6 +12,7 @@ import { countStatements } from '../db/statement-counter';
 import { Context, createLoaders, createServices, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
+import { compiledExecution } from '../graphql/executor';
 import { limitsPlugin, RepetitionRule } from '../graphql/limits';
 import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
@@ -131,8 +132,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     logger.info({ seedsDir: config.seedsDir, created: summaries.map((s) => s.created) }, 'loaded the seeds into the empty database');
   }
 
+  const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await getSchema(),
+    ...(config.compiledExecution ? { gateway: compiledExecution(schema) } : { schema }),
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), observationPlugin, diagnosticsPlugin],
     validationRules: [RepetitionRule],
     formatError: formatError(config.development, logger),

@@ -44,6 +44,8 @@ export interface Config {
   executionTimeoutMs: number;
   /** Browser origins allowed to call the API cross-origin (CORS); empty = same origin only. */
   corsOrigins: string[];
+  /** Queries run as code compiled once per distinct document (graphql-jit); off = graphql-js `execute`. */
+  compiledExecution: boolean;
 }
 
 /** Limits checked before a query runs (each configurable; rejections name the limit and the value). */
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: parseChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     metricsToken: env.REGISTRY_METRICS_TOKEN || null,
     executionTimeoutMs: parseWholeNumber('REGISTRY_EXECUTION_TIMEOUT_MS', env.REGISTRY_EXECUTION_TIMEOUT_MS, 30000),
+    compiledExecution: parseBoolean('REGISTRY_COMPILED_EXECUTION', env.REGISTRY_COMPILED_EXECUTION, true),
     corsOrigins: (env.REGISTRY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...overrides,
   };

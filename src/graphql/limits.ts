@@ -18,6 +18,7 @@ import {
   ValueNode,
 } from 'graphql';
 import { QueryLimits } from '../config';
+import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
 import { RegistryError } from '../errors/registry-error';
 import { badInput, checkInputs } from './input-guard';
 import { listBoundOf } from './list-bounds';
@@ -253,15 +254,35 @@ export function checkLimits(
   return null;
 }
 
-/** Rejects over-limit operations after validation and before anything executes. */
+/**
+ * Rejects over-limit operations after validation and before anything executes. An operation without variables
+ * gets the same verdict every time, so it is measured once per distinct operation (Apollo parses and validates a
+ * document once too); one with variables is measured per request, since they size its lists. Inputs are checked
+ * on every request.
+ */
 export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  const verdicts = new Lru<{ error: GraphQLError | null }>(MAX_OPERATIONS);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, operationName, queryHash, request }) {
           const variables = request.variables ?? {};
-          const error = checkInputs(document, variables) ?? (operation && checkLimits(schema, document, operation, limits, variables));
-          if (error) throw error;
+          const inputError = checkInputs(document, variables);
+          if (inputError) throw inputError;
+          if (!operation) return;
+          if (operation.variableDefinitions?.length) {
+            const error = checkLimits(schema, document, operation, limits, variables);
+            if (error) throw error;
+            return;
+          }
+          const key = operationKey(queryHash, operationName);
+          let verdict = verdicts.get(key);
+          if (!verdict) {
+            verdict = { error: checkLimits(schema, document, operation, limits) };
+            verdicts.set(key, verdict);
+          }
+          // A fresh error each time: the pipeline may annotate the one it is given.
+          if (verdict.error) throw new GraphQLError(verdict.error.message, { extensions: verdict.error.extensions });
         },
       };
     },

@@ -1,13 +1,108 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { RecordClass } from '../db/references';
 import { RecordBase } from '../db/record-base';
 
+/** The columns of one entity under a table alias, and how to make an entity of a row that selected them. */
+interface EntityReader<T> {
+  select: string;
+  /** Soft-deleted rows are left out, as TypeORM's own finds leave them out. */
+  live: string;
+  read(row: Record<string, unknown>): T | undefined;
+}
+
+const AS_STORED = new Set<unknown>(['varchar', 'character varying', 'text', 'integer', 'int', Number]);
+
+const readers = new WeakMap<DataSource, Map<string, EntityReader<unknown>>>();
+
+/**
+ * What TypeORM's find does to a row (each selected column through the driver's hydration), without building the
+ * query and mapping aliases on every call: the SELECT list and the column list are made once per entity.
+ */
+function entityReader<T>(ds: DataSource, metadata: EntityMetadata, alias: string): EntityReader<T> {
+  let cache = readers.get(ds);
+  if (!cache) readers.set(ds, (cache = new Map()));
+  const key = `${metadata.name}:${alias}`;
+  let reader = cache.get(key) as EntityReader<T> | undefined;
+  if (!reader) {
+    const q = (name: string) => ds.driver.escape(name);
+    const columns = metadata.columns
+      .filter((c) => !c.isVirtual && c.isSelect)
+      .map((column) => ({
+        column,
+        as: `${alias}_${column.databaseName}`,
+        // Text and integer ids come from both drivers as they are stored; hydrating them would change nothing.
+        asStored: !column.embeddedMetadata && !column.transformer && AS_STORED.has(column.type),
+      }));
+    const primary = columns.find(({ column }) => column.isPrimary)!.as;
+    const deleted = metadata.deleteDateColumn;
+    reader = {
+      select: columns.map(({ column, as }) => `${q(alias)}.${q(column.databaseName)} AS ${q(as)}`).join(', '),
+      live: deleted ? `${q(alias)}.${q(deleted.databaseName)} IS NULL` : '1 = 1',
+      read(row) {
+        if (row[primary] == null) return undefined;
+        const entity = metadata.create() as T & ObjectLiteral;
+        for (const { column, as, asStored } of columns) {
+          const value = row[as];
+          if (value === undefined) continue;
+          if (asStored) (entity as ObjectLiteral)[column.propertyName] = value;
+          else column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
+        }
+        return entity;
+      },
+    };
+    cache.set(key, reader);
+  }
+  return reader;
+}
+
+/** A table name as TypeORM writes it: `schema.table` quoted part by part. */
+const tableName = (ds: DataSource, metadata: EntityMetadata) =>
+  metadata.tablePath
+    .split('.')
+    .map((part) => ds.driver.escape(part))
+    .join('.');
+
+/** `column IN (the ids)` as one parameter, so a batch of any size runs the same (cached, prepared) statement. */
+function inIds(ds: DataSource, column: string): string {
+  return ds.driver.options.type === 'postgres' ? `${column} = ANY($1::int[])` : `${column} IN (SELECT value FROM json_each(?))`;
+}
+const idsParameter = (ds: DataSource, ids: readonly number[]) => (ds.driver.options.type === 'postgres' ? [ids] : [JSON.stringify(ids)]);
+
+/** The SQL of findRecordBy per entity reader and column, made once. */
+const lookupStatements = new WeakMap<EntityReader<unknown>, Partial<Record<'id' | 'key', string>>>();
+
+/**
+ * The live record of a type whose `id` or `key` column equals `value`, or null: one cached statement instead of
+ * a TypeORM query built per call (top-level lookups run on every request that names a record).
+ */
+export async function findRecordBy<T extends RecordBase>(em: EntityManager, cls: RecordClass<T>, column: 'id' | 'key', value: number | string): Promise<T | null> {
+  const ds = em.connection;
+  const metadata = ds.getMetadata(cls);
+  const reader = entityReader<T>(ds, metadata, 'r');
+  let sql = lookupStatements.get(reader)?.[column];
+  if (!sql) {
+    const q = (name: string) => ds.driver.escape(name);
+    const placeholder = ds.driver.options.type === 'postgres' ? '$1' : '?';
+    sql = `SELECT ${reader.select} FROM ${tableName(ds, metadata)} ${q('r')} WHERE ${q('r')}.${q(column)} = ${placeholder} AND ${reader.live}`;
+    lookupStatements.set(reader, { ...lookupStatements.get(reader), [column]: sql });
+  }
+  const rows = (await em.query(sql, [value])) as Record<string, unknown>[];
+  return rows.length ? reader.read(rows[0]!)! : null;
+}
 /** Batches lookups of one record type by database id; a request loads each record at most once. */
 export function recordLoader<T extends RecordBase>(ds: DataSource, cls: RecordClass<T>): DataLoader<number, T | null> {
+  const metadata = ds.getMetadata(cls);
+  const reader = entityReader<T>(ds, metadata, 'r');
+  const q = (name: string) => ds.driver.escape(name);
+  const sql = `SELECT ${reader.select} FROM ${tableName(ds, metadata)} ${q('r')} WHERE ${inIds(ds, `${q('r')}.${q('id')}`)} AND ${reader.live}`;
   return new DataLoader(async (ids) => {
-    const rows = await ds.getRepository(cls).find({ where: { id: In([...ids]) } as never });
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const rows = (await ds.query(sql, idsParameter(ds, ids))) as Record<string, unknown>[];
+    const byId = new Map<number, T>();
+    for (const row of rows) {
+      const record = reader.read(row)!;
+      byId.set(record.id, record);
+    }
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
@@ -39,15 +134,30 @@ export function joinedRowsLoader<R extends ObjectLiteral & { position: number },
   targetColumn: keyof R & string,
   targets: DataLoader<number, T | null>,
 ): DataLoader<number, R[]> {
+  const metadata = ds.getMetadata(entity);
+  const joined = metadata.findRelationWithPropertyPath(relation)!;
+  const rows = entityReader<R>(ds, metadata, 'j');
+  const records = entityReader<T>(ds, joined.inverseEntityMetadata, 't');
+  const q = (name: string) => ds.driver.escape(name);
+  const column = (name: string) => q(metadata.findColumnWithPropertyName(name)!.databaseName);
+  // As TypeORM's find with the relation: a left join that leaves a soft-deleted record out, ordered by position.
+  const sql =
+    `SELECT ${rows.select}, ${records.select} FROM ${tableName(ds, metadata)} ${q('j')} ` +
+    `LEFT JOIN ${tableName(ds, joined.inverseEntityMetadata)} ${q('t')} ON ${q('t')}.${q('id')} = ${q('j')}.${column(targetColumn)} AND ${records.live} ` +
+    `WHERE ${inIds(ds, `${q('j')}.${column(parentColumn)}`)} ORDER BY ${q('j')}.${column('position')} ASC`;
   return groupedLoader(
     async (ids) => {
-      const rows = await ds.getRepository(entity).find({
-        where: { [parentColumn]: In(ids) } as never,
-        relations: { [relation]: true } as never,
-        order: { position: 'ASC' } as never,
-      });
-      for (const row of rows) if (row[relation]) targets.prime(row[targetColumn] as number, row[relation] as T);
-      return rows;
+      const result: R[] = [];
+      for (const raw of (await ds.query(sql, idsParameter(ds, ids))) as Record<string, unknown>[]) {
+        const row = rows.read(raw)!;
+        const record = records.read(raw);
+        if (record) {
+          (row as ObjectLiteral)[relation] = record;
+          targets.prime(row[targetColumn] as number, record);
+        }
+        result.push(row);
+      }
+      return result;
     },
     (row) => row[parentColumn] as number,
   );

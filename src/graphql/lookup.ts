@@ -1,11 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { RegistryError } from '../errors/registry-error';
-import { RecordClass, resolveRefs } from '../db/references';
+import { RecordClass } from '../db/references';
 import { RecordBase } from '../db/record-base';
+import { findRecordBy } from './loader-helpers';
+import { fromGlobalId } from './node-id';
 
 /**
  * Top-level lookups take `id` or `key` (exactly one). Either may hold the global id or the key, since every
- * reference in the API accepts both. Unknown records give null, as GraphQL lookups do.
+ * reference in the API accepts both (a global id of the type first, then a key, as resolveRefs reads them).
+ * Unknown records give null, as GraphQL lookups do.
  */
 export async function lookupRecord<T extends RecordBase>(
   em: EntityManager,
@@ -15,6 +18,7 @@ export async function lookupRecord<T extends RecordBase>(
 ): Promise<T | null> {
   if ((id == null) === (key == null)) throw RegistryError.of(id == null ? 'id' : 'key', 'INVALID', 'give exactly one of id or key');
   const ref = (id ?? key)!;
-  const found = (await resolveRefs(em, cls, [ref])).get(ref);
-  return found === undefined ? null : em.getRepository(cls).findOne({ where: { id: found } as never });
+  const global = fromGlobalId(ref);
+  const byId = global?.type === cls.nodeType ? await findRecordBy(em, cls, 'id', global.id) : null;
+  return byId ?? findRecordBy(em, cls, 'key', ref);
 }

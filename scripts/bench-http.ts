@@ -1,0 +1,241 @@
+/**
+ * npm run bench:http -- [--seconds 10] [--rounds 3] [--connections 32] [--only W1,W3] [--logging] [--postgres URL]
+ *
+ * GraphQL over HTTP under load (autocannon), the registry against a minimal hand-written server
+ * (scripts/reference-server.ts) over the same SQLite file and the same data (the dev registry), anonymous reads,
+ * rate limit off; request logging (JSON lines to /dev/null) with --logging. Each server runs in its own process;
+ * rounds interleave them (registry, reference, registry, reference…), so warm-up and background load fall on both
+ * alike; the table shows the median of the rounds. Before measuring, W1 and W3 must return the same `data` from
+ * both servers. whoWorksWith and overlapReport run on the registry alone: the reference has no overlap analysis
+ * and re-implementing it would not be the same work. With --postgres the registry runs on PostgreSQL (a schema
+ * bench_http, dropped after) and only its figures are shown.
+ */
+import 'reflect-metadata';
+import assert from 'node:assert';
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/data-source';
+import { startServer } from '../src/app/server';
+import { createLogger } from '../src/observability/logger';
+import { startReferenceServer } from './reference-server';
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+// autocannon ships no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon: Autocannon = require('autocannon');
+
+const DEV_REGISTRY = path.join(__dirname, '..', '..', 'test', 'fixtures', 'dev-registry.json');
+
+interface Workload {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Whether the reference server answers it too. */
+  both: boolean;
+}
+
+const WORKLOADS: Workload[] = [
+  {
+    name: 'W1',
+    both: true,
+    query: `query W1 { collaborations(first: 100) { totalCount nodes { id key title kind status startDate endDate
+      units { role unit { id key name kind parent { key name } } }
+      people { role person { key name title } }
+      topics { key label }
+      agreement { key title } } } }`,
+  },
+  {
+    name: 'W3',
+    both: true,
+    query: 'query W3($key: String!) { collaboration(key: $key) { id key title kind status startDate endDate } }',
+    variables: { key: 'c-000042' },
+  },
+  {
+    name: 'whoWorksWith',
+    both: false,
+    query: `query Who { whoWorksWith(unit: "bydel-frogner", topic: "boligsosialt") {
+      units { score unit { key name } collaborations { key } }
+      collaborations { score reasons collaboration { key title status } } } }`,
+  },
+  {
+    name: 'overlapReport',
+    both: false,
+    query: `query Overlaps { overlapReport(first: 20) { totalCount pageInfo { hasNextPage endCursor }
+      nodes { score a { key title } b { key title } subject { key } reasons { code message } sharedUnits { key } periodStart periodEnd } } }`,
+  },
+];
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '32' },
+    only: { type: 'string' },
+    logging: { type: 'boolean', default: false },
+    postgres: { type: 'string' },
+    // Internal: the child processes that serve.
+    serve: { type: 'string' },
+    database: { type: 'string' },
+  },
+});
+
+/** Child process: serve, print the URL on stdout, run until killed. */
+async function serve(): Promise<void> {
+  if (args.serve === 'reference') {
+    const server = await startReferenceServer(args.database!);
+    console.log(server.url);
+    return;
+  }
+  const logger = args.logging ? createLogger('info', pino.destination({ dest: '/dev/null', sync: true })) : createLogger('silent');
+  const config = loadConfig({ ...process.env, DATABASE_URL: args.database }, { port: 0, host: '127.0.0.1', seedOnStart: false, rateLimitPerMinute: 0 });
+  const server = await startServer(config, { logger });
+  if (await server.services.snapshot.isEmpty()) await server.services.snapshot.import(JSON.parse(fs.readFileSync(DEV_REGISTRY, 'utf8')));
+  console.log(server.url);
+}
+
+function startChild(kind: 'project' | 'reference', database: string): Promise<{ url: string; child: ChildProcess }> {
+  const argv = [__filename, '--serve', kind, '--database', database, ...(args.logging ? ['--logging'] : [])];
+  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http://'));
+      if (line) resolve({ url: line.trim(), child });
+    });
+    child.once('exit', (code) => reject(new Error(`the ${kind} server exited (${code}) before listening`)));
+  });
+}
+
+async function post(url: string, workload: Workload): Promise<{ data?: unknown; errors?: unknown }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: workload.query, variables: workload.variables }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (res.status !== 200 || body.errors) throw new Error(`${workload.name} on ${url}: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
+  return body;
+}
+
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** Requests unanswered after 30 s (autocannon gives up on them and opens a new connection). */
+  timeouts: number;
+}
+
+async function load(url: string, workload: Workload): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: workload.query, variables: workload.variables }),
+    connections: Number(args.connections),
+    duration: Number(args.seconds),
+    timeout: 30,
+  });
+  if (result.non2xx || result.errors > result.timeouts) {
+    throw new Error(`${workload.name} on ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} of them timeouts)`);
+  }
+  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, timeouts: result.timeouts };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const only = args.only?.split(',').map((s) => s.trim());
+  const workloads = WORKLOADS.filter((w) => !only || only.includes(w.name));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-http-'));
+  const sqliteFile = path.join(dir, 'registry.sqlite');
+  let database = `sqlite:${sqliteFile}`;
+  if (args.postgres) {
+    const url = new URL(args.postgres);
+    url.searchParams.set('schema', 'bench_http');
+    database = url.toString();
+  }
+  const children: ChildProcess[] = [];
+  try {
+    const project = await startChild('project', database);
+    children.push(project.child);
+    const servers: [string, string][] = [['registry', project.url]];
+    if (!args.postgres) {
+      const reference = await startChild('reference', sqliteFile);
+      children.push(reference.child);
+      servers.push(['reference', reference.url]);
+    }
+    for (const workload of workloads.filter((w) => w.both && servers.length === 2)) {
+      const [mine, theirs] = await Promise.all(servers.map(([, url]) => post(url, workload)));
+      assert.deepStrictEqual(mine!.data, theirs!.data, `${workload.name}: the registry and the reference server return different data`);
+      console.log(`${workload.name}: both servers return the same data (${JSON.stringify(mine!.data).length} bytes)`);
+    }
+    const results = new Map<string, Figures[]>();
+    for (let round = 0; round < Number(args.rounds); round++) {
+      for (const workload of workloads) {
+        for (const [name, url] of servers) {
+          if (name === 'reference' && !workload.both) continue;
+          await post(url, workload);
+          const key = `${workload.name}/${name}`;
+          results.set(key, [...(results.get(key) ?? []), await load(url, workload)]);
+          process.stderr.write('.');
+        }
+      }
+    }
+    process.stderr.write('\n');
+    const on = args.postgres ? 'PostgreSQL' : 'SQLite';
+    console.log(
+      `\n${on}, ${args.connections} connections, ${args.rounds} interleaved rounds of ${args.seconds} s (median), logging ${args.logging ? 'on' : 'off'}, rate limit off, anonymous\n`,
+    );
+    const cell = (f: Figures | undefined) => (f ? `${f.perSecond.toFixed(0).padStart(7)} ${`${f.p50} ms`.padStart(8)} ${`${f.p99} ms`.padStart(8)}` : ' '.repeat(25));
+    console.log(`| workload      | registry req/s   p50      p99 | reference req/s  p50      p99 | ratio |`);
+    console.log(`|---------------|-------------------------------|-------------------------------|-------|`);
+    const notes: string[] = [];
+    for (const workload of workloads) {
+      const figures = (name: string): Figures | undefined => {
+        const runs = results.get(`${workload.name}/${name}`);
+        return (
+          runs && {
+            perSecond: median(runs.map((r) => r.perSecond)),
+            p50: median(runs.map((r) => r.p50)),
+            p99: median(runs.map((r) => r.p99)),
+            timeouts: runs.reduce((sum, r) => sum + r.timeouts, 0),
+          }
+        );
+      };
+      const mine = figures('registry');
+      const theirs = figures('reference');
+      const ratio = mine && theirs ? `${(mine.perSecond / theirs.perSecond).toFixed(2)}×` : '';
+      console.log(`| ${workload.name.padEnd(13)} |  ${cell(mine)}    |  ${cell(theirs)}    | ${ratio.padStart(5)} |`);
+      for (const [name, f] of [['registry', mine], ['reference', theirs]] as const) {
+        if (f?.timeouts) notes.push(`${workload.name}: ${f.timeouts} requests to the ${name} server unanswered after 30 s (left out of the latencies)`);
+      }
+    }
+    for (const note of notes) console.log(note);
+  } finally {
+    for (const child of children) child.kill();
+    if (args.postgres) {
+      const ds = await openDatabase(loadConfig({ DATABASE_URL: database }).database, { migrate: false });
+      await ds.query('DROP SCHEMA IF EXISTS "bench_http" CASCADE');
+      await ds.destroy();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+(args.serve ? serve() : main()).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import { execute, GraphQLError, GraphQLInterfaceType, GraphQLSchema, isObjectType } from 'graphql';
+import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { getMetadataStorage } from 'type-graphql';
+import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
+import { nodeTypeOf } from './node';
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+type SchemaListener = Parameters<Gateway['onSchemaLoadOrUpdate']>[0];
+type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+
+/**
+ * type-graphql gives every plain field (a column, a getter) a resolver of its own that builds its middleware
+ * chain on each call, even with no middleware. Such fields get graphql's default property read instead (or a
+ * bare getter where the GraphQL name differs from the property or the value is a Promise), which compiled
+ * execution inlines. Fields with
+ * a field resolver, middleware or roles keep theirs. Valid only while the schema is built without global
+ * middlewares or an auth checker (src/app/schema.ts).
+ */
+export function usePlainFieldResolvers(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const resolvedBy = new Map<Function, Set<string>>();
+  for (const r of storage.fieldResolvers) {
+    const owner = r.getObjectType?.() ?? r.target;
+    resolvedBy.set(owner, (resolvedBy.get(owner) ?? new Set()).add(r.methodName));
+  }
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const declared = storage.fields.filter((f) => objectType.target === f.target || objectType.target.prototype instanceof f.target);
+    for (const [name, graphqlField] of Object.entries(type.getFields())) {
+      const declarations = declared.filter((f) => f.schemaName === name);
+      const plain = declarations.every((f) => !resolvedBy.get(f.target)?.has(f.name) && !f.middlewares?.length && !f.roles);
+      if (!graphqlField.resolve || !declarations.length || !plain || new Set(declarations.map((f) => f.name)).size > 1) continue;
+      const { name: property, target } = declarations[0]!;
+      // Compiled execution reads a field without a resolver as a plain value: one declared as a Promise keeps one.
+      const promised = Reflect.getMetadata('design:type', target.prototype, property) === Promise;
+      graphqlField.resolve = property === name && !promised ? undefined : (source: Record<string, unknown>) => source[property];
+    }
+  }
+  return schema;
+}
+
+/**
+ * graphql-jit's errors only look like graphql-js ones (no `extensions` object when the thrown error had none,
+ * which Apollo's error formatting needs); rebuilt as graphql-js would have built them, with their locations.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+  (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return rebuilt;
+}
+
+/**
+ * Compiled execution for Apollo Server 5, through its supported extension point for custom execution (the
+ * `gateway` option: Apollo still parses, validates, runs every plugin hook and formats errors, and hands the
+ * executor the validated document, the operation, the variables and the context value).
+ *
+ * Queries run as code graphql-jit generates once per distinct operation. Mutations keep graphql-js `execute`:
+ * they are few, and their serial execution stays exactly graphql-js's. A request whose variables graphql-jit
+ * refuses (no data at all, nothing resolved) is run again by graphql-js, so its errors are word for word the
+ * ones graphql-js gives.
+ */
+export function compiledExecution(schema: GraphQLSchema): Gateway {
+  // type-graphql wraps every resolveType in an async function; graphql-jit needs the type name synchronously.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
+  const compiled = new Lru<{ query: CompiledQuery | null }>(MAX_OPERATIONS);
+  const listeners = new Set<SchemaListener>();
+
+  const interpreted: Executor = async ({ document, request, context }) =>
+    execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
+
+  const executor: Executor = async (requestContext) => {
+    const { document, operation, request, queryHash, context } = requestContext;
+    if (operation.operation !== 'query') return interpreted(requestContext);
+    const key = operationKey(queryHash, request.operationName);
+    let entry = compiled.get(key);
+    if (!entry) {
+      const result = compileQuery(schema, document, request.operationName ?? undefined);
+      entry = { query: isCompiledQuery(result) ? result : null };
+      compiled.set(key, entry);
+    }
+    if (!entry.query) return interpreted(requestContext);
+    const result = await entry.query.query(undefined, context, request.variables ?? {});
+    if (result.data === undefined) return interpreted(requestContext);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+  };
+
+  return {
+    onSchemaLoadOrUpdate(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async load() {
+      for (const listener of listeners) listener({ apiSchema: schema, coreSupergraphSdl: '' });
+      return { executor };
+    },
+    async stop() {
+      listeners.clear();
+    },
+  };
+}
