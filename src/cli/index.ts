@@ -77,6 +77,13 @@ async function withDatabase<T>(fn: (ds: DataSource, changes: ChangeFeed) => Prom
 
 const withServices = <T>(fn: (services: SnapshotService) => Promise<T>): Promise<T> => withDatabase((ds, changes) => fn(new SnapshotService(ds, changes)));
 
+/** The operator's backup key: backups are signed with it and a restore checks the signature before it writes. */
+function requireBackupKey(): string {
+  const key = loadConfig().backupKey;
+  if (!key) throw RegistryError.of(null, 'REQUIRED', 'set REGISTRY_BACKUP_KEY (at least 32 characters, kept secret) to sign backups and to restore them');
+  return key;
+}
+
 function describeRows(rows: Record<string, number>): string {
   return Object.entries(rows)
     .map(([table, n]) => `${n} ${table}`)
@@ -137,13 +144,13 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'backup': {
       if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry backup needs a FILE');
-      const { rows } = await withDatabase((ds) => writeBackup(ds, file));
+      const { rows } = await withDatabase((ds) => writeBackup(ds, file, requireBackupKey()));
       console.log(`wrote ${file}: ${describeRows(rows)}`);
       return 0;
     }
     case 'restore': {
       if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry restore needs a FILE');
-      const { rows } = await withDatabase((ds, changes) => restoreBackup(ds, file, { replace: values.replace, changes }));
+      const { rows } = await withDatabase((ds, changes) => restoreBackup(ds, file, { key: requireBackupKey(), replace: values.replace, changes }));
       console.log(`restored ${file}: ${describeRows(rows)}; the registry exports exactly the backup's snapshot`);
       return 0;
     }

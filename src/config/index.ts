@@ -40,6 +40,8 @@ export interface Config {
   logLevel: LogLevel;
   /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
   metricsToken: string | null;
+  /** Signs backups (HMAC-SHA256) and verifies them before a restore writes anything; at least 32 characters. */
+  backupKey: string | null;
   /** Longest time one request may run before it is answered with an error. */
   executionTimeoutMs: number;
   /** Browser origins allowed to call the API cross-origin (CORS); empty = same origin only. */
@@ -77,6 +79,12 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
     return { type: 'postgres', url: url.toString(), ...(schema ? { schema } : {}) };
   }
   throw new ConfigError(`DATABASE_URL: unsupported "${value}"; use sqlite:<path> or postgres://…`);
+}
+
+function parseBackupKey(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (raw.length < 32) throw new ConfigError('REGISTRY_BACKUP_KEY: use at least 32 characters (e.g. `openssl rand -hex 32`)');
+  return raw;
 }
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -138,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxyHops: env.REGISTRY_TRUST_PROXY_HOPS === '0' ? 0 : parseWholeNumber('REGISTRY_TRUST_PROXY_HOPS', env.REGISTRY_TRUST_PROXY_HOPS, 0),
     logLevel: parseChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     metricsToken: env.REGISTRY_METRICS_TOKEN || null,
+    backupKey: parseBackupKey(env.REGISTRY_BACKUP_KEY),
     executionTimeoutMs: parseWholeNumber('REGISTRY_EXECUTION_TIMEOUT_MS', env.REGISTRY_EXECUTION_TIMEOUT_MS, 30000),
     compiledExecution: parseBoolean('REGISTRY_COMPILED_EXECUTION', env.REGISTRY_COMPILED_EXECUTION, true),
     corsOrigins: (env.REGISTRY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),

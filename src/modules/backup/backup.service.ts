@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -44,7 +45,7 @@ export interface BackupSummary {
  * Writes a consistent copy of the whole registry: all tables are read in one read-only transaction. The file is
  * written under a temporary name and renamed when complete, so a failed backup never replaces a good one.
  */
-export async function writeBackup(ds: DataSource, file: string): Promise<BackupSummary> {
+export async function writeBackup(ds: DataSource, file: string, key: string): Promise<BackupSummary> {
   if (!fs.existsSync(path.dirname(path.resolve(file)))) throw RegistryError.of(null, 'NOT_FOUND', `${file}: the folder ${path.dirname(path.resolve(file))} does not exist`);
   const tables = backupTables(ds);
   const runner = ds.createQueryRunner();
@@ -55,8 +56,11 @@ export async function writeBackup(ds: DataSource, file: string): Promise<BackupS
   const fileStream = fs.createWriteStream(partial);
   const stream: Writable = file.endsWith('.gz') ? zlib.createGzip() : fileStream;
   if (stream !== fileStream) stream.pipe(fileStream);
+  const signature = createHmac('sha256', key);
   const write = async (value: unknown) => {
-    if (!stream.write(`${JSON.stringify(value)}\n`)) await once(stream, 'drain');
+    const text = `${JSON.stringify(value)}\n`;
+    signature.update(text);
+    if (!stream.write(text)) await once(stream, 'drain');
   };
   const rows: Record<string, number> = {};
   let complete = false;
@@ -83,7 +87,8 @@ export async function writeBackup(ds: DataSource, file: string): Promise<BackupS
         after = Number(page[page.length - 1]![id]);
       }
     }
-    await write({ end: { rows } });
+    const end = JSON.stringify({ end: { rows, mac: signature.update(JSON.stringify(rows)).digest('hex') } });
+    if (!stream.write(`${end}\n`)) await once(stream, 'drain');
     complete = true;
   } finally {
     await runner.rollbackTransaction();
@@ -104,6 +109,79 @@ function lines(file: string): AsyncIterable<string> {
 }
 
 const invalid = (where: string, message: string) => RegistryError.of(null, 'INVALID', `${where}: ${message}`);
+
+/**
+ * Follows a backup's lines and checks its signature at the end line: every line before it, as written, and the
+ * row counts, under HMAC-SHA256 with the operator's key. A file that was edited (an added token, a forged history
+ * entry, a changed row) or signed with another key does not match.
+ */
+class SignatureCheck {
+  private readonly mac: ReturnType<typeof createHmac>;
+
+  constructor(
+    private readonly file: string,
+    key: string,
+  ) {
+    this.mac = createHmac('sha256', key);
+  }
+
+  line(text: string): void {
+    this.mac.update(`${text}\n`);
+  }
+
+  end(end: { rows?: unknown; mac?: unknown }): void {
+    if (typeof end.mac !== 'string' || !/^[0-9a-f]{64}$/.test(end.mac)) throw invalid(this.file, 'the backup is not signed; nothing was restored');
+    const expected = this.mac.update(JSON.stringify(end.rows)).digest();
+    if (!timingSafeEqual(expected, Buffer.from(end.mac, 'hex'))) {
+      throw invalid(this.file, 'the signature does not match: the file was changed after it was written, or signed with another key; nothing was restored');
+    }
+  }
+}
+
+/** Reads the whole file once to check its signature, before a restore touches the database. */
+async function verifyBackup(file: string, key: string, tables: BackupTable[]): Promise<void> {
+  const check = new SignatureCheck(file, key);
+  let first = true;
+  for await (const text of lines(file)) {
+    if (first && text.trim()) {
+      first = false;
+      let header: unknown;
+      try {
+        header = JSON.parse(text);
+      } catch {
+        header = null;
+      }
+      // Not a backup at all, or another version's: say that, rather than that a signature is missing.
+      checkHeader(file, header, tables);
+    }
+    let end: unknown;
+    try {
+      end = (JSON.parse(text) as { end?: unknown }).end;
+    } catch {
+      end = undefined;
+    }
+    if (end && typeof end === 'object') return check.end(end as { rows?: unknown; mac?: unknown });
+    check.line(text);
+  }
+  throw invalid(file, 'the backup is truncated (no end line); nothing was restored');
+}
+
+/** A parent chain that comes back to where it started: a tree table a restore would leave broken. */
+async function assertNoCycles(em: EntityManager, table: BackupTable, file: string): Promise<void> {
+  for (const column of table.selfReferences) {
+    const rows = await rawQuery<{ id: number; parent: number | null }>(em, `SELECT id, "${column}" AS parent FROM "${table.name}" WHERE "${column}" IS NOT NULL`);
+    const parentOf = new Map(rows.map((r) => [Number(r.id), Number(r.parent)]));
+    const settled = new Set<number>();
+    for (const start of parentOf.keys()) {
+      const path = new Set<number>();
+      for (let at: number | undefined = start; at !== undefined && !settled.has(at); at = parentOf.get(at)) {
+        if (path.has(at)) throw invalid(file, `table "${table.name}": row ${at} is its own ancestor through "${column}"; nothing was restored`);
+        path.add(at);
+      }
+      for (const id of path) settled.add(id);
+    }
+  }
+}
 
 function checkHeader(file: string, header: unknown, tables: BackupTable[]): BackupHeader {
   const h = header as Partial<BackupHeader> | null;
@@ -140,6 +218,8 @@ async function advanceSequences(em: EntityManager, tables: BackupTable[]): Promi
 }
 
 export interface RestoreOptions {
+  /** The key the backup was signed with (REGISTRY_BACKUP_KEY). */
+  key: string;
   /** Replace a registry that has data; without it, restore only into an empty one. */
   replace?: boolean;
   changes?: ChangeFeed;
@@ -149,9 +229,12 @@ export interface RestoreOptions {
  * Restores a backup in one transaction: the registry is the backup's afterwards, or (on any error: truncated
  * file, wrong version, a snapshot that does not match the rows) exactly what it was before.
  */
-export async function restoreBackup(ds: DataSource, file: string, options: RestoreOptions = {}): Promise<BackupSummary> {
+export async function restoreBackup(ds: DataSource, file: string, options: RestoreOptions): Promise<BackupSummary> {
   const tables = backupTables(ds);
   if (!fs.existsSync(file)) throw RegistryError.of(null, 'NOT_FOUND', `${file}: no such file`);
+  await verifyBackup(file, options.key, tables);
+  // Checked again while restoring, before the commit: the file may have changed since it was verified.
+  const signature = new SignatureCheck(file, options.key);
   const summary = await ds.transaction(async (em) => {
     if (!(await isEmpty(em, tables))) {
       if (!options.replace) throw RegistryError.of(null, 'CONFLICT', 'the registry already has data: restore into an empty database, or pass --replace to replace everything in it');
@@ -179,6 +262,7 @@ export async function restoreBackup(ds: DataSource, file: string, options: Resto
         throw invalid(where, 'not valid JSON (is the file damaged?)');
       }
       if (end) throw invalid(where, 'data after the end line');
+      if (!('end' in line)) signature.line(text);
       if (!header) {
         header = checkHeader(file, line, tables);
         continue;
@@ -189,6 +273,7 @@ export async function restoreBackup(ds: DataSource, file: string, options: Resto
       }
       if ('end' in line) {
         end = line.end as { rows: Record<string, number> };
+        signature.end(end);
         continue;
       }
       const table = tables.find((t) => t.name === line.table);
@@ -205,6 +290,7 @@ export async function restoreBackup(ds: DataSource, file: string, options: Resto
       const id = p.table.metadata.primaryColumns[0]!.databaseName;
       await rawQuery(em, `UPDATE "${p.table.name}" SET "${p.column}" = $1 WHERE "${id}" = $2`, [p.value, p.id]);
     }
+    for (const t of tables) await assertNoCycles(em, t, file);
     await advanceSequences(em, tables);
     const live = await em.getRepository(Collaboration).find({ select: { id: true, title: true, summary: true, keywords: true } });
     for (let i = 0; i < live.length; i += 500) await indexCollaborations(em, live.slice(i, i + 500));
