@@ -232,7 +232,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
             dataSource,
             services,
             loaders: createLoaders(dataSource),
-            access: new AccessPolicy(principal, dataSource),
+            access: new AccessPolicy(principal, dataSource, services.auth),
             observation,
             diagnostics: config.diagnostics,
           }),

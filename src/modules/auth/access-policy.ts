@@ -5,7 +5,7 @@ import { Collaboration, CollaborationUnit } from '../collaborations/collaboratio
 import { Affiliation, Person } from '../people/person.entity';
 import { Unit } from '../units/unit.entity';
 import { Role } from './api-token.entity';
-import { canEditUnits, forbidden, hasRole, Principal, requireRole } from './principal';
+import { canEditUnits, forbidden, hasRole, Principal, requireRole, unauthenticated } from './principal';
 
 type Owned = typeof Collaboration | typeof Agreement | typeof Person;
 
@@ -18,15 +18,25 @@ export class AccessPolicy {
   constructor(
     readonly principal: Principal,
     private readonly ds: DataSource,
+    private readonly revocations: { isRevoked(name: string): boolean },
   ) {}
 
+  /**
+   * Asked again at every check, not once per request: a token revoked while its request runs (a long export, a
+   * mutation that revokes it) loses its rights for the rest of that request.
+   */
+  private get revoked(): boolean {
+    return this.principal.kind === 'token' && this.revocations.isRevoked(this.principal.name);
+  }
+
   require(role: Role, what: string): void {
+    if (this.revoked) throw unauthenticated('This token was revoked while the request ran.');
     requireRole(this.principal, role, what);
   }
 
   /** Personal fields (e-mail, phone) and reports that name people: any token, never anonymous. */
   get mayReadPersonal(): boolean {
-    return this.principal.kind !== 'anonymous';
+    return this.principal.kind !== 'anonymous' && !this.revoked;
   }
 
   async unitWrite(existing: string | null, parent: string | null | undefined): Promise<void> {

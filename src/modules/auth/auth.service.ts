@@ -19,7 +19,14 @@ export interface TokenCreate {
 }
 
 export class AuthService {
+  /** Tokens revoked through this process: requests already running under them stop reading and writing at once. */
+  private readonly revoked = new Set<string>();
+
   constructor(private readonly ds: DataSource) {}
+
+  isRevoked(name: string): boolean {
+    return this.revoked.has(name);
+  }
 
   /** Creates a token and returns its secret, which is not stored and cannot be shown again. */
   async create(input: TokenCreate): Promise<{ token: ApiToken; secret: string }> {
@@ -55,7 +62,9 @@ export class AuthService {
     const token = await repo.findOneBy({ name, revokedAt: IsNull() });
     if (!token) throw RegistryError.of('name', 'NOT_FOUND', `no active token named "${name}"`);
     token.revokedAt = new Date();
-    return repo.save(token);
+    const saved = await repo.save(token);
+    this.revoked.add(name);
+    return saved;
   }
 
   /** The principal an Authorization header names; a wrong, expired or revoked token is refused, never anonymous. */
