@@ -76,6 +76,8 @@ describeBrowser('web app (seeded registry)', () => {
   it('works from the keyboard alone: type-ahead with arrow keys and Enter, submit with Enter', async () => {
     const { page: p } = await page();
     await p.goto(`${origin}/`);
+    // The app renders after its script loads: Tab before that would start from an empty page.
+    await p.getByRole('combobox', { name: 'Enhet' }).waitFor();
     await p.keyboard.press('Tab'); // the skip link comes first
     await expect(p.evaluate('document.activeElement.textContent')).resolves.toBe('Hopp til innholdet');
     const unit = p.getByRole('combobox', { name: 'Enhet' });
