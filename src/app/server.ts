@@ -125,7 +125,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const dataSource = await openDatabase(config.database, { logger, statementTimeoutMs: config.executionTimeoutMs });
+  const dataSource = await openDatabase(config.database, { logger, statementTimeoutMs: config.statementTimeoutMs });
   const services = createServices(dataSource, logger);
   if (config.seedOnStart && (await services.snapshot.isEmpty())) {
     const summaries = await runAs('seed', () => services.snapshot.importFolder(config.seedsDir));

@@ -44,6 +44,8 @@ export interface Config {
   backupKey: string | null;
   /** Longest time one request may run before it is answered with an error. */
   executionTimeoutMs: number;
+  /** PostgreSQL: the longest any statement of the server may run (statement_timeout); by default the request time limit. */
+  statementTimeoutMs: number;
   /** Browser origins allowed to call the API cross-origin (CORS); empty = same origin only. */
   corsOrigins: string[];
   /** Queries run as code compiled once per distinct document (graphql-jit); off = graphql-js `execute`. */
@@ -118,6 +120,7 @@ function parsePort(raw: string | undefined): number {
 
 /** The one place environment variables are read. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const executionTimeoutMs = parseWholeNumber('REGISTRY_EXECUTION_TIMEOUT_MS', env.REGISTRY_EXECUTION_TIMEOUT_MS, 30000);
   const database = parseDatabaseUrl(env.DATABASE_URL);
   const rateLimitStore = parseChoice('REGISTRY_RATE_LIMIT_STORE', env.REGISTRY_RATE_LIMIT_STORE, ['memory', 'postgres'] as const, 'memory');
   if (rateLimitStore === 'postgres' && database.type !== 'postgres') throw new ConfigError('REGISTRY_RATE_LIMIT_STORE: postgres needs a postgres:// DATABASE_URL');
@@ -147,7 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: parseChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     metricsToken: env.REGISTRY_METRICS_TOKEN || null,
     backupKey: parseBackupKey(env.REGISTRY_BACKUP_KEY),
-    executionTimeoutMs: parseWholeNumber('REGISTRY_EXECUTION_TIMEOUT_MS', env.REGISTRY_EXECUTION_TIMEOUT_MS, 30000),
+    executionTimeoutMs,
+    statementTimeoutMs: parseWholeNumber('REGISTRY_STATEMENT_TIMEOUT_MS', env.REGISTRY_STATEMENT_TIMEOUT_MS, executionTimeoutMs),
     compiledExecution: parseBoolean('REGISTRY_COMPILED_EXECUTION', env.REGISTRY_COMPILED_EXECUTION, true),
     corsOrigins: (env.REGISTRY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...overrides,

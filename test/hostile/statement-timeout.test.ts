@@ -3,7 +3,7 @@ import { startTestServer, TestServer } from '../helpers/server';
 // PostgreSQL project only (jest.config.js): SQLite runs each statement to its end within the request's own turn.
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ config: { executionTimeoutMs: 400 } });
+  server = await startTestServer({ config: { executionTimeoutMs: 400, statementTimeoutMs: 400 } });
 });
 afterAll(() => server.close());
 
