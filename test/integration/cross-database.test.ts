@@ -76,7 +76,8 @@ describe('the same registry on SQLite and PostgreSQL', () => {
       expect((await registry(['backup', fromSqlite], sqlite.databaseUrl)).code).toBe(0);
       expect((await registry(['restore', fromSqlite], target)).code).toBe(0);
       expect((await registry(['backup', fromPostgres], target)).code).toBe(0);
-      const body = (file: string) => fs.readFileSync(file, 'utf8').split('\n').slice(1);
+      // After the header (time, source database), without the signature that covers it.
+      const body = (file: string) => fs.readFileSync(file, 'utf8').split('\n').slice(1).map((line) => line.replace(/,"mac":"[0-9a-f]{64}"/, ''));
       expect(body(fromPostgres)).toEqual(body(fromSqlite));
     } finally {
       await dropTestDatabases([target]);
