@@ -74,7 +74,13 @@ export async function startTestServer(
     { port: 0, host: '127.0.0.1', seedOnStart: options.seeds ?? false, rateLimitPerMinute: 0, logLevel: 'silent', ...options.config },
   );
   const server = await startServer(config, { logger: options.logger });
-  if (options.dev) await server.services.snapshot.import(devRegistry());
+  try {
+    if (options.dev) await server.services.snapshot.import(devRegistry());
+  } catch (error) {
+    // A server the test never receives would keep its pool and port open, and Jest would wait for ever.
+    await server.stop();
+    throw error;
+  }
   let tokens = 0;
   const token = async (role: 'VIEWER' | 'EDITOR' | 'COORDINATOR' | 'ADMIN', units?: string[]) =>
     (await server.services.auth.create({ name: `test-${role.toLowerCase()}-${++tokens}`, role: role as Role, units })).secret;
