@@ -82,6 +82,15 @@ const PUBLIC_CODES = new Set([
 ]);
 
 /**
+ * An error graphql-js or Apollo raised about the request itself (a subscription this server does not serve, a
+ * persisted-query hash that does not match its query): created without a cause and outside any field, so no
+ * resolver or database error can look like one.
+ */
+function isRequestError(error: unknown): boolean {
+  return error instanceof GraphQLError && !error.originalError && !error.path;
+}
+
+/**
  * Keeps errors meant for clients and hides everything else (SQL, stack traces) unless in development.
  * RegistryErrors thrown from resolvers arrive wrapped; they are unwrapped to their public code.
  */
@@ -93,6 +102,8 @@ export function formatError(development: boolean, logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
+    // Apollo codes any error without a code as internal; request errors carry none of their own.
+    if (code === 'INTERNAL_SERVER_ERROR' && isRequestError(error)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     if (development) return formatted;
     // The client gets no detail (no SQL, no stack); the server log gets all of it.
     logger.error({ err: original }, 'internal error in a GraphQL request');

@@ -72,7 +72,9 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
 
   const executor: Executor = async (requestContext) => {
     const { document, operation, request, queryHash, context } = requestContext;
-    if (operation.operation !== 'query') return interpreted(requestContext);
+    // No operation resolved (several without operationName, or an unknown name): graphql-js names the problem,
+    // and Apollo answers it as an operation resolution failure.
+    if (!operation || operation.operation !== 'query') return interpreted(requestContext);
     const key = operationKey(queryHash, request.operationName);
     let entry = compiled.get(key);
     if (!entry) {

@@ -114,7 +114,7 @@ function decodeCursor(cursor: string, field: string, numeric: boolean): [CursorV
     const [value, id] = parsed as [unknown, number];
     if (numeric ? isDbId(value) : typeof value === 'string' && !value.includes('\u0000')) return [value as CursorValue, id];
   }
-  throw RegistryError.of(field, 'INVALID', `"${cursor}" is not a cursor of this list`);
+  throw RegistryError.of(field, 'INVALID', `${quoted(cursor)} is not a cursor of this list`);
 }
 
 function checkSize(value: number | null | undefined, field: string): number | null {
@@ -195,7 +195,7 @@ export function paginateList<T>(items: T[], args: ConnectionArgs, keyOf: (item: 
   const indexOf = (cursor: string, field: string) => {
     const key = Buffer.from(cursor, 'base64url').toString('utf8');
     const index = items.findIndex((item) => keyOf(item) === key);
-    if (index < 0) throw RegistryError.of(field, 'INVALID', `"${cursor}" is not a cursor of this list`);
+    if (index < 0) throw RegistryError.of(field, 'INVALID', `${quoted(cursor)} is not a cursor of this list`);
     return index;
   };
   let start = args.after ? indexOf(args.after, 'after') + 1 : 0;
@@ -217,4 +217,9 @@ export function paginateList<T>(items: T[], args: ConnectionArgs, keyOf: (item: 
     },
     totalCount: Promise.resolve(total),
   };
+}
+
+/** A caller's cursor in a message, cut so that a long one is not echoed back whole. */
+function quoted(cursor: string): string {
+  return JSON.stringify(cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor);
 }

@@ -28,13 +28,19 @@ export const SEARCH_LIMITS = { characters: 200, words: 10, wordCharacters: 50 } 
 
 /**
  * A caller's search text, normalised, checked against SEARCH_LIMITS (refused with the field named, before any
- * tokenising of an oversized text) and its distinct words.
+ * tokenising of an oversized text) and its distinct words. Blank text gives no words (no filter); text with
+ * characters but no letter or digit is refused.
  */
 export function searchText(text: string, field: string): { normalized: string; words: string[] } {
   if (text.length > SEARCH_LIMITS.characters) {
     throw RegistryError.of(field, 'TOO_LONG', `search text is limited to ${SEARCH_LIMITS.characters} characters (was ${text.length})`);
   }
   const words = [...new Set(tokenize(text))];
+  // Blank text filters nothing, on every list alike; text of symbols only would match by accident or not at all.
+  if (words.length === 0) {
+    if (text.trim() === '') return { normalized: '', words };
+    throw RegistryError.of(field, 'INVALID', 'search text needs at least one letter or digit');
+  }
   if (words.length > SEARCH_LIMITS.words) {
     throw RegistryError.of(field, 'INVALID', `search text is limited to ${SEARCH_LIMITS.words} different words (was ${words.length})`);
   }

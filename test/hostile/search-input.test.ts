@@ -48,4 +48,22 @@ describe('free search text is bounded on every path', () => {
     expect(atLimit.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('INTERNAL_SERVER_ERROR');
     expect(atLimit.errors?.[0]?.message ?? '').not.toMatch(/limited to/);
   });
+
+  it.each(PATHS)('$name: text without a letter or digit is refused, blank text filters nothing (or, for a topic, is refused)', async ({ query, field }) => {
+    for (const symbols of ['%', '_', '%%__', '\u{1F600}', '"*"', '-']) {
+      const res = await server.gqlAs(null, query, { t: symbols });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toBe(`${field}: search text needs at least one letter or digit`);
+    }
+    const blank = await server.gqlAs(null, query, { t: '   ' });
+    if (field === 'filter.text') {
+      // A list filtered by blank text is the whole list.
+      const all = await server.gqlAs(null, query.replace(', filter: { text: $t }', '').replace('query($t: String!) ', ''));
+      expect(blank.errors).toBeUndefined();
+      expect(Object.values(blank.data as object)[0].totalCount).toBe(Object.values(all.data as object)[0].totalCount);
+    } else {
+      // A topic is what these reports are about: blank is no topic.
+      expect(blank.errors?.[0]?.message).toBe(`${field}: give a topic id, key or some words`);
+    }
+  });
 });

@@ -28,7 +28,7 @@ export async function removeFromIndex(em: EntityManager, ids: number[]): Promise
 
 /**
  * The condition "every word occurs in the collaboration, as a word or the start of one" ("språk" finds
- * "språkutvikling") in the database's own full-text search, or null when the text has no words. Words are
+ * "språkutvikling") in the database's own full-text search, or null when the text is blank. Words are
  * letters and digits only, so user text cannot inject search operators.
  */
 export function textCondition(database: string, alias: string, text: string, field: string): { sql: string; params: Record<string, string> } | null {
