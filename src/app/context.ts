@@ -14,6 +14,7 @@ import { CollaborationService } from '../modules/collaborations/collaboration.se
 import { Person } from '../modules/people/person.entity';
 import { personLoaders } from '../modules/people/person.loaders';
 import { PersonService } from '../modules/people/person.service';
+import { TableImportService } from '../modules/spreadsheets/table-import';
 import { SnapshotService } from '../modules/snapshot/snapshot.service';
 import { Topic } from '../modules/topics/topic.entity';
 import { topicLoaders } from '../modules/topics/topic.loaders';
@@ -28,6 +29,7 @@ export function createServices(ds: DataSource, logger?: Logger) {
   const changes = new ChangeFeed();
   const units = new UnitService(ds, changes);
   const analysis = new AnalysisService(ds, units, changes, logger);
+  const snapshot = new SnapshotService(ds, changes);
   changes.subscribe(analysis);
   return {
     topics: new TopicService(ds, changes),
@@ -35,7 +37,8 @@ export function createServices(ds: DataSource, logger?: Logger) {
     people: new PersonService(ds, units),
     agreements: new AgreementService(ds, units, changes),
     collaborations: new CollaborationService(ds, units, changes),
-    snapshot: new SnapshotService(ds, changes),
+    snapshot,
+    tables: new TableImportService(ds, snapshot),
     analysis,
     auth: new AuthService(ds),
     records: new RecordsService(ds, changes),

@@ -4,6 +4,8 @@ import { GapCode } from '../modules/analysis/gaps';
 import { Axis, PersonRole } from '../modules/collaborations/collaboration.enums';
 import { COLLABORATION_LISTS } from '../modules/collaborations/collaboration.inputs';
 import { MAX_AFFILIATIONS } from '../modules/people/person.inputs';
+import { TABLE_LIMITS } from '../modules/spreadsheets/table-file';
+import { MAX_TABLE_PROBLEMS } from '../modules/spreadsheets/table-import';
 import { MAX_SYNONYMS } from '../modules/topics/topic.inputs';
 
 /**
@@ -43,6 +45,10 @@ export const LIST_SIZES: ListSizes = {
   'PersonMatch.collaborations': 20,
   'PersonMatch.roles': Object.values(PersonRole).length,
   'Query.apiTokens': 1000,
+  'TableImportReport.columns': TABLE_LIMITS.columns,
+  'TableImportReport.problems': MAX_TABLE_PROBLEMS,
+  'TableImportReport.rows': TABLE_LIMITS.rows,
+  'TableRowOutcome.fields': 30,
   'Topic.broader': 20,
   'Topic.narrower': 100,
   'Topic.synonyms': MAX_SYNONYMS,

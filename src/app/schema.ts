@@ -28,6 +28,7 @@ import {
 } from '../modules/collaborations/collaboration.resolver';
 import { AffiliationResolver, PersonResolver } from '../modules/people/person.resolver';
 import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver';
+import { SpreadsheetResolver } from '../modules/spreadsheets/spreadsheet.resolver';
 import { TopicResolver } from '../modules/topics/topic.resolver';
 import { UnitResolver } from '../modules/units/unit.resolver';
 import { describeSchema } from '../graphql/descriptions';
@@ -58,6 +59,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       CollaborationPersonResolver,
       CollaborationFundingResolver,
       SnapshotResolver,
+      SpreadsheetResolver,
       AnalysisResolver,
       OverlapFieldsResolver,
       OverlapClusterFieldsResolver,

@@ -20,6 +20,9 @@ import { sendChanges } from '../db/change-relay';
 import { createLogger } from '../observability/logger';
 import { restoreBackup, writeBackup } from '../modules/backup/backup.service';
 import { DataSource } from 'typeorm';
+import { TABLE_TYPES, TableType } from '../modules/spreadsheets/table-columns';
+import { exportTable } from '../modules/spreadsheets/table-export';
+import { TableImportReport, TableImportService } from '../modules/spreadsheets/table-import';
 import path from 'node:path';
 
 const USAGE = `Usage: registry <command> [options]
@@ -39,6 +42,12 @@ Commands:
                         create an API token; the secret is printed alone on the last line
   token list            list active tokens (never their secrets)
   token revoke NAME     revoke a token
+  import-table FILE --type units|people|agreements|collaborations [--mapping FILE] [--apply]
+                        read a spreadsheet (CSV in any delimiter and encoding, or XLSX): a dry run that reports
+                        what each row would create or change and every row that cannot be read; --apply writes
+                        it (all or nothing). The mapping is JSON: {"Column header": "field", "Ignored": null}
+  export-table FILE --type units|people|agreements|collaborations
+                        write one record type as CSV or XLSX (by FILE's extension); it imports back unchanged
   report overlaps|clusters|gaps [--unit KEY] [--topic T] [--format csv|json|table]
                         the overlap, cluster and coordination-gap reports (same content as the API)
 
@@ -90,6 +99,29 @@ function describeRows(rows: Record<string, number>): string {
     .join(', ');
 }
 
+function tableType(value: string | undefined): TableType {
+  if (!TABLE_TYPES.includes(value as TableType)) throw RegistryError.of('--type', 'INVALID', `must be one of ${TABLE_TYPES.join(', ')}`);
+  return value as TableType;
+}
+
+function readMappingFile(file: string): Record<string, unknown> {
+  const mapping = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping)) throw RegistryError.of('--mapping', 'INVALID', `${file} must hold a JSON object: {"Column header": "field"}`);
+  return mapping as Record<string, unknown>;
+}
+
+/** The report as a coordinator reads it in a terminal: the columns used, what each row does, every problem. */
+function describeTableReport(report: TableImportReport): string {
+  const lines = [`${report.format}${report.encoding ? ` (${report.encoding}, columns separated by ${JSON.stringify(report.delimiter)})` : ''}`];
+  for (const c of report.columns) lines.push(`  column "${c.header}" → ${c.field ?? `left out: ${c.note}`}`);
+  for (const r of report.rows) lines.push(`  row ${r.row}: ${r.action} ${r.key}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}`);
+  for (const p of report.problems) lines.push(`  ${p.row === null ? 'file' : `row ${p.row}`}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`);
+  const count = (action: string) => report.rows.filter((r) => r.action === action).length;
+  const verdict = report.problems.length ? `${report.problems.length} problem(s): nothing was written` : report.applied ? 'applied' : 'dry run: nothing was written; add --apply to write it';
+  lines.push(`${count('CREATE')} to create, ${count('UPDATE')} to change, ${count('UNCHANGED')} unchanged; ${verdict}`);
+  return lines.join('\n');
+}
+
 const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');
 
 export async function run(argv: string[]): Promise<number> {
@@ -106,6 +138,9 @@ export async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       expires: { type: 'string' },
       unit: { type: 'string', multiple: true },
+      type: { type: 'string' },
+      mapping: { type: 'string' },
+      apply: { type: 'boolean' },
     },
   });
   const [command, file] = positionals;
@@ -140,6 +175,25 @@ export async function run(argv: string[]): Promise<number> {
         fs.writeFileSync(file, text);
         console.log(`wrote ${file}: ${(['topics', 'units', 'people', 'agreements', 'collaborations'] as const).map((s) => `${snapshot[s]?.length ?? 0} ${s}`).join(', ')}`);
       }
+      return 0;
+    }
+    case 'import-table': {
+      if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry import-table needs a FILE');
+      const type = tableType(values.type);
+      const mapping = values.mapping ? readMappingFile(values.mapping) : null;
+      const report = await withDatabase((ds, changes) =>
+        new TableImportService(ds, new SnapshotService(ds, changes)).import({ type, file: fs.readFileSync(file), mapping, apply: values.apply ?? false }),
+      );
+      console.log(describeTableReport(report));
+      return report.problems.length ? 1 : 0;
+    }
+    case 'export-table': {
+      if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry export-table needs a FILE ending in .csv or .xlsx');
+      const type = tableType(values.type);
+      const format = path.extname(file).toLowerCase() === '.xlsx' ? 'XLSX' : path.extname(file).toLowerCase() === '.csv' ? 'CSV' : null;
+      if (!format) throw RegistryError.of(null, 'INVALID', `${file}: name the file .csv or .xlsx`);
+      fs.writeFileSync(file, await withDatabase((ds) => exportTable(ds, type, format)));
+      console.log(`wrote ${file}`);
       return 0;
     }
     case 'backup': {

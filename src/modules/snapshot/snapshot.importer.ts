@@ -41,6 +41,15 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Stop collecting problems after this many (the import fails either way). */
   maxProblems?: number;
+  /** Check and write everything, then roll the transaction back: the summary of an import that did not happen. */
+  dryRun?: boolean;
+}
+
+/** Carries a dry run's summary out of the transaction it rolls back. */
+class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
 }
 
 export type SectionCounts = Record<Section, number>;
@@ -167,7 +176,16 @@ export class SnapshotImporter {
     this.fail();
     await this.checkCycles(snapshot);
     this.fail();
-    return this.ds.transaction((em) => this.write(em, snapshot, dbKeys));
+    try {
+      return await this.ds.transaction(async (em) => {
+        const summary = await this.write(em, snapshot, dbKeys);
+        if (this.options.dryRun) throw new DryRunRollback(summary);
+        return summary;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.summary;
+      throw error;
+    }
   }
 
   private checkStructure(input: unknown): Record<Section, SnapshotRecord[]> {

@@ -15,7 +15,7 @@ export class SnapshotService {
 
   async import(snapshot: unknown, options?: ImportOptions): Promise<ImportSummary> {
     const summary = await new SnapshotImporter(this.ds, options).run(snapshot);
-    this.changes.registryChanged();
+    if (!options?.dryRun) this.changes.registryChanged();
     return summary;
   }
 

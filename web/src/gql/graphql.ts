@@ -1025,6 +1025,8 @@ export type Mutation = {
   personUpdate: PersonUpdatePayload;
   /** Brings a deleted record back with its relations (ADMIN). Refused while something it refers to is still deleted. */
   recordRestore: RecordRestorePayload;
+  /** Imports a spreadsheet of units, people, agreements or collaborations (EDITOR within its scope, COORDINATOR, ADMIN). A dry run unless `apply`: the report says what each row creates or changes and every row that cannot be read; applying is all or nothing, with history entries. */
+  tableImport: TableImportPayload;
   /** Creates a topic (one transaction; userErrors name each bad field). */
   topicCreate: TopicCreatePayload;
   /** Deletes a topic that nothing refers to any more. */
@@ -1163,6 +1165,12 @@ export type MutationPersonUpdateArgs = {
 /** Changing the registry. Each mutation takes one `input` and returns the record or userErrors; a mutation with userErrors changed nothing. */
 export type MutationRecordRestoreArgs = {
   input: RecordRestoreInput;
+};
+
+
+/** Changing the registry. Each mutation takes one `input` and returns the record or userErrors; a mutation with userErrors changed nothing. */
+export type MutationTableImportArgs = {
+  input: TableImportInput;
 };
 
 
@@ -1621,6 +1629,8 @@ export type Query = {
   person?: Maybe<Person>;
   /** All data the registry holds on one person: record, participation and history (ADMIN). */
   personExport: Scalars['JSON']['output'];
+  /** One record type as a spreadsheet whose columns are the snapshot’s field names: it imports back unchanged. */
+  tableExport: TableFile;
   /** One topic by global id or key. */
   topic?: Maybe<Topic>;
   /** Topics, a page at a time. */
@@ -1747,6 +1757,13 @@ export type QueryPersonExportArgs = {
 
 
 /** Reading the registry: lookups by id or key, filtered lists (Relay connections), and snapshots. */
+export type QueryTableExportArgs = {
+  format: TableFormat;
+  type: TableType;
+};
+
+
+/** Reading the registry: lookups by id or key, filtered lists (Relay connections), and snapshots. */
 export type QueryTopicArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   key?: InputMaybe<Scalars['String']['input']>;
@@ -1866,6 +1883,119 @@ export type Status =
   | 'COMPLETED'
   /** Planned, not started (planlagt). */
   | 'PLANNED';
+
+/** A column of the file and the field it fills. */
+export type TableColumn = {
+  /** The record field the column fills; null when it is left out (see note). */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The header as the file writes it. */
+  header: Scalars['String']['output'];
+  /** Why a column is left out. */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** A spreadsheet file. */
+export type TableFile = {
+  /** The file’s bytes in base64. */
+  base64: Scalars['String']['output'];
+  /** A file name to save it under, e.g. collaborations.xlsx. */
+  fileName: Scalars['String']['output'];
+  /** Its media type. */
+  mediaType: Scalars['String']['output'];
+};
+
+/** A spreadsheet file format. */
+export type TableFormat =
+  /** Delimited text (any of , ; tab |), UTF-8, UTF-16 or Windows-1252; exported as UTF-8 with ";". */
+  | 'CSV'
+  /** An Excel workbook (its first sheet). */
+  | 'XLSX';
+
+/** A spreadsheet to import: a dry run unless `apply` is true. */
+export type TableImportInput = {
+  /** Write the changes (all or nothing). False: report what would happen and write nothing. */
+  apply?: Scalars['Boolean']['input'];
+  /** The file’s bytes in base64: CSV (any delimiter; UTF-8, UTF-16 or Windows-1252) or XLSX. */
+  file: Scalars['String']['input'];
+  /** Column header → field name (e.g. {"Prosjekt": "title", "Notater": null}; null leaves a column out). Without it, columns are recognised by their headers. */
+  mapping?: InputMaybe<Scalars['JSON']['input']>;
+  /** The kind of record each row is. */
+  type: TableType;
+};
+
+/** Result of tableImport: the report (with its problems), or userErrors about the request itself. */
+export type TableImportPayload = {
+  /** The report; null when the request itself is wrong (see userErrors). */
+  report?: Maybe<TableImportReport>;
+  /** Problems with the input; when there are any, nothing was changed. At most 100. */
+  userErrors: Array<UserError>;
+};
+
+/** The report of a spreadsheet import or dry run. Nothing is written when `problems` is not empty. */
+export type TableImportReport = {
+  /** True when the changes were written. */
+  applied: Scalars['Boolean']['output'];
+  /** Every column of the file, in order, and the field it fills. At most 60. */
+  columns: Array<TableColumn>;
+  /** Rows that create a record. */
+  created: Scalars['Int']['output'];
+  /** The character that separates a CSV file’s columns. */
+  delimiter?: Maybe<Scalars['String']['output']>;
+  /** How a CSV file’s bytes were read: UTF-8, UTF-16 or WINDOWS-1252. */
+  encoding?: Maybe<Scalars['String']['output']>;
+  /** How the file was read. */
+  format: TableFormat;
+  /** Every row (or the file) that cannot be imported; nothing is written while there are any. At most 500. */
+  problems: Array<TableProblem>;
+  /** Every readable row and what the import does with it. At most 5000. */
+  rows: Array<TableRowOutcome>;
+  /** The kind of record the rows are. */
+  type: TableType;
+  /** Rows that leave a record as it is. */
+  unchanged: Scalars['Int']['output'];
+  /** Rows that change a record. */
+  updated: Scalars['Int']['output'];
+};
+
+/** A row (or the file) that cannot be imported, and why. */
+export type TableProblem = {
+  /** The column header at fault. */
+  column?: Maybe<Scalars['String']['output']>;
+  /** The record field at fault. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, in words that say how to fix it. */
+  message: Scalars['String']['output'];
+  /** Row number (the header is row 1); null for the whole file. */
+  row?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What an import does (or would do) with a row. */
+export type TableRowAction =
+  /** A new record. */
+  | 'CREATE'
+  /** An existing record the row does not change. */
+  | 'UNCHANGED'
+  /** An existing record, changed in the fields listed. */
+  | 'UPDATE';
+
+/** What an import does with one row. */
+export type TableRowOutcome = {
+  /** What the import does with the row. */
+  action: TableRowAction;
+  /** For UPDATE: the fields that change. At most 30. */
+  fields: Array<Scalars['String']['output']>;
+  /** The record’s key: the key cell, the existing record the row names, or a key made from its name. */
+  key: Scalars['String']['output'];
+  /** Row number as a spreadsheet shows it (the header is row 1). */
+  row: Scalars['Int']['output'];
+};
+
+/** The kind of record each row of a spreadsheet is. */
+export type TableType =
+  | 'AGREEMENTS'
+  | 'COLLABORATIONS'
+  | 'PEOPLE'
+  | 'UNITS';
 
 /** A subject (tema) in the topic tree, e.g. "Språkutvikling i barnehagen". */
 export type Topic = Node & {

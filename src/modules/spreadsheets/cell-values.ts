@@ -1,0 +1,120 @@
+import { getMetadataStorage } from 'type-graphql';
+import { isIsoDate } from '../../validation/dates';
+import { normalizeText } from '../../text/normalize';
+
+/** A cell as a reader gives it: text from CSV; text, numbers, booleans or dates from XLSX; null when empty. */
+export type Cell = string | number | boolean | Date | null;
+
+/** Why a cell could not be read, in words a coordinator can act on. */
+export class CellProblem extends Error {}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Excel counts days from 1899-12-30; a number in a date column is such a day when it falls in 1955–2119. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const EXCEL_DAYS = { from: 20090, to: 80000 };
+
+/** The cell as text: trimmed, dates as YYYY-MM-DD, numbers as written. Empty text is null. */
+export function cellText(cell: Cell): string | null {
+  if (cell === null) return null;
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  const text = String(cell).trim();
+  return text === '' ? null : text;
+}
+
+/**
+ * A date as people type it: 2021-08-01, 01.08.2021 or 1/8/2021 (day first, as in Norway), a month (8/2021,
+ * 08.2021, 2021-08) or a year (2021). A month or year means its first day for a start and its last day for an
+ * end, so "8/2021 to 6/2022" covers both months whole. Anything else ("høsten 2021") is refused: the
+ * registry stores days, and guessing which day a season means would store a date nobody wrote.
+ */
+export function cellDate(cell: Cell, end: boolean): string | null {
+  if (cell === null) return null;
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= EXCEL_DAYS.from && cell <= EXCEL_DAYS.to) {
+    return new Date(EXCEL_EPOCH + cell * 86_400_000).toISOString().slice(0, 10);
+  }
+  const text = cellText(cell);
+  if (text === null) return null;
+  const month = (year: number, m: number) => (m >= 1 && m <= 12 ? iso(year, m, end ? lastDay(year, m) : 1) : null);
+  let m: RegExpExecArray | null;
+  let date: string | null = null;
+  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) date = iso(+m[1]!, +m[2]!, +m[3]!);
+  else if ((m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text))) date = iso(+m[3]!, +m[2]!, +m[1]!);
+  else if ((m = /^(\d{1,2})[./](\d{4})$/.exec(text))) date = month(+m[2]!, +m[1]!);
+  else if ((m = /^(\d{4})-(\d{1,2})$/.exec(text))) date = month(+m[1]!, +m[2]!);
+  else if ((m = /^(\d{4})$/.exec(text))) date = iso(+m[1]!, end ? 12 : 1, end ? 31 : 1);
+  if (date === null || !isIsoDate(date)) {
+    throw new CellProblem(`"${text}" is not a date: write a day (2021-08-01 or 01.08.2021), a month (8/2021) or a year (2021)`);
+  }
+  return date;
+}
+
+/** Items of a list cell, separated by ";" or line breaks. */
+export function cellList(cell: Cell): string[] {
+  const text = cellText(cell);
+  if (text === null) return [];
+  return text
+    .split(/[;\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+const comparable = (text: string) => normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The words each value of a GraphQL enum is known by: its name ("RESEARCH_PROJECT", "research project"), the
+ * English label of its description and the Norwegian terms in its parentheses ("Research project
+ * (forskningsprosjekt).") and the examples after a colon ("A municipal service: etat, tjenesteområde…"). The
+ * schema's descriptions are the one place these words are written.
+ */
+function enumWords(name: string): Map<string, string> {
+  const config = getMetadataStorage().enums.find((e) => e.name === name);
+  if (!config) throw new Error(`enum ${name} is not registered`);
+  const words = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const add = (term: string, value: string) => {
+    const word = comparable(term).replace(/^(a|an|the) /, '');
+    if (!word) return;
+    if (words.has(word) && words.get(word) !== value) ambiguous.add(word);
+    words.set(word, value);
+  };
+  for (const [value, { description } = {}] of Object.entries(config.valuesConfig ?? {})) {
+    add(value.replace(/_/g, ' '), value);
+    if (!description) continue;
+    add(description.split(/[,(:.]/)[0]!, value);
+    const listed = [...(description.match(/\(([^)]*)\)/g) ?? []).map((inside) => inside.slice(1, -1)), /:([^.(…]*)/.exec(description)?.[1] ?? ''];
+    for (const list of listed) for (const term of list.split(',')) add(term, value);
+  }
+  // A word two values share ("network" for a kind and a unit) names neither.
+  for (const word of ambiguous) words.delete(word);
+  for (const value of Object.keys(config.valuesConfig ?? {})) words.set(comparable(value.replace(/_/g, ' ')), value);
+  return words;
+}
+
+const enumCache = new Map<string, Map<string, string>>();
+
+/** The enum value a cell names, by any of its words; refused with the accepted values listed. */
+export function enumValue(enumName: string, text: string): string {
+  let words = enumCache.get(enumName);
+  if (!words) enumCache.set(enumName, (words = enumWords(enumName)));
+  const value = words.get(comparable(text));
+  if (value) return value;
+  const names = [...new Set(words.values())];
+  throw new CellProblem(`"${text}" is not a ${enumName}: use one of ${names.join(', ')} (or its Norwegian name)`);
+}
+
+/** True when a cell names a value of the enum. */
+export function isEnumValue(enumName: string, text: string): boolean {
+  try {
+    enumValue(enumName, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Header and name comparison: case, accents, punctuation and spacing do not matter. */
+export { comparable };

@@ -1,0 +1,319 @@
+import { DataSource } from 'typeorm';
+import { rawQuery } from '../../db/sql';
+import { FieldProblem, RegistryError } from '../../errors/registry-error';
+import { diff } from '../audit/audit';
+import { exportSnapshot } from '../snapshot/snapshot.exporter';
+import { canonical, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotRecord } from '../snapshot/snapshot.format';
+import { SnapshotService } from '../snapshot/snapshot.service';
+import { Cell, cellDate, cellList, CellProblem, cellText, comparable, enumValue } from './cell-values';
+import { ColumnUse, columnsOf, FieldSpec, ReferenceTarget, TableType } from './table-columns';
+import { readTable, Table } from './table-file';
+
+export interface TableImportRequest {
+  type: TableType;
+  file: Uint8Array;
+  /** Header → field (or null to leave the column out); null to recognise columns by their headers. */
+  mapping: Record<string, unknown> | null;
+  /** Write the changes; without it nothing is written (a dry run). */
+  apply: boolean;
+}
+
+export type RowAction = 'CREATE' | 'UPDATE' | 'UNCHANGED';
+
+export interface RowOutcome {
+  row: number;
+  key: string;
+  action: RowAction;
+  /** For UPDATE: the fields that change. */
+  fields: string[];
+}
+
+export interface RowProblem {
+  /** Spreadsheet row number (the header is row 1); null for a problem with the whole file. */
+  row: number | null;
+  column: string | null;
+  field: string | null;
+  message: string;
+}
+
+export interface TableImportReport {
+  type: TableType;
+  applied: boolean;
+  format: Table['format'];
+  encoding: Table['encoding'];
+  delimiter: string | null;
+  columns: { header: string; field: string | null; note: string | null }[];
+  rows: RowOutcome[];
+  problems: RowProblem[];
+}
+
+/** Problems reported at most per file: enough to fix a file in a few rounds, bounded for the caller. */
+export const MAX_TABLE_PROBLEMS = 500;
+
+interface KnownRecord {
+  key: string;
+  names: string[];
+  numbers: string[];
+}
+
+const NOUN: Record<ReferenceTarget, string> = { topics: 'topic', units: 'unit', people: 'person', agreements: 'agreement', collaborations: 'collaboration' };
+
+/** What finds a record of each kind besides its key: names, and for units their public numbers, for people e-mail. */
+const KNOWN_BY: Record<ReferenceTarget, { table: string; names: string[]; numbers: string[] }> = {
+  topics: { table: 'topic', names: ['label', 'label_en'], numbers: [] },
+  units: { table: 'unit', names: ['name', 'short_name'], numbers: ['org_number', 'municipality_number', 'district_number'] },
+  people: { table: 'person', names: ['name'], numbers: ['email'] },
+  agreements: { table: 'agreement', names: ['title'], numbers: [] },
+  collaborations: { table: 'collaboration', names: ['title'], numbers: [] },
+};
+
+/**
+ * Finds records by key, exact name (case, accents and spacing aside) or number, among the registry's live
+ * records and the rows of the file being imported.
+ */
+class RecordIndex {
+  private readonly byKey = new Map<string, KnownRecord>();
+  private readonly byName = new Map<string, KnownRecord[]>();
+  private readonly byNumber = new Map<string, KnownRecord>();
+  /** Every key in use, deleted records' included: a new key must differ from them all. */
+  readonly taken = new Set<string>();
+
+  constructor(private readonly target: ReferenceTarget) {}
+
+  add(record: KnownRecord): void {
+    this.byKey.set(record.key, record);
+    this.taken.add(record.key);
+    for (const name of record.names) {
+      const list = this.byName.get(comparable(name)) ?? [];
+      if (!list.includes(record)) this.byName.set(comparable(name), [...list, record]);
+    }
+    for (const number of record.numbers) this.byNumber.set(number.toLowerCase(), record);
+  }
+
+  /** The key of the record a cell names; a CellProblem when it names none, or several. */
+  resolve(text: string): string {
+    const found = this.find(text);
+    if (found.length === 1) return found[0]!.key;
+    if (found.length > 1) {
+      throw new CellProblem(`"${text}" names ${found.length} ${NOUN[this.target]}s (${found.map((r) => r.key).slice(0, 5).join(', ')}): write the key`);
+    }
+    throw new CellProblem(`no ${NOUN[this.target]} "${text}" (looked for its key, name${this.target === 'units' ? ' and numbers' : this.target === 'people' ? ' and e-mail' : ''})`);
+  }
+
+  find(text: string): KnownRecord[] {
+    const byKey = this.byKey.get(text);
+    if (byKey) return [byKey];
+    const digits = text.replace(/\s/g, '');
+    const number = this.byNumber.get(digits.toLowerCase()) ?? (/^\d{3}$|^\d{5}$/.test(digits) ? this.byNumber.get(`0${digits}`) : undefined);
+    if (number) return [number];
+    return this.byName.get(comparable(text)) ?? [];
+  }
+}
+
+/** A key made from a name: "Recovery-orientert praksis i Drammen" → "recovery-orientert-praksis-i-drammen". */
+function keyFrom(name: string, taken: Set<string>, fallback: string): string {
+  const base =
+    comparable(name)
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || fallback;
+  let key = base;
+  for (let n = 2; taken.has(key); n += 1) key = `${base}-${n}`;
+  return key;
+}
+
+/**
+ * Imports a spreadsheet of one record type: each row becomes a snapshot record (a new one, or an existing one
+ * with the row's non-empty cells laid over it) and the whole file goes through the snapshot importer, so a
+ * table is checked and written exactly as a snapshot is: all or nothing, with audit entries, EDITOR scope
+ * checked on the result. A dry run does all of it and rolls back.
+ */
+export class TableImportService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly snapshot: SnapshotService,
+  ) {}
+
+  async import(request: TableImportRequest): Promise<TableImportReport> {
+    const table = await readTable(request.file);
+    const uses = columnsOf(request.type, table.headers, request.mapping);
+    const indexes = await this.loadIndexes();
+    const problems: RowProblem[] = [];
+    const problem = (p: RowProblem) => {
+      if (problems.length < MAX_TABLE_PROBLEMS) problems.push(p);
+    };
+
+    const own = indexes[request.type];
+    const keyed = this.identify(request.type, table, uses, own, problem);
+    const existingIds = await this.idsOf(request.type, keyed.map((k) => k.key));
+    const existing = new Map<string, SnapshotRecord>();
+    if (existingIds.size) {
+      const exported = await exportSnapshot(this.ds.manager, { [request.type]: [...existingIds.values()] });
+      for (const r of exported[request.type] ?? []) existing.set(r.key, canonical(request.type, r) as SnapshotRecord);
+    }
+
+    const records: { row: number; record: SnapshotRecord }[] = [];
+    for (const { row, cells, key } of keyed) {
+      const before = existing.get(key);
+      const record: Record<string, unknown> = structuredClone(before ?? { key });
+      let readable = true;
+      for (const use of uses) {
+        const cell = cells[use.index] ?? null;
+        if (!use.spec || cell === null || use.spec.field === 'key') continue;
+        try {
+          const value = this.cellValue(use.spec, cell, indexes, before);
+          if (value === null) continue;
+          const [field, nested] = use.spec.field.split('.') as [string, string | undefined];
+          if (nested) record[field] = { ...((record[field] as object | undefined) ?? {}), [nested]: value };
+          else record[field] = value;
+        } catch (error) {
+          if (!(error instanceof CellProblem)) throw error;
+          readable = false;
+          problem({ row, column: use.header, field: use.spec.field, message: error.message });
+        }
+      }
+      if (readable) records.push({ row, record: record as SnapshotRecord });
+    }
+
+    try {
+      await this.snapshot.import(
+        { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, [request.type]: records.map((r) => r.record) },
+        { dryRun: !request.apply || problems.length > 0, maxProblems: MAX_TABLE_PROBLEMS },
+      );
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      for (const p of error.problems) {
+        const located = this.rowProblem(p, request.type, records, uses);
+        // class-validator names every rule a value breaks; the first says enough.
+        if (!problems.some((q) => q.row === located.row && q.row !== null && q.field === located.field)) problem(located);
+      }
+    }
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+
+    return {
+      type: request.type,
+      applied: request.apply && problems.length === 0,
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      columns: uses.map((u) => ({ header: u.header, field: u.spec?.field ?? null, note: u.note })),
+      rows: records.map(({ row, record }) => {
+        const before = existing.get(record.key) ?? null;
+        const changed = before ? diff(before, canonical(request.type, record) as SnapshotRecord).map((c) => c.field) : [];
+        return { row, key: record.key, action: !before ? 'CREATE' : changed.length ? 'UPDATE' : 'UNCHANGED', fields: changed };
+      }),
+      problems,
+    };
+  }
+
+  /** Each row's key: its key cell, else the existing record its name (or number, or e-mail) finds, else a new key. */
+  private identify(type: TableType, table: Table, uses: ColumnUse[], own: RecordIndex, problem: (p: RowProblem) => void) {
+    const keyColumn = uses.find((u) => u.spec?.field === 'key');
+    const nameColumn = uses.find((u) => u.spec?.required);
+    const numberColumns = uses.filter((u) => u.spec?.kind === 'identifier' || u.spec?.field === 'email');
+    const out: { row: number; cells: Cell[]; key: string }[] = [];
+    for (const { row, cells } of table.rows) {
+      const given = keyColumn ? cellText(cells[keyColumn.index] ?? null) : null;
+      const name = nameColumn ? cellText(cells[nameColumn.index] ?? null) : null;
+      if (given) {
+        out.push({ row, cells, key: given });
+        continue;
+      }
+      if (!name) {
+        problem({ row, column: nameColumn?.header ?? null, field: nameColumn?.spec?.field ?? 'key', message: 'the row has neither a key nor a name' });
+        continue;
+      }
+      const byNumber = numberColumns.map((u) => cellText(cells[u.index] ?? null)).flatMap((n) => (n ? own.find(n) : []));
+      const found = byNumber.length ? byNumber : own.find(name);
+      if (found.length > 1) {
+        problem({ row, column: nameColumn!.header, field: nameColumn!.spec!.field, message: `"${name}" names ${found.length} ${type} (${found.map((r) => r.key).slice(0, 5).join(', ')}): add a key column` });
+        continue;
+      }
+      const key = found[0]?.key ?? keyFrom(name, own.taken, NOUN[type]);
+      // Later rows (and references in them) find this row by its name and new key.
+      if (!found.length) own.add({ key, names: [name], numbers: [] });
+      out.push({ row, cells, key });
+    }
+    return out;
+  }
+
+  private cellValue(spec: FieldSpec, cell: Cell, indexes: Record<ReferenceTarget, RecordIndex>, before: SnapshotRecord | undefined): unknown {
+    const text = () => cellText(cell);
+    switch (spec.kind) {
+      case 'text':
+        return text();
+      case 'textList':
+        return cellList(cell);
+      case 'date':
+        return cellDate(cell, spec.end);
+      case 'enum':
+        return text() === null ? null : enumValue(spec.enumName, text()!);
+      case 'enumList':
+        return cellList(cell).map((item) => enumValue(spec.enumName, item));
+      case 'reference':
+        return text() === null ? null : indexes[spec.target].resolve(text()!);
+      case 'referenceList':
+        return cellList(cell).map((item) => indexes[spec.target].resolve(item));
+      case 'identifier': {
+        const value = text()!.replace(/\s/g, '');
+        return /^\d+$/.test(value) && value.length < spec.digits ? value.padStart(spec.digits, '0') : value;
+      }
+      case 'roleList': {
+        const earlier = (before?.[spec.field] as Record<string, unknown>[] | undefined) ?? [];
+        return cellList(cell).map((item) => {
+          const { key, role } = this.participant(spec, item, indexes[spec.target]);
+          // A person's affiliation keeps the period it already has: a table names only unit and role.
+          const kept = earlier.find((e) => e[spec.item] === key && (e.role ?? null) === role);
+          return { ...kept, [spec.item]: key, ...(role !== null ? { role } : {}) };
+        });
+      }
+    }
+  }
+
+  /** `key`, `name`, or `key:ROLE` (the role after the last colon, since keys may hold colons themselves). */
+  private participant(spec: Extract<FieldSpec, { kind: 'roleList' }>, item: string, index: RecordIndex): { key: string; role: string | null } {
+    const whole = index.find(item);
+    const colon = item.lastIndexOf(':');
+    if (whole.length === 1 || colon < 0) return { key: index.resolve(item), role: spec.defaultRole };
+    const role = item.slice(colon + 1).trim();
+    return { key: index.resolve(item.slice(0, colon).trim()), role: spec.roleEnum ? enumValue(spec.roleEnum, role) : role || spec.defaultRole };
+  }
+
+  /** A snapshot importer's problem (`collaborations[3] (key).units[0].unit`) as the row and column it came from. */
+  private rowProblem(p: FieldProblem, type: TableType, records: { row: number }[], uses: ColumnUse[]): RowProblem {
+    const m = /^(\w+)\[(\d+)\](?: \([^)]*\))?(?:\.(.*))?$/.exec(p.field ?? '');
+    if (!m || m[1] !== type) return { row: null, column: null, field: p.field, message: p.message };
+    const field = m[3] ?? null;
+    const top = field?.split(/[.[]/)[0] ?? null;
+    const column = uses.find((u) => u.spec && (u.spec.field === field || u.spec.field === top || u.spec.field.split('.')[0] === top));
+    return { row: records[Number(m[2])]?.row ?? null, column: column?.header ?? null, field, message: p.message };
+  }
+
+  private async loadIndexes(): Promise<Record<ReferenceTarget, RecordIndex>> {
+    const out = {} as Record<ReferenceTarget, RecordIndex>;
+    for (const [target, { table, names, numbers }] of Object.entries(KNOWN_BY) as [ReferenceTarget, (typeof KNOWN_BY)[ReferenceTarget]][]) {
+      const index = new RecordIndex(target);
+      const rows = await rawQuery<Record<string, string | null>>(this.ds.manager, `SELECT key, deleted_at, ${[...names, ...numbers].join(', ')} FROM "${table}"`);
+      for (const row of rows) {
+        if (row.deleted_at) {
+          index.taken.add(row.key!);
+          continue;
+        }
+        const present = (columns: string[]) => columns.map((c) => row[c]).filter((v): v is string => !!v);
+        index.add({ key: row.key!, names: present(names), numbers: present(numbers) });
+      }
+      out[target] = index;
+    }
+    return out;
+  }
+
+  private async idsOf(type: TableType, keys: string[]): Promise<Map<string, number>> {
+    const wanted = new Set(keys);
+    const rows = await rawQuery<{ id: number; key: string }>(this.ds.manager, `SELECT id, key FROM "${KNOWN_BY[type].table}" WHERE deleted_at IS NULL`);
+    return new Map(rows.filter((r) => wanted.has(r.key)).map((r) => [r.key, Number(r.id)]));
+  }
+}
