@@ -200,6 +200,35 @@ describeBrowser('web app (seeded registry)', () => {
     await p.getByRole('heading', { level: 1, name: 'Bydel Alna' }).waitFor();
   });
 
+  it('imports a coordinator’s spreadsheet: checks it first, shows each bad row, imports only a clean file, and downloads a table', async () => {
+    const { page: p } = await page({ token: coordinator });
+    await p.goto(`${origin}/import`);
+    const bad = 'Tittel;Type;Enheter;Oppstart\nNettleserprosjekt;Nettverk;Bydel Alna:LEAD;høsten 2021\n';
+    await p.getByTestId('import-file').setInputFiles({ name: 'prosjekter.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await p.getByTestId('import-check').click();
+    await p.getByTestId('import-problems').waitFor();
+    expect(await p.locator('[data-testid="import-problems"] tbody tr td').allInnerTexts()).toEqual(['2', 'Oppstart', expect.stringMatching(/^"høsten 2021" is not a date/)]);
+    expect(await p.getByTestId('import-apply').count()).toBe(0);
+
+    const good = bad.replace('høsten 2021', '8/2021');
+    await p.getByTestId('import-file').setInputFiles({ name: 'prosjekter.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await p.getByTestId('import-check').click();
+    await p.getByTestId('import-apply').waitFor();
+    await screenshot(p, 'import-dry-run-1280');
+    expect(await p.locator('[data-testid="import-rows"] tbody tr td').allInnerTexts()).toEqual(['2', 'nettleserprosjekt', 'ny', '']);
+    expect((await server.gql('{ collaboration(key: "nettleserprosjekt") { key } }')).data.collaboration).toBeNull();
+    await p.getByTestId('import-apply').click();
+    await p.getByRole('heading', { name: 'Importert' }).waitFor();
+    const created = await server.gql('{ collaboration(key: "nettleserprosjekt") { kind startDate units { role unit { key } } } }');
+    expect(created.data.collaboration).toEqual({ kind: 'NETWORK', startDate: '2021-08-01', units: [{ role: 'LEAD', unit: { key: 'bydel-alna' } }] });
+
+    const [csv] = await Promise.all([p.waitForEvent('download'), p.getByTestId('table-export-csv').click()]);
+    expect(csv.suggestedFilename()).toBe('collaborations.csv');
+    const lines = fs.readFileSync((await csv.path())!, 'utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^\uFEFFkey;title;summary;kind;/);
+    expect(lines.some((l) => l.startsWith('nettleserprosjekt;Nettleserprosjekt;'))).toBe(true);
+  });
+
   it('loads the first view with at most 300 KB of compressed JavaScript and no chart, network or XLSX code', async () => {
     const { page: p } = await page();
     const scripts: { url: string; bytes: number }[] = [];
@@ -223,6 +252,7 @@ describeBrowser('web app (seeded registry)', () => {
     { name: 'gaps', path: '/gaps', ready: '[data-testid="chart-units"]' },
     { name: 'unit', path: '/units/bydel-alna', ready: 'h1' },
     { name: 'collaboration', path: '/collaborations/unikom-oslo-evu-helsesykepleiere', ready: 'h1' },
+    { name: 'import', path: '/import', ready: '[data-testid="import-file"]' },
   ];
   for (const width of [1280, 390]) {
     it(`every view at ${width} px: at most two GraphQL requests, no serious or critical axe-core violation, nothing wider than the window, screenshot written`, async () => {

@@ -10,6 +10,7 @@ const Overlaps = lazy(() => import('./views/Overlaps'));
 const Gaps = lazy(() => import('./views/Gaps'));
 const UnitView = lazy(() => import('./views/UnitView'));
 const CollaborationView = lazy(() => import('./views/CollaborationView'));
+const Import = lazy(() => import('./views/Import'));
 
 function Page({ location }: { location: URL }) {
   const { t } = useI18n();
@@ -19,6 +20,7 @@ function Page({ location }: { location: URL }) {
   if (path === '/') return <WhoWorksWith params={location.searchParams} />;
   if (path === '/overlaps') return <Overlaps params={location.searchParams} />;
   if (path === '/gaps') return <Gaps params={location.searchParams} />;
+  if (path === '/import') return <Import />;
   if (unit) return <UnitView unitKey={decodeURIComponent(unit[1]!)} />;
   if (collaboration) return <CollaborationView collaborationKey={decodeURIComponent(collaboration[1]!)} />;
   return <p>{t.notFoundPage}</p>;
@@ -52,6 +54,11 @@ export function App() {
             <li>
               <Link to="/gaps" aria-current={current('/gaps')}>
                 {t.nav.gaps}
+              </Link>
+            </li>
+            <li>
+              <Link to="/import" aria-current={current('/import')}>
+                {t.nav.importing}
               </Link>
             </li>
             <li>

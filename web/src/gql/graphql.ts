@@ -2494,6 +2494,21 @@ export type GapOverviewQuery = { list: { totalCount: number, nodes: Array<{ code
 
 export type GapListPageFragment = { totalCount: number, nodes: Array<{ codes: Array<GapCode>, messages: Array<string>, collaboration: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, units: Array<{ unit: { name: string } }> } }> };
 
+export type TableImportMutationVariables = Exact<{
+  input: TableImportInput;
+}>;
+
+
+export type TableImportMutation = { tableImport: { report?: { applied: boolean, format: TableFormat, encoding?: string | null, delimiter?: string | null, created: number, updated: number, unchanged: number, columns: Array<{ header: string, field?: string | null, note?: string | null }>, rows: Array<{ row: number, key: string, action: TableRowAction, fields: Array<string> }>, problems: Array<{ row?: number | null, column?: string | null, message: string }> } | null, userErrors: Array<{ field?: string | null, message: string }> } };
+
+export type TableExportQueryVariables = Exact<{
+  type: TableType;
+  format: TableFormat;
+}>;
+
+
+export type TableExportQuery = { tableExport: { fileName: string, mediaType: string, base64: string } };
+
 export type OverlapClustersQueryVariables = Exact<{
   filter?: InputMaybe<OverlapFilterInput>;
   unit: Scalars['ID']['input'];
@@ -2754,6 +2769,50 @@ export const GapOverviewDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<GapOverviewQuery, GapOverviewQueryVariables>;
+export const TableImportDocument = new TypedDocumentString(`
+    mutation TableImport($input: TableImportInput!) {
+  tableImport(input: $input) {
+    report {
+      applied
+      format
+      encoding
+      delimiter
+      created
+      updated
+      unchanged
+      columns {
+        header
+        field
+        note
+      }
+      rows {
+        row
+        key
+        action
+        fields
+      }
+      problems {
+        row
+        column
+        message
+      }
+    }
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TableImportMutation, TableImportMutationVariables>;
+export const TableExportDocument = new TypedDocumentString(`
+    query TableExport($type: TableType!, $format: TableFormat!) {
+  tableExport(type: $type, format: $format) {
+    fileName
+    mediaType
+    base64
+  }
+}
+    `) as unknown as TypedDocumentString<TableExportQuery, TableExportQueryVariables>;
 export const OverlapClustersDocument = new TypedDocumentString(`
     query OverlapClusters($filter: OverlapFilterInput, $unit: ID!, $hasUnit: Boolean!, $after: String) {
   unit(id: $unit) @include(if: $hasUnit) {
