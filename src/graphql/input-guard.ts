@@ -40,8 +40,17 @@ function variableProblem(variables: Record<string, unknown>): RegistryError | nu
   return null;
 }
 
-/** A NUL in a string literal of the document (arguments and variable defaults), named by its argument path. */
+/** Apollo hands every request of one query text the same parsed document, so its literals are checked once. */
+const literalVerdicts = new WeakMap<DocumentNode, { problem: RegistryError | null }>();
+
 function literalProblem(document: DocumentNode): RegistryError | null {
+  let verdict = literalVerdicts.get(document);
+  if (!verdict) literalVerdicts.set(document, (verdict = { problem: findLiteralProblem(document) }));
+  return verdict.problem;
+}
+
+/** A NUL in a string literal of the document (arguments and variable defaults), named by its argument path. */
+function findLiteralProblem(document: DocumentNode): RegistryError | null {
   let found: RegistryError | null = null;
   const check = (root: ValueNode, rootPath: string) => {
     const stack: { node: ValueNode; path: string }[] = [{ node: root, path: rootPath }];

@@ -55,6 +55,8 @@ class Measurer {
   private readonly measured = new Map<string, Measure>();
   private readonly measuring = new Set<string>();
   private readonly defaults: Map<string, ValueNode>;
+  /** The variables the measure depended on: the verdict holds for any request that sends the same values of these. */
+  readonly read = new Set<string>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -149,6 +151,7 @@ class Measurer {
 
   /** A variable's value as sent, else its default in the operation; undefined when neither. */
   private variable(name: string): unknown {
+    this.read.add(name);
     if (Object.hasOwn(this.variables, name)) return this.variables[name];
     const fallback = this.defaults.get(name);
     return fallback && fallback.kind !== Kind.VARIABLE ? this.valueOf(fallback) : undefined;
@@ -240,28 +243,54 @@ export function checkLimits(
   limits: QueryLimits,
   variables: Record<string, unknown> = {},
 ): GraphQLError | null {
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-  if (!root) return null;
-  let measure: Measure;
-  try {
-    measure = new Measurer(schema, document, operation, variables, limits).selectionSet(operation.selectionSet, root);
-  } catch (error) {
-    if (error instanceof Refusal) return error.error;
-    throw error;
-  }
-  if (measure.depth > limits.depth) return rejection('QUERY_TOO_DEEP', `Query depth ${measure.depth} exceeds the limit of ${limits.depth}.`);
-  if (measure.aliases > limits.aliases) return rejection('TOO_MANY_ALIASES', `The query uses ${measure.aliases} aliases; the limit is ${limits.aliases}.`);
-  return null;
+  return measureLimits(schema, document, operation, limits, variables).error;
 }
 
+/** checkLimits, with the variables its verdict depended on. */
+function measureLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  limits: QueryLimits,
+  variables: Record<string, unknown>,
+): { error: GraphQLError | null; read: string[] } {
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  if (!root) return { error: null, read: [] };
+  const measurer = new Measurer(schema, document, operation, variables, limits);
+  let measure: Measure;
+  try {
+    measure = measurer.selectionSet(operation.selectionSet, root);
+  } catch (error) {
+    if (error instanceof Refusal) return { error: error.error, read: [...measurer.read] };
+    throw error;
+  }
+  const read = [...measurer.read];
+  if (measure.depth > limits.depth) return { error: rejection('QUERY_TOO_DEEP', `Query depth ${measure.depth} exceeds the limit of ${limits.depth}.`), read };
+  if (measure.aliases > limits.aliases) return { error: rejection('TOO_MANY_ALIASES', `The query uses ${measure.aliases} aliases; the limit is ${limits.aliases}.`), read };
+  return { error: null, read };
+}
+
+/** Verdicts kept per operation for different values of the variables that size its lists. */
+const VERDICTS_PER_OPERATION = 32;
+
+interface Verdict {
+  read: string[];
+  /** The values of `read` the verdict was reached with (absent and null size a list alike). */
+  values: string;
+  error: GraphQLError | null;
+}
+
+const valuesOf = (read: string[], variables: Record<string, unknown>) => JSON.stringify(read.map((name) => variables[name] ?? null));
+
 /**
- * Rejects over-limit operations after validation and before anything executes. An operation without variables
- * gets the same verdict every time, so it is measured once per distinct operation (Apollo parses and validates a
- * document once too); one with variables is measured per request, since they size its lists. Inputs are checked
- * on every request.
+ * Rejects over-limit operations after validation and before anything executes. A verdict depends on the document
+ * and on the variables that size its lists (`first: $n`), which the measure records as it reads them; it is kept
+ * per distinct operation and reused for every request that sends the same values of those variables. A lookup
+ * by `$key` reads no sizing variable, so it is measured once whatever key it asks for. Inputs are checked on
+ * every request.
  */
 export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
-  const verdicts = new Lru<{ error: GraphQLError | null }>(MAX_OPERATIONS);
+  const verdicts = new Lru<Verdict[]>(MAX_OPERATIONS);
   return {
     async requestDidStart() {
       return {
@@ -270,16 +299,13 @@ export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           const inputError = checkInputs(document, variables);
           if (inputError) throw inputError;
           if (!operation) return;
-          if (operation.variableDefinitions?.length) {
-            const error = checkLimits(schema, document, operation, limits, variables);
-            if (error) throw error;
-            return;
-          }
           const key = operationKey(queryHash, operationName);
-          let verdict = verdicts.get(key);
+          const known = verdicts.get(key) ?? [];
+          let verdict = known.find((v) => valuesOf(v.read, variables) === v.values);
           if (!verdict) {
-            verdict = { error: checkLimits(schema, document, operation, limits) };
-            verdicts.set(key, verdict);
+            const { error, read } = measureLimits(schema, document, operation, limits, variables);
+            verdict = { read, values: valuesOf(read, variables), error };
+            verdicts.set(key, [verdict, ...known].slice(0, VERDICTS_PER_OPERATION));
           }
           // A fresh error each time: the pipeline may annotate the one it is given.
           if (verdict.error) throw new GraphQLError(verdict.error.message, { extensions: verdict.error.extensions });

@@ -123,3 +123,23 @@ describe('response size ceiling', () => {
     expect(fine.json.data.collaborations.nodes).toHaveLength(10);
   });
 });
+
+describe('limit verdicts are kept per operation and per value of the variables that size its lists', () => {
+  const query = `query($n: Int, $m: Int, $key: String!) { collaborations(first: $n) { nodes { units { unit { collaborations(first: $m) { nodes { title units { role } people { role } } } } } } } topic(key: $key) { label } }`;
+
+  it('answers the same operation by the sizes it is sent, in any order, whatever else its variables say', async () => {
+    const codes: (string | null)[] = [];
+    for (const [n, m, key] of [[1, 1, 'helse'], [100, 100, 'helse'], [1, 1, 'arbeid'], [100, 100, 'arbeid'], [2, 2, 'helse'], [null, 100, 'helse'], [1, 1, 'helse']] as const) {
+      const res = await anonymous(query, { n, m, key });
+      codes.push(res.json.errors?.[0]?.extensions?.code ?? null);
+    }
+    // 100 × 50 × 100 × 50 fields are over the limit; 20 (the default page) × 50 × 100 × 50 too; the rest are within it.
+    expect(codes).toEqual([null, 'QUERY_TOO_COSTLY', null, 'QUERY_TOO_COSTLY', null, 'QUERY_TOO_COSTLY', null]);
+  });
+
+  it('measures a page size given as a variable default like one that is sent', async () => {
+    const withDefault = query.replace('$m: Int,', '$m: Int = 100,');
+    expect((await anonymous(withDefault, { n: 100, key: 'helse' })).json.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await anonymous(withDefault, { n: 1, m: 1, key: 'helse' })).json.errors?.[0]?.extensions?.code).toBeUndefined();
+  });
+});
