@@ -17,7 +17,7 @@ const findPeople = async (token: string | null, text: string) => {
 describe('text search matches only what the caller may read', () => {
   it('an anonymous caller cannot find anyone by e-mail, nor rebuild an address letter by letter', async () => {
     // p-00001 is "Bjørn Hansen", bjorn.hansen.1@oslomet.example.no
-    for (const probe of ['@', 'oslomet.example', 'bjorn.hansen.1@', 'hansen.1', '.no', 'example.no']) {
+    for (const probe of ['oslomet.example', 'bjorn.hansen.1@', 'hansen.1', '.no', 'example.no']) {
       expect(await findPeople(null, probe)).toEqual({ totalCount: 0, nodes: [] });
     }
     // The walk an attacker would make from the part only the address has ("bjorn" without ø) answers nothing.
@@ -40,7 +40,8 @@ describe('text search matches only what the caller may read', () => {
   });
 
   it('LIKE wildcards in search text are taken literally, on every LIKE search path', async () => {
-    for (const wildcard of ['%', '_', '%%', '_%_', '\\']) {
+    // Wildcards alone have no letter or digit: refused everywhere (search-input.test.ts). Beside a word, literal.
+    for (const wildcard of ['%hansen', 'hansen%', '_jørn', 'oslo_', '%%bydel', 'helse\\']) {
       expect(await findPeople(viewer, wildcard)).toEqual({ totalCount: 0, nodes: [] });
       const units = await server.gqlAs(null, `query($text: String!) { units(first: 5, filter: { text: $text }) { totalCount } }`, { text: wildcard });
       expect(units.data.units.totalCount).toBe(0);
