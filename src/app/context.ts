@@ -14,6 +14,7 @@ import { CollaborationService } from '../modules/collaborations/collaboration.se
 import { Person } from '../modules/people/person.entity';
 import { personLoaders } from '../modules/people/person.loaders';
 import { PersonService } from '../modules/people/person.service';
+import { DuplicatesService } from '../modules/duplicates/duplicates.service';
 import { TableImportService } from '../modules/spreadsheets/table-import';
 import { SnapshotService } from '../modules/snapshot/snapshot.service';
 import { Topic } from '../modules/topics/topic.entity';
@@ -40,6 +41,7 @@ export function createServices(ds: DataSource, logger?: Logger) {
     snapshot,
     tables: new TableImportService(ds, snapshot),
     analysis,
+    duplicates: new DuplicatesService(ds, analysis, units),
     auth: new AuthService(ds),
     records: new RecordsService(ds, changes),
     changes,

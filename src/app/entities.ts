@@ -6,6 +6,7 @@ import {
   CollaborationTopic,
   CollaborationUnit,
 } from '../modules/collaborations/collaboration.entity';
+import { DuplicateReview } from '../modules/duplicates/duplicate-review.entity';
 import { OverlapReview } from '../modules/analysis/overlap-review.entity';
 import { ApiToken } from '../modules/auth/api-token.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
@@ -28,6 +29,7 @@ export const entities = [
   CollaborationTopic,
   CollaborationFunding,
   OverlapReview,
+  DuplicateReview,
   ApiToken,
   AuditEntry,
 ];

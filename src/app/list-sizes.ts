@@ -32,6 +32,7 @@ export const LIST_SIZES: ListSizes = {
   'CollaborationMatch.reasons': 10,
   'CoordinationGap.codes': Object.values(GapCode).length,
   'CoordinationGap.messages': Object.values(GapCode).length,
+  'DuplicateCandidate.reasons': 10,
   'Overlap.reasons': 10,
   'Overlap.sharedTopics': COLLABORATION_LISTS.topics,
   'Overlap.sharedUnits': COLLABORATION_LISTS.units,

@@ -28,6 +28,7 @@ import {
 } from '../modules/collaborations/collaboration.resolver';
 import { AffiliationResolver, PersonResolver } from '../modules/people/person.resolver';
 import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver';
+import { DuplicateCandidateFieldsResolver, DuplicatesResolver } from '../modules/duplicates/duplicates.resolver';
 import { SpreadsheetResolver } from '../modules/spreadsheets/spreadsheet.resolver';
 import { TopicResolver } from '../modules/topics/topic.resolver';
 import { UnitResolver } from '../modules/units/unit.resolver';
@@ -60,6 +61,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       CollaborationFundingResolver,
       SnapshotResolver,
       SpreadsheetResolver,
+      DuplicatesResolver,
+      DuplicateCandidateFieldsResolver,
       AnalysisResolver,
       OverlapFieldsResolver,
       OverlapClusterFieldsResolver,

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity';
 import { Collaboration, CollaborationPerson, CollaborationTopic, CollaborationUnit } from '../collaborations/collaboration.entity';
-import { ParticipantRole, PersonRole, Status } from '../collaborations/collaboration.enums';
+import { CollaborationKind, ParticipantRole, PersonRole, Status } from '../collaborations/collaboration.enums';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
 import { Sector } from '../units/unit.enums';
@@ -23,6 +23,7 @@ export interface ACollaboration {
   title: string;
   summary: string | null;
   keywords: string[];
+  kind: CollaborationKind;
   status: Status;
   startDate: string | null;
   endDate: string | null;
@@ -69,6 +70,7 @@ function toCollaboration(c: Collaboration, units: CollaborationUnit[], people: C
     title: c.title,
     summary: c.summary,
     keywords: c.keywords,
+    kind: c.kind,
     status: c.status,
     startDate: c.startDate,
     endDate: c.endDate,

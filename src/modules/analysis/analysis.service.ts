@@ -109,6 +109,8 @@ export class AnalysisService implements ChangeListener {
   private journal: Journal | null = null;
 
   private builds = 0;
+  /** Counts every change to the analysis data (a build, a patch): what is derived from it is current while this is unchanged. */
+  private revision = 0;
 
   constructor(
     private readonly ds: DataSource,
@@ -150,6 +152,7 @@ export class AnalysisService implements ChangeListener {
     // Concurrent first readers share one build.
     while (!this.state) this.state = await this.building!;
     const state = this.state;
+    if (this.reviewsStale || this.agreementsStale || this.dirtyUnits.size || this.dirty.size) this.revision += 1;
     if (this.reviewsStale) {
       this.reviewsStale = false;
       const reviews = await this.ds.getRepository(OverlapReview).find();
@@ -189,6 +192,12 @@ export class AnalysisService implements ChangeListener {
     return state;
   }
 
+  /** The analysis data brought up to date, and its revision: equal revisions mean equal data. */
+  async currentData(): Promise<{ data: AnalysisData; revision: number }> {
+    const { data } = await this.current();
+    return { data, revision: this.revision };
+  }
+
   /** Settles when no full build is running or due: for the command line and tests that need the newest analysis. */
   async settled(): Promise<void> {
     while (this.stale || this.building) {
@@ -222,6 +231,7 @@ export class AnalysisService implements ChangeListener {
         this.agreementsStale ||= journal.agreements;
         this.reviewsStale ||= journal.reviews;
         this.state = state;
+        this.revision += 1;
         return state;
       })
       .catch((error: unknown) => {

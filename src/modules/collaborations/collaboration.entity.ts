@@ -72,6 +72,19 @@ export class Collaboration extends RecordBase {
   @Field(() => [String], { description: 'Web addresses about the collaboration.' })
   @Column({ type: 'simple-json' })
   links!: string[];
+
+  /** Set on a collaboration merged into another (and so deleted): its key and global id lead to the survivor. */
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  mergedIntoId!: number | null;
+
+  @ManyToOne(() => Collaboration, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'merged_into_id' })
+  mergedIntoRelation?: Collaboration;
+
+  /** What the merge added to the survivor and moved from this record (JSON), so restoring this record undoes it exactly. */
+  @Column({ type: 'text', nullable: true })
+  mergeUndo!: string | null;
 }
 
 @ObjectType({ description: 'A unit taking part in a collaboration, with its role.' })

@@ -932,6 +932,114 @@ export type CreatedToken = {
   token: ApiToken;
 };
 
+/** Two collaborations that are probably one activity registered twice (unlike an overlap: two activities on the same ground). Merge them with collaborationMerge, or mark them NOT_DUPLICATE. */
+export type DuplicateCandidate = {
+  /** One collaboration of the pair (the one registered first). */
+  a: Collaboration;
+  /** The other collaboration of the pair. */
+  b: Collaboration;
+  /** Why, one line of evidence each. At most 10. */
+  reasons: Array<DuplicateReasonType>;
+  /** A reviewer's decision on the pair, if any. */
+  review?: Maybe<DuplicateReview>;
+  /** How sure the registry is, from 0 to 1. */
+  score: Scalars['Float']['output'];
+};
+
+/** A page of DuplicateCandidate records (Relay connection). */
+export type DuplicateCandidateConnection = {
+  /** The records of this page with their cursors. */
+  edges: Array<DuplicateCandidateEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<DuplicateCandidate>;
+  /** Where this page lies in the list. */
+  pageInfo: PageInfo;
+  /** How many records match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a DuplicateCandidate connection. */
+export type DuplicateCandidateEdge = {
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: DuplicateCandidate;
+};
+
+/** A reviewer's verdict on a duplicate candidate. */
+export type DuplicateDecision =
+  /** The same activity: stays listed, marked, until the two are merged (collaborationMerge). */
+  | 'DUPLICATE'
+  /** Two activities: the pair leaves the default list and stays quiet. */
+  | 'NOT_DUPLICATE';
+
+/** Which duplicate candidates to list. */
+export type DuplicateFilterInput = {
+  /** Also list pairs reviewed as NOT_DUPLICATE. */
+  includeReviewed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Lowest score to list (0.5 to 1); by default 0.7. */
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+  /** Pairs where either side involves this unit or one of its subunits. */
+  unit?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Why two collaborations look like one activity entered twice. */
+export type DuplicateReasonCode =
+  /** A unit of one is, or lies inside or above, a unit of the other (a bydel and its service, a kommune and its bydel). */
+  | 'NESTED_UNITS'
+  /** Both are the same kind of collaboration. */
+  | 'SAME_KIND'
+  /** People take part in both. */
+  | 'SAME_PEOPLE'
+  /** They start within two months of each other. */
+  | 'SAME_PERIOD'
+  /** The same units take part. */
+  | 'SAME_UNITS'
+  /** The summaries share many words. */
+  | 'SIMILAR_SUMMARY'
+  /** The titles say nearly the same, place names aside (word order, spelling, typos, added labels forgiven). */
+  | 'SIMILAR_TITLE';
+
+/** One reason a pair looks like a duplicate. */
+export type DuplicateReasonType = {
+  /** Machine-readable reason. */
+  code: DuplicateReasonCode;
+  /** English sentence naming the titles, units, people or dates concerned. */
+  message: Scalars['String']['output'];
+};
+
+/** The review of a duplicate candidate: decision, note, who and when. */
+export type DuplicateReview = {
+  /** The reviewer's verdict. */
+  decision: DuplicateDecision;
+  /** Why, in the reviewer’s words. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the current decision was made. */
+  reviewedAt: Scalars['DateTimeISO']['output'];
+  /** Who reviewed (the API token’s name). */
+  reviewedBy: Scalars['String']['output'];
+};
+
+/** A reviewer's decision on a duplicate candidate. */
+export type DuplicateReviewInput = {
+  /** One collaboration (global id or key). */
+  a: Scalars['ID']['input'];
+  /** The other collaboration (global id or key). */
+  b: Scalars['ID']['input'];
+  /** The reviewer's verdict. */
+  decision: DuplicateDecision;
+  /** Why, in the reviewer’s words. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of DuplicateReview: the record, or the userErrors that kept it from changing. */
+export type DuplicateReviewPayload = {
+  /** The record as it is after the change; null when there are userErrors. */
+  review?: Maybe<DuplicateReview>;
+  /** Problems with the input; when there are any, nothing was changed. At most 100. */
+  userErrors: Array<UserError>;
+};
+
 /** One field a change touched, with its value before and after (in snapshot form: references as keys). */
 export type FieldChange = {
   /** Value after the change (null: absent). */
@@ -1011,6 +1119,8 @@ export type Mutation = {
   collaborationUnitRemove: CollaborationUnitRemovePayload;
   /** Updates a collaboration (one transaction; userErrors name each bad field). */
   collaborationUpdate: CollaborationUpdatePayload;
+  /** Records a decision on a duplicate candidate: NOT_DUPLICATE keeps the pair quiet; DUPLICATE marks it for merging. */
+  duplicateReview: DuplicateReviewPayload;
   /** Imports a snapshot (format "collaboration-registry", version 1): all or nothing, upsert on key, idempotent. */
   importRegistry: ImportRegistryPayload;
   /** Records a decision on a pair: KNOWN and NOT_OVERLAP take it out of the default report; CONFIRMED keeps it, marked. */
@@ -1123,6 +1233,12 @@ export type MutationCollaborationUnitRemoveArgs = {
 /** Changing the registry. Each mutation takes one `input` and returns the record or userErrors; a mutation with userErrors changed nothing. */
 export type MutationCollaborationUpdateArgs = {
   input: CollaborationUpdateInput;
+};
+
+
+/** Changing the registry. Each mutation takes one `input` and returns the record or userErrors; a mutation with userErrors changed nothing. */
+export type MutationDuplicateReviewArgs = {
+  input: DuplicateReviewInput;
 };
 
 
@@ -1613,6 +1729,8 @@ export type Query = {
   collaborations: CollaborationConnection;
   /** Planned and active collaborations with coordination gaps, in key order. */
   coordinationGaps: CoordinationGapConnection;
+  /** Pairs of collaborations that are probably one activity registered twice, most certain first (default minScore 0.7). */
+  duplicateCandidates: DuplicateCandidateConnection;
   /** The whole registry as a snapshot, which imports into an empty registry as the same records. */
   exportRegistry: Scalars['JSON']['output'];
   /** Any record by its global id; null when there is none. */
@@ -1695,6 +1813,16 @@ export type QueryCoordinationGapsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CoordinationGapFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reading the registry: lookups by id or key, filtered lists (Relay connections), and snapshots. */
+export type QueryDuplicateCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DuplicateFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };

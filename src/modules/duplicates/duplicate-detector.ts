@@ -1,0 +1,230 @@
+import { tokenize } from '../../text/normalize';
+import { Sector } from '../units/unit.enums';
+import { ACollaboration, AnalysisData, pairKey } from '../analysis/analysis.data';
+
+export type DuplicateReasonCode = 'SIMILAR_TITLE' | 'SIMILAR_SUMMARY' | 'SAME_UNITS' | 'NESTED_UNITS' | 'SAME_PEOPLE' | 'SAME_PERIOD' | 'SAME_KIND';
+
+export interface DuplicateReason {
+  code: DuplicateReasonCode;
+  message: string;
+}
+
+/** A pair that is probably one activity entered twice, stored with a < b. */
+export interface DuplicatePair {
+  a: number;
+  b: number;
+  score: number;
+  reasons: DuplicateReason[];
+}
+
+/** Lowest score reported by default: the generated test registries' precision and recall both pass 0.9 above it. */
+export const DEFAULT_DUPLICATE_SCORE = 0.7;
+
+/** A title word shared by more collaborations than this is too common to find candidates by. */
+const MAX_POSTINGS = 200;
+const KIND_PENALTY = 0.3;
+/** Titles less alike than this are two activities, whatever else agrees. */
+const MIN_TITLE = 0.75;
+
+/**
+ * Words of four letters or more (short ones, i, og, for, til, med, say nothing about which activity it is) without
+ * their inflection ending. Not cut to a fixed length: Norwegian compounds share their first letters
+ * ("tjenestedesign", "tjenester"), and two titles are the same activity only when their words are the same.
+ */
+const stem = (word: string) => (word.length > 6 ? word.replace(/(ene|ane|ers|en|et|er|e|a)$/, '') : word);
+const stems = (text: string) => new Set(tokenize(text).filter((w) => w.length > 3 && !/^\d+$/.test(w)).map(stem));
+const numbers = (text: string) => new Set(tokenize(text).filter((w) => /^\d+$/.test(w)));
+/** The title's letters and digits run together, in threes: "Recovery-orientert" and "Recoveryorientert" share all. */
+function trigrams(text: string, leaveOut: Set<string>): Set<string> {
+  const squashed = tokenize(text)
+    .filter((w) => !leaveOut.has(stem(w)))
+    .join('');
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= squashed.length; i++) out.add(squashed.slice(i, i + 3));
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** One edit apart (a typo): replace, insert or delete one letter. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+interface Features {
+  c: ACollaboration;
+  title: Set<string>;
+  titleNumbers: Set<string>;
+  summary: Set<string>;
+  /** The collaboration's units and every unit above them. */
+  ground: Set<number>;
+  /** Stems of those units' names: a title that names its place ("… i Bydel Alna") is not more alike for it. */
+  place: Set<string>;
+}
+
+const days = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Finds collaborations that are probably one activity registered twice (by a unit and by the university, say),
+ * as opposed to overlaps, which are different activities on the same ground. Two records are the same activity
+ * when their titles say nearly the same thing (word stems weighted by rarity, or the same letters in threes for
+ * spelling and hyphenation variants, with one-letter typos forgiven) and nothing contradicts it: their units are
+ * the same or one lies inside the other, their periods meet, and numbers in the titles (years, editions) agree.
+ * Summaries, people and start dates that agree raise the score.
+ *
+ * Candidates come from an inverted index of title stems, so no pair of unrelated collaborations is compared.
+ */
+export class DuplicateDetector {
+  private readonly features = new Map<number, Features>();
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(private readonly data: AnalysisData) {
+    for (const c of data.collaborations.values()) this.add(c);
+  }
+
+  private add(c: ACollaboration): void {
+    const ground = this.groundOf(c.units.map((u) => u.unitId));
+    const place = stems([...ground].map((id) => this.data.units.get(id)?.name ?? '').join(' '));
+    const f: Features = {
+      c,
+      title: stems(c.title),
+      titleNumbers: numbers(c.title),
+      summary: stems(`${c.summary ?? ''} ${c.keywords.join(' ')}`),
+      ground,
+      place,
+    };
+    this.features.set(c.id, f);
+    for (const stem of f.title) if (!place.has(stem)) this.postings.set(stem, [...(this.postings.get(stem) ?? []), c.id]);
+  }
+
+  private groundOf(unitIds: number[]): Set<number> {
+    const out = new Set<number>();
+    for (const id of unitIds) {
+      for (let u = this.data.units.get(id); u && !out.has(u.id); u = u.parentId === null ? undefined : this.data.units.get(u.parentId)) out.add(u.id);
+    }
+    return out;
+  }
+
+  /** Every pair at or above the score, best first. */
+  all(minScore = DEFAULT_DUPLICATE_SCORE): DuplicatePair[] {
+    const out: DuplicatePair[] = [];
+    const seen = new Set<string>();
+    for (const id of this.features.keys()) {
+      for (const other of this.candidates(id)) {
+        const key = pairKey(id, other);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const pair = this.compare(id, other);
+        if (pair && pair.score >= minScore) out.push(pair);
+      }
+    }
+    return out.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  }
+
+  /** Pairs a collaboration not (yet) in the registry would form with those that are: for an import's dry run. */
+  against(c: ACollaboration, minScore = DEFAULT_DUPLICATE_SCORE): DuplicatePair[] {
+    this.add(c);
+    try {
+      return [...this.candidates(c.id)].map((other) => this.compare(c.id, other)).filter((p): p is DuplicatePair => !!p && p.score >= minScore).sort((x, y) => y.score - x.score);
+    } finally {
+      this.features.delete(c.id);
+      for (const stem of stems(c.title)) if (this.postings.has(stem)) this.postings.set(stem, this.postings.get(stem)!.filter((id) => id !== c.id));
+    }
+  }
+
+  private candidates(id: number): Set<number> {
+    const out = new Set<number>();
+    for (const stem of this.features.get(id)!.title) {
+      const ids = this.postings.get(stem) ?? [];
+      if (ids.length > MAX_POSTINGS) continue;
+      for (const other of ids) if (other !== id) out.add(other);
+    }
+    return out;
+  }
+
+  /**
+   * Title similarity from 0 to 1, place names left out: the share of the shorter title's stems the other has (a
+   * stem one typo away counts), so a label or place added to one title costs nothing while a different word for
+   * the form of work ("Studie av" against "Kunnskap om" the same subject) costs a lot; or, for spelling and
+   * hyphenation variants, how many letter triples the titles share.
+   */
+  private titleSimilarity(a: Features, b: Features): number {
+    const place = new Set([...a.place, ...b.place]);
+    const titleA = [...a.title].filter((s) => !place.has(s));
+    const titleB = [...b.title].filter((s) => !place.has(s));
+    if (!titleA.length || !titleB.length) return 0;
+    const [shorter, longer] = titleA.length <= titleB.length ? [titleA, titleB] : [titleB, titleA];
+    const unmatched = new Set(longer);
+    let shared = 0;
+    for (const stem of shorter) {
+      const match = unmatched.has(stem) ? stem : [...unmatched].find((other) => oneEditApart(stem, other));
+      if (match === undefined) continue;
+      unmatched.delete(match);
+      shared++;
+    }
+    return Math.max(shared / shorter.length, jaccard(trigrams(a.c.title, place), trigrams(b.c.title, place)));
+  }
+
+  compare(aId: number, bId: number): DuplicatePair | null {
+    const [a, b] = [this.features.get(aId)!, this.features.get(bId)!];
+    const reasons: DuplicateReason[] = [];
+    // Contradictions first: any of them makes two records two activities, however alike their words.
+    if (a.c.parentId === b.c.id || b.c.parentId === a.c.id) return null;
+    const unitsA = a.c.units.map((u) => u.unitId);
+    const unitsB = b.c.units.map((u) => u.unitId);
+    const sameUnits = unitsA.length === unitsB.length && unitsA.every((id) => unitsB.includes(id));
+    // Where the work happens is the municipal side: two bydeler working with one university are two activities.
+    const municipal = (ids: number[]) => ids.filter((id) => this.data.units.get(id)?.sector === Sector.MUNICIPAL);
+    const [groundA, groundB] = municipal(unitsA).length && municipal(unitsB).length ? [municipal(unitsA), municipal(unitsB)] : [unitsA, unitsB];
+    // A unit of one at or above a unit of the other: the same unit, or a bydel and its service, or the kommune.
+    const nested = !sameUnits && (groundA.some((id) => b.ground.has(id)) || groundB.some((id) => a.ground.has(id)));
+    if (!sameUnits && !nested) return null;
+    if (a.titleNumbers.size && b.titleNumbers.size && [...a.titleNumbers].join() !== [...b.titleNumbers].join()) return null;
+    const { startDate: s1, endDate: e1 } = a.c;
+    const { startDate: s2, endDate: e2 } = b.c;
+    if ((s1 && e2 && s1 > e2) || (s2 && e1 && s2 > e1)) return null;
+
+    const title = this.titleSimilarity(a, b);
+    if (title < MIN_TITLE) return null;
+    reasons.push({ code: 'SIMILAR_TITLE', message: `titles ${Math.round(title * 100)} % alike: "${a.c.title}" and "${b.c.title}"` });
+    let score = 0.55 * title;
+    let weight = 0.55;
+    if (sameUnits) reasons.push({ code: 'SAME_UNITS', message: 'the same units take part' });
+    else reasons.push({ code: 'NESTED_UNITS', message: 'a unit of one lies inside a unit of the other' });
+    score += sameUnits ? 0.15 : 0.12;
+    weight += 0.15;
+    if (a.summary.size && b.summary.size) {
+      const summary = jaccard(a.summary, b.summary);
+      score += 0.15 * Math.min(1, summary * 2);
+      weight += 0.15;
+      if (summary >= 0.3) reasons.push({ code: 'SIMILAR_SUMMARY', message: `summaries share ${Math.round(summary * 100)} % of their words` });
+    }
+    const peopleA = new Set(a.c.people.map((p) => p.personId));
+    const peopleB = b.c.people.map((p) => p.personId);
+    if (peopleA.size && peopleB.length) {
+      const shared = peopleB.filter((p) => peopleA.has(p)).length;
+      score += 0.1 * (shared / Math.min(peopleA.size, peopleB.length));
+      weight += 0.1;
+      if (shared) reasons.push({ code: 'SAME_PEOPLE', message: `${shared} ${shared === 1 ? 'person takes' : 'people take'} part in both` });
+    }
+    if (s1 && s2) {
+      const apart = Math.abs(days(s1) - days(s2));
+      score += 0.05 * (apart <= 62 ? 1 : apart <= 366 ? 0.5 : 0);
+      weight += 0.05;
+      if (apart <= 62) reasons.push({ code: 'SAME_PERIOD', message: s1 === s2 ? `both start on ${s1}` : `they start ${Math.round(apart)} days apart` });
+    }
+    // The same words about a different form of work (a course and a study of one subject) are usually two activities.
+    const penalty = a.c.kind === b.c.kind ? 0 : KIND_PENALTY;
+    if (!penalty) reasons.push({ code: 'SAME_KIND', message: `both are ${a.c.kind}` });
+    return { a: Math.min(aId, bId), b: Math.max(aId, bId), score: Math.round(Math.max(0, score / weight - penalty) * 1000) / 1000, reasons };
+  }
+}
