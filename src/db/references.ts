@@ -4,7 +4,31 @@ import { fromGlobalId } from '../graphql/node-id';
 import { RecordBase } from './record-base';
 import { ancestorIds } from './sql';
 
-export type RecordClass<T extends RecordBase = RecordBase> = (new () => T) & { nodeType: string };
+export type RecordClass<T extends RecordBase = RecordBase> = (new () => T) & {
+  nodeType: string;
+  /** For record types that can be merged: the property of a merged (deleted) record naming the one it went into. */
+  mergedInto?: string;
+};
+
+/** How many merges a reference follows at most (a merged into b, b into c…). */
+const MAX_MERGE_HOPS = 20;
+
+/**
+ * References to records merged into others, each resolved to the live record it ended in: the key and global id of
+ * a merged record keep working.
+ */
+async function followMerges(em: EntityManager, cls: RecordClass, refs: string[], found: Map<string, number>): Promise<void> {
+  const property = cls.mergedInto!;
+  const repo = em.getRepository(cls);
+  for (const ref of refs) {
+    const global = fromGlobalId(ref);
+    let row = (await repo.findOne({ where: (global?.type === cls.nodeType ? { id: global.id } : { key: ref }) as never, withDeleted: true })) as Record<string, unknown> | null;
+    for (let hops = 0; row?.deletedAt && row[property] != null && hops < MAX_MERGE_HOPS; hops++) {
+      row = (await repo.findOne({ where: { id: row[property] } as never, withDeleted: true })) as Record<string, unknown> | null;
+    }
+    if (row && !row.deletedAt) found.set(ref, row.id as number);
+  }
+}
 
 const NOUN: Record<string, string> = {
   Topic: 'topic',
@@ -38,6 +62,8 @@ export async function resolveRefs(em: EntityManager, cls: RecordClass, refs: Ite
     const rows = await em.getRepository(cls).find({ select: { id: true, key: true }, where: { key: In(missingKeys) } as never });
     for (const row of rows) found.set(row.key, row.id);
   }
+  const unresolved = [...new Set([...byId.values()].flat().concat([...keys]))].filter((ref) => !found.has(ref));
+  if (cls.mergedInto && unresolved.length) await followMerges(em, cls, unresolved, found);
   return found;
 }
 

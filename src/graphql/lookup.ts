@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { RegistryError } from '../errors/registry-error';
-import { RecordClass } from '../db/references';
+import { RecordClass, resolveRefs } from '../db/references';
 import { RecordBase } from '../db/record-base';
 import { findRecordBy } from './loader-helpers';
 import { fromGlobalId } from './node-id';
@@ -20,5 +20,9 @@ export async function lookupRecord<T extends RecordBase>(
   const ref = (id ?? key)!;
   const global = fromGlobalId(ref);
   const byId = global?.type === cls.nodeType ? await findRecordBy(em, cls, 'id', global.id) : null;
-  return byId ?? findRecordBy(em, cls, 'key', ref);
+  const found = byId ?? (await findRecordBy(em, cls, 'key', ref));
+  if (found || !cls.mergedInto) return found;
+  // The key or id of a record merged into another: the one it was merged into.
+  const survivor = (await resolveRefs(em, cls, [ref])).get(ref);
+  return survivor === undefined ? null : findRecordBy(em, cls, 'id', survivor);
 }

@@ -4,6 +4,7 @@ import { Context, Loaders } from '../app/context';
 import { Node } from './node';
 import { CountedList } from './list-bounds';
 import { fromGlobalId } from './node-id';
+import { RecordClass, resolveRefs } from '../db/references';
 
 const LOADER_OF_TYPE: Record<string, keyof Loaders> = {
   Topic: 'topic',
@@ -19,7 +20,13 @@ async function loadNode(ctx: Context, id: string): Promise<Node | null> {
   const global = fromGlobalId(id);
   const loader = global && LOADER_OF_TYPE[global.type];
   if (!global || !loader) return null;
-  return (await (ctx.loaders[loader] as { load(id: number): Promise<Node | null> }).load(global.id)) ?? null;
+  const load = (recordId: number) => (ctx.loaders[loader] as { load(id: number): Promise<Node | null> }).load(recordId);
+  const found = await load(global.id);
+  if (found) return found;
+  // The global id of a record merged into another leads to the one it went into.
+  const cls = ctx.dataSource.entityMetadatas.map((m) => m.target as RecordClass).find((c) => typeof c === 'function' && c.nodeType === global.type && c.mergedInto);
+  const survivor = cls && (await resolveRefs(ctx.dataSource.manager, cls, [id])).get(id);
+  return survivor === undefined || survivor === null ? null : ((await load(survivor)) ?? null);
 }
 
 @Resolver()

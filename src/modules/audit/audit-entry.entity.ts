@@ -8,6 +8,7 @@ export enum AuditAction {
   DELETE = 'DELETE',
   RESTORE = 'RESTORE',
   ERASE = 'ERASE',
+  MERGE = 'MERGE',
 }
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What a change did to a record.' });
 

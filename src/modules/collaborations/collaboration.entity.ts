@@ -16,6 +16,7 @@ import { Axis, CollaborationKind, ParticipantRole, PersonRole, Status } from './
 @Entity('collaboration')
 export class Collaboration extends RecordBase {
   static override readonly nodeType = 'Collaboration';
+  static readonly mergedInto = 'mergedIntoId';
 
   @Field()
   @Column({ type: 'varchar', length: 500 })

@@ -1,5 +1,5 @@
-import { IsNumber, IsOptional, Min } from 'class-validator';
-import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsInt, IsNumber, IsOptional, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import {
   DateField,
   EnumField,
@@ -282,4 +282,23 @@ export class CollaborationOrder {
 
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
   direction!: SortDirection;
+}
+
+@InputType({ description: 'Two collaborations that are one activity: the first is kept, the second merged into it and deleted.' })
+export class CollaborationMergeInput {
+  @TargetField('The collaboration to keep (global id or key).')
+  keep!: string;
+
+  @Field(() => Int, { description: 'The kept collaboration’s version; a stale one is a CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  keepVersion!: number;
+
+  @TargetField('The collaboration to merge into it and delete (global id or key).')
+  remove!: string;
+
+  @Field(() => Int, { description: 'The removed collaboration’s version; a stale one is a CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  removeVersion!: number;
 }

@@ -5,6 +5,7 @@ import { mutationPayload } from '../../graphql/errors';
 import { DeleteInput, deleteInputType, deletePayloadType, payloadType } from '../../graphql/mutation-types';
 import { ConnectionArgs, connectionType } from '../../graphql/pagination';
 import { Agreement } from '../agreements/agreement.entity';
+import { Role } from '../auth/api-token.entity';
 import { Person } from '../people/person.entity';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
@@ -12,6 +13,7 @@ import { Collaboration, CollaborationFunding, CollaborationPerson, Collaboration
 import {
   CollaborationCreateInput,
   CollaborationFilter,
+  CollaborationMergeInput,
   CollaborationOrder,
   CollaborationPersonAddInput,
   CollaborationPersonChangeInput,
@@ -29,6 +31,7 @@ export const CollaborationConnection = connectionType(Collaboration, 'Collaborat
 const CollaborationCreatePayload = payloadType('CollaborationCreatePayload', 'collaboration', Collaboration);
 const CollaborationUpdatePayload = payloadType('CollaborationUpdatePayload', 'collaboration', Collaboration);
 const CollaborationDeletePayload = deletePayloadType('CollaborationDeletePayload');
+const CollaborationMergePayload = payloadType('CollaborationMergePayload', 'collaboration', Collaboration);
 const CollaborationDeleteInput = deleteInputType('CollaborationDeleteInput');
 const CollaborationUnitAddPayload = payloadType('CollaborationUnitAddPayload', 'collaboration', Collaboration);
 const CollaborationUnitRemovePayload = payloadType('CollaborationUnitRemovePayload', 'collaboration', Collaboration);
@@ -119,6 +122,18 @@ export class CollaborationResolver {
       await ctx.access.collaborationWrite(input.id, undefined);
       await assertValidInput(input);
       return ctx.services.collaborations.delete(input);
+    });
+  }
+
+  @Mutation(() => CollaborationMergePayload, {
+    description:
+      'Merges a collaboration registered twice into the one to keep (COORDINATOR): participants, topics, funding, links, keywords, sub-collaborations and overlap reviews move to it; the other is deleted, and its key and global id lead to the kept one. recordRestore on the removed one undoes the merge.',
+  })
+  collaborationMerge(@Arg('input', () => CollaborationMergeInput) input: CollaborationMergeInput, @Ctx() ctx: Context) {
+    return mutationPayload(async () => {
+      ctx.access.require(Role.COORDINATOR, 'Merging collaborations');
+      await assertValidInput(input);
+      return ctx.services.collaborations.merge(input);
     });
   }
 

@@ -22,6 +22,7 @@ import {
   COLLABORATION_LISTS,
   CollaborationCreateInput,
   CollaborationFilter,
+  CollaborationMergeInput,
   CollaborationOrder,
   CollaborationOrderField,
   CollaborationPersonChangeInput,
@@ -32,6 +33,7 @@ import {
   CollaborationUpdateInput,
   FundingInput,
 } from './collaboration.inputs';
+import { mergeCollaborations } from './collaboration.merge';
 import { indexCollaborations, removeFromIndex, textCondition } from './collaboration.search';
 
 const ORDER_EXPRESSION: Record<CollaborationOrderField, string> = {
@@ -202,6 +204,13 @@ export class CollaborationService {
     });
     this.changes.collaborationChanged(result.id);
     return result.globalId;
+  }
+
+  /** Merges a duplicate into the collaboration to keep (see collaboration.merge.ts); restoring the removed one undoes it. */
+  async merge(input: CollaborationMergeInput): Promise<Collaboration> {
+    const { keep, changed } = await this.ds.transaction((em) => mergeCollaborations(em, input));
+    for (const id of changed) this.changes.collaborationChanged(id);
+    return keep;
   }
 
   async addUnit(input: CollaborationUnitChangeInput): Promise<Collaboration> {

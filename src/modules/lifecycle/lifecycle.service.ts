@@ -10,6 +10,7 @@ import { Agreement, AgreementContact } from '../agreements/agreement.entity';
 import { AuditAction, AuditEntry } from '../audit/audit-entry.entity';
 import { currentActor, RECORD_TYPE, stateOf, writeAudit } from '../audit/audit';
 import { Collaboration, CollaborationPerson } from '../collaborations/collaboration.entity';
+import { undoMerge } from '../collaborations/collaboration.merge';
 import { indexCollaborations } from '../collaborations/collaboration.search';
 import { Person } from '../people/person.entity';
 import { Section } from '../snapshot/snapshot.format';
@@ -65,6 +66,7 @@ export class RecordsService {
   /** Brings a deleted record back with its relations, once everything it refers to exists again. */
   async restore(globalId: string): Promise<RecordBase> {
     const { type, id, section, cls } = this.target(globalId);
+    const touched: number[] = [];
     const restored = await this.ds.transaction(async (em) => {
       const record = await em.getRepository(cls).findOne({ where: { id } as never, withDeleted: true });
       if (!record) throw RegistryError.of('id', 'NOT_FOUND', `no ${type.toLowerCase()} "${globalId}"`);
@@ -81,6 +83,9 @@ export class RecordsService {
       if (missing.length) {
         throw RegistryError.of('id', 'INVALID', `it refers to deleted records; restore them first: ${[...new Set(missing)].join(', ')}`);
       }
+      // A collaboration merged into another first gives back what the merge moved to the survivor.
+      const merge = type === 'Collaboration' ? await undoMerge(em, record as unknown as Collaboration) : null;
+      touched.push(...(merge ?? []));
       await em.getRepository(cls).restore(id);
       await em.getRepository(cls).update(id, { version: record.version + 1 } as never);
       const after = await stateOf(em, section, id);
@@ -88,7 +93,7 @@ export class RecordsService {
       if (type === 'Collaboration') await indexCollaborations(em, [record as unknown as Collaboration]);
       return (await em.getRepository(cls).findOneBy({ id } as never))!;
     });
-    if (type === 'Collaboration') this.changes.collaborationChanged(id);
+    if (type === 'Collaboration') for (const changed of [id, ...touched]) this.changes.collaborationChanged(changed);
     else if (type === 'Unit') this.changes.unitChanged(id);
     else if (type === 'Agreement') this.changes.agreementsChanged();
     else this.changes.registryChanged();

@@ -369,6 +369,7 @@ export type AuditAction =
   | 'CREATE'
   | 'DELETE'
   | 'ERASE'
+  | 'MERGE'
   | 'RESTORE'
   | 'UPDATE';
 
@@ -673,6 +674,26 @@ export type CollaborationMatch = {
   reasons: Array<Scalars['String']['output']>;
   /** Match strength times recency: active and recent first. */
   score: Scalars['Float']['output'];
+};
+
+/** Two collaborations that are one activity: the first is kept, the second merged into it and deleted. */
+export type CollaborationMergeInput = {
+  /** The collaboration to keep (global id or key). */
+  keep: Scalars['ID']['input'];
+  /** The kept collaboration’s version; a stale one is a CONFLICT. */
+  keepVersion: Scalars['Int']['input'];
+  /** The collaboration to merge into it and delete (global id or key). */
+  remove: Scalars['ID']['input'];
+  /** The removed collaboration’s version; a stale one is a CONFLICT. */
+  removeVersion: Scalars['Int']['input'];
+};
+
+/** Result of CollaborationMerge: the record, or the userErrors that kept it from changing. */
+export type CollaborationMergePayload = {
+  /** The record as it is after the change; null when there are userErrors. */
+  collaboration?: Maybe<Collaboration>;
+  /** Problems with the input; when there are any, nothing was changed. At most 100. */
+  userErrors: Array<UserError>;
 };
 
 /** How to order a list of collaboration records. */
@@ -1105,6 +1126,8 @@ export type Mutation = {
   collaborationCreate: CollaborationCreatePayload;
   /** Deletes a collaboration with no sub-collaborations. */
   collaborationDelete: CollaborationDeletePayload;
+  /** Merges a collaboration registered twice into the one to keep (COORDINATOR): participants, topics, funding, links, keywords, sub-collaborations and overlap reviews move to it; the other is deleted, and its key and global id lead to the kept one. recordRestore on the removed one undoes the merge. */
+  collaborationMerge: CollaborationMergePayload;
   /** Adds a person in a role. */
   collaborationPersonAdd: CollaborationPersonAddPayload;
   /** Removes a person (in one role, or all). */
@@ -1191,6 +1214,12 @@ export type MutationCollaborationCreateArgs = {
 /** Changing the registry. Each mutation takes one `input` and returns the record or userErrors; a mutation with userErrors changed nothing. */
 export type MutationCollaborationDeleteArgs = {
   input: CollaborationDeleteInput;
+};
+
+
+/** Changing the registry. Each mutation takes one `input` and returns the record or userErrors; a mutation with userErrors changed nothing. */
+export type MutationCollaborationMergeArgs = {
+  input: CollaborationMergeInput;
 };
 
 

@@ -1,0 +1,173 @@
+import { EntityManager } from 'typeorm';
+import { replaceChildren } from '../../db/children';
+import { claimVersion, requireRecord } from '../../db/references';
+import { ancestorIds, rawQuery } from '../../db/sql';
+import { RegistryError } from '../../errors/registry-error';
+import { OverlapReview } from '../analysis/overlap-review.entity';
+import { AuditAction } from '../audit/audit-entry.entity';
+import { stateOf, writeAudit } from '../audit/audit';
+import { Collaboration, CollaborationFunding, CollaborationPerson, CollaborationTopic, CollaborationUnit } from './collaboration.entity';
+import { COLLABORATION_LISTS } from './collaboration.inputs';
+import { indexCollaborations, removeFromIndex } from './collaboration.search';
+
+/**
+ * What a merge added to the survivor and moved off the removed record, kept on the removed record so that
+ * restoring it takes exactly these back (and nothing the survivor got otherwise since).
+ */
+interface MergeUndo {
+  units: { unitId: number; role: string }[];
+  people: { personId: number; role: string }[];
+  topics: number[];
+  funding: { sourceId: number | null; sourceName: string | null; amountNok: number | null }[];
+  links: string[];
+  keywords: string[];
+  children: number[];
+  reviews: number[];
+}
+
+export interface MergeRequest {
+  keep: string;
+  keepVersion: number;
+  remove: string;
+  removeVersion: number;
+}
+
+const sameUnit = (a: { unitId: number; role: string }, b: { unitId: number; role: string }) => a.unitId === b.unitId && a.role === b.role;
+const samePerson = (a: { personId: number; role: string }, b: { personId: number; role: string }) => a.personId === b.personId && a.role === b.role;
+const sameFunding = (a: MergeUndo['funding'][number], b: MergeUndo['funding'][number]) =>
+  a.sourceId === b.sourceId && a.sourceName === b.sourceName && Number(a.amountNok ?? NaN) === Number(b.amountNok ?? NaN);
+
+async function lists(em: EntityManager, id: number) {
+  const order = { position: 'ASC' } as const;
+  return {
+    units: (await em.getRepository(CollaborationUnit).find({ where: { collaborationId: id }, order })).map(({ unitId, role }) => ({ unitId, role: role as string })),
+    people: (await em.getRepository(CollaborationPerson).find({ where: { collaborationId: id }, order })).map(({ personId, role }) => ({ personId, role: role as string })),
+    topics: (await em.getRepository(CollaborationTopic).find({ where: { collaborationId: id }, order })).map((t) => t.topicId),
+    funding: (await em.getRepository(CollaborationFunding).find({ where: { collaborationId: id }, order })).map(({ sourceId, sourceName, amountNok }) => ({
+      sourceId,
+      sourceName,
+      amountNok: amountNok === null ? null : Number(amountNok),
+    })),
+  };
+}
+
+/**
+ * Merges one collaboration into another in the caller's transaction: the survivor gets the participants, topics,
+ * funding, links and keywords it did not have, the sub-collaborations and the overlap reviews; the other is
+ * deleted with a pointer to the survivor (its key and global id then lead there) and what moved, for undo.
+ * Returns the ids whose analysis changed.
+ */
+export async function mergeCollaborations(em: EntityManager, request: MergeRequest): Promise<{ keep: Collaboration; changed: number[] }> {
+  const keep = await requireRecord(em, Collaboration, request.keep, 'keep');
+  const remove = await requireRecord(em, Collaboration, request.remove, 'remove');
+  if (keep.id === remove.id) throw RegistryError.of('remove', 'INVALID', 'is the collaboration to keep');
+  // One inside the other is a project and its part, not one activity twice.
+  if ((await ancestorIds(em, 'collaboration', keep.id)).includes(remove.id)) {
+    throw RegistryError.of('keep', 'INVALID', `"${keep.key}" lies inside "${remove.key}": a part and its whole are not duplicates`);
+  }
+  if ((await ancestorIds(em, 'collaboration', remove.id)).includes(keep.id)) {
+    throw RegistryError.of('remove', 'INVALID', `"${remove.key}" lies inside "${keep.key}": a part and its whole are not duplicates`);
+  }
+  const beforeKeep = await stateOf(em, 'collaborations', keep.id);
+  const beforeRemove = await stateOf(em, 'collaborations', remove.id);
+  await claimVersion(em, Collaboration, keep.id, request.keepVersion);
+  await claimVersion(em, Collaboration, remove.id, request.removeVersion);
+
+  const kept = await lists(em, keep.id);
+  const removed = await lists(em, remove.id);
+  const undo: MergeUndo = {
+    units: removed.units.filter((u) => !kept.units.some((k) => sameUnit(k, u))),
+    people: removed.people.filter((p) => !kept.people.some((k) => samePerson(k, p))),
+    topics: removed.topics.filter((t) => !kept.topics.includes(t)),
+    funding: removed.funding.filter((f) => !kept.funding.some((k) => sameFunding(k, f))),
+    links: remove.links.filter((l) => !keep.links.includes(l)),
+    keywords: remove.keywords.filter((k) => !keep.keywords.includes(k)),
+    children: [],
+    reviews: [],
+  };
+  const sizes = { units: kept.units.length + undo.units.length, people: kept.people.length + undo.people.length, topics: kept.topics.length + undo.topics.length, funding: kept.funding.length + undo.funding.length, links: keep.links.length + undo.links.length, keywords: keep.keywords.length + undo.keywords.length };
+  const tooLong = (Object.keys(sizes) as (keyof typeof sizes)[]).filter((list) => sizes[list] > COLLABORATION_LISTS[list]);
+  if (tooLong.length) {
+    throw new RegistryError(tooLong.map((list) => ({ field: 'remove', code: 'TOO_LONG' as const, message: `together they would have ${sizes[list]} ${list}; a collaboration has at most ${COLLABORATION_LISTS[list]}` })));
+  }
+
+  await replaceChildren(em, CollaborationUnit, 'collaborationId', keep.id, [...kept.units, ...undo.units] as never);
+  await replaceChildren(em, CollaborationPerson, 'collaborationId', keep.id, [...kept.people, ...undo.people] as never);
+  await replaceChildren(em, CollaborationTopic, 'collaborationId', keep.id, [...kept.topics, ...undo.topics].map((topicId) => ({ topicId })));
+  await replaceChildren(em, CollaborationFunding, 'collaborationId', keep.id, [...kept.funding, ...undo.funding]);
+  await em.getRepository(Collaboration).update(keep.id, { links: [...keep.links, ...undo.links], keywords: [...keep.keywords, ...undo.keywords] });
+
+  const children = await rawQuery<{ id: number }>(em, 'SELECT id FROM collaboration WHERE parent_id = $1', [remove.id]);
+  undo.children = children.map((c) => Number(c.id));
+  if (undo.children.length) await rawQuery(em, 'UPDATE collaboration SET parent_id = $1 WHERE parent_id = $2', [keep.id, remove.id]);
+
+  // A review of (removed, X) becomes one of (survivor, X) unless the survivor already has its own with X.
+  const reviews = await em.getRepository(OverlapReview).find({ where: [{ aId: remove.id }, { bId: remove.id }] });
+  for (const review of reviews) {
+    const other = review.aId === remove.id ? review.bId : review.aId;
+    if (other === keep.id) continue;
+    const [aId, bId] = keep.id < other ? [keep.id, other] : [other, keep.id];
+    if (await em.getRepository(OverlapReview).findOneBy({ aId, bId })) continue;
+    await em.getRepository(OverlapReview).update(review.id, { aId, bId });
+    undo.reviews.push(review.id);
+  }
+
+  await removeFromIndex(em, [remove.id]);
+  await em.getRepository(Collaboration).update(remove.id, { mergedIntoId: keep.id, mergeUndo: JSON.stringify(undo) });
+  await em.getRepository(Collaboration).softDelete(remove.id);
+  const survivor = (await em.getRepository(Collaboration).findOneBy({ id: keep.id }))!;
+  await indexCollaborations(em, [survivor]);
+  await writeAudit(em, [
+    { section: 'collaborations', id: keep.id, action: AuditAction.UPDATE, before: beforeKeep, after: await stateOf(em, 'collaborations', keep.id) },
+    { section: 'collaborations', id: remove.id, action: AuditAction.MERGE, before: beforeRemove, after: { key: remove.key, mergedInto: keep.key } },
+  ]);
+  return { keep: survivor, changed: [keep.id, remove.id, ...undo.children] };
+}
+
+/**
+ * Before a merged collaboration is restored: takes back from the survivor what the merge gave it (what the
+ * survivor has gained or lost since is left alone) and returns the children and reviews. Returns the ids whose
+ * analysis changed, or null when the record was not merged.
+ */
+export async function undoMerge(em: EntityManager, removed: Collaboration): Promise<number[] | null> {
+  if (removed.mergedIntoId === null || removed.mergeUndo === null) return null;
+  const undo = JSON.parse(removed.mergeUndo) as MergeUndo;
+  const keep = await em.getRepository(Collaboration).findOneBy({ id: removed.mergedIntoId });
+  if (!keep) {
+    const survivor = await em.getRepository(Collaboration).findOne({ where: { id: removed.mergedIntoId }, withDeleted: true });
+    throw RegistryError.of('id', 'INVALID', `it was merged into "${survivor?.key}", which is deleted; restore that first`);
+  }
+  const before = await stateOf(em, 'collaborations', keep.id);
+  const now = await lists(em, keep.id);
+  const units = now.units.filter((u) => !undo.units.some((x) => sameUnit(x, u)));
+  if (!units.length) throw RegistryError.of('id', 'INVALID', `"${keep.key}" would keep no unit; add one to it first`);
+  await replaceChildren(em, CollaborationUnit, 'collaborationId', keep.id, units as never);
+  await replaceChildren(em, CollaborationPerson, 'collaborationId', keep.id, now.people.filter((p) => !undo.people.some((x) => samePerson(x, p))) as never);
+  await replaceChildren(em, CollaborationTopic, 'collaborationId', keep.id, now.topics.filter((t) => !undo.topics.includes(t)).map((topicId) => ({ topicId })));
+  const funding = [...now.funding];
+  for (const f of undo.funding) {
+    const at = funding.findIndex((x) => sameFunding(x, f));
+    if (at >= 0) funding.splice(at, 1);
+  }
+  await replaceChildren(em, CollaborationFunding, 'collaborationId', keep.id, funding);
+  await em.getRepository(Collaboration).update(keep.id, {
+    links: keep.links.filter((l) => !undo.links.includes(l)),
+    keywords: keep.keywords.filter((k) => !undo.keywords.includes(k)),
+    version: keep.version + 1,
+  });
+  const children = undo.children.length
+    ? (await rawQuery<{ id: number }>(em, `SELECT id FROM collaboration WHERE parent_id = $1 AND id IN (${undo.children.map((_, i) => `$${i + 2}`).join(', ')})`, [keep.id, ...undo.children])).map((c) => Number(c.id))
+    : [];
+  for (const id of children) await rawQuery(em, 'UPDATE collaboration SET parent_id = $1 WHERE id = $2', [removed.id, id]);
+  for (const id of undo.reviews) {
+    const review = await em.getRepository(OverlapReview).findOneBy({ id });
+    if (!review || (review.aId !== keep.id && review.bId !== keep.id)) continue;
+    const other = review.aId === keep.id ? review.bId : review.aId;
+    const [aId, bId] = removed.id < other ? [removed.id, other] : [other, removed.id];
+    if (!(await em.getRepository(OverlapReview).findOneBy({ aId, bId }))) await em.getRepository(OverlapReview).update(id, { aId, bId });
+  }
+  await em.getRepository(Collaboration).update(removed.id, { mergedIntoId: null, mergeUndo: null });
+  await indexCollaborations(em, [(await em.getRepository(Collaboration).findOneBy({ id: keep.id }))!]);
+  await writeAudit(em, [{ section: 'collaborations', id: keep.id, action: AuditAction.UPDATE, before, after: await stateOf(em, 'collaborations', keep.id) }]);
+  return [keep.id, ...children];
+}

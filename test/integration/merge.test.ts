@@ -1,0 +1,127 @@
+import { startTestServer, TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ seeds: true });
+});
+afterAll(() => server.close());
+
+const MERGE = `mutation($input: CollaborationMergeInput!) { collaborationMerge(input: $input) {
+  collaboration { key version units { role unit { key } } people { role person { key } } topics { key } links keywords funding { sourceName amountNok } children { key } }
+  userErrors { field code message } } }`;
+const CREATE = `mutation($input: CollaborationCreateInput!) { collaborationCreate(input: $input) { collaboration { id key version } userErrors { field message } } }`;
+const RESTORE = `mutation($id: ID!) { recordRestore(input: { id: $id }) { record { id } userErrors { field code message } } }`;
+const STATE = `query($key: String!) { collaboration(key: $key) { id key version title units { role unit { key } } people { role person { key } } topics { key } links keywords funding { sourceName amountNok } children { key } } }`;
+
+async function create(input: Record<string, unknown>) {
+  const res = await server.gql(CREATE, { input: { kind: 'RESEARCH_PROJECT', ...input } });
+  expect(res.data.collaborationCreate.userErrors).toEqual([]);
+  return res.data.collaborationCreate.collaboration as { id: string; key: string; version: number };
+}
+const state = async (key: string) => (await server.gql(STATE, { key })).data.collaboration;
+const person = async (key: string) => {
+  const res = await server.gql(`mutation($input: PersonCreateInput!) { personCreate(input: $input) { person { key } userErrors { message } } }`, { input: { key, name: key } });
+  return res.data.personCreate.person.key as string;
+};
+
+describe('collaborationMerge', () => {
+  it('moves what the removed record had to the kept one, deletes it, and its key and id then lead to the kept one; restore undoes it', async () => {
+    const [p1, p2] = [await person('merge-person-1'), await person('merge-person-2')];
+    const keep = await create({
+      key: 'recovery-drammen',
+      title: 'Recovery-orientert praksis i Drammen',
+      units: [{ unit: 'kommune-3301', role: 'LEAD' }],
+      people: [{ person: p1, role: 'PROJECT_LEADER' }],
+      topics: ['psykisk-helse-rus'],
+      links: ['https://example.no/a'],
+      keywords: ['recovery'],
+    });
+    const remove = await create({
+      key: 'usn-recovery',
+      title: 'Recoveryorientert praksis – Drammen kommune (USN-registrering)',
+      units: [{ unit: 'kommune-3301', role: 'LEAD' }, { unit: 'usn', role: 'PARTNER' }],
+      people: [{ person: p2, role: 'RESEARCHER' }],
+      topics: ['psykisk-helse-rus', 'tjenesteutvikling'],
+      links: ['https://example.no/b'],
+      keywords: ['recovery', 'brukermedvirkning'],
+      funding: [{ sourceName: 'Forskningsrådet', amountNok: 500000 }],
+    });
+    const child = await create({ key: 'usn-recovery-del-1', title: 'Delprosjekt', parent: remove.key, units: [{ unit: 'usn', role: 'LEAD' }] });
+    await server.gql(`mutation { overlapReview(input: { a: "usn-recovery", b: "unikom-oslo-evu-helsesykepleiere", decision: KNOWN }) { userErrors { message } } }`);
+    const keptBefore = await state(keep.key);
+
+    const res = await server.gql(MERGE, { input: { keep: keep.key, keepVersion: keep.version, remove: remove.id, removeVersion: remove.version } });
+    expect(res.data.collaborationMerge.userErrors).toEqual([]);
+    expect(res.data.collaborationMerge.collaboration).toEqual({
+      key: 'recovery-drammen',
+      version: keep.version + 1,
+      units: [{ role: 'LEAD', unit: { key: 'kommune-3301' } }, { role: 'PARTNER', unit: { key: 'usn' } }],
+      people: [{ role: 'PROJECT_LEADER', person: { key: p1 } }, { role: 'RESEARCHER', person: { key: p2 } }],
+      topics: [{ key: 'psykisk-helse-rus' }, { key: 'tjenesteutvikling' }],
+      links: ['https://example.no/a', 'https://example.no/b'],
+      keywords: ['recovery', 'brukermedvirkning'],
+      funding: [{ sourceName: 'Forskningsrådet', amountNok: 500000 }],
+      children: [{ key: child.key }],
+    });
+    // The removed record's key and global id lead to the survivor; lists no longer show it.
+    expect((await state('usn-recovery')).key).toBe('recovery-drammen');
+    expect((await server.gql(`query($id: ID!) { node(id: $id) { ... on Collaboration { key } } }`, { id: remove.id })).data.node).toEqual({ key: 'recovery-drammen' });
+    const titles = await server.gql(`{ collaborations(first: 5, filter: { text: "registrering" }) { nodes { key } } }`);
+    expect(titles.data.collaborations.nodes).toEqual([]);
+    const reviewedWith = async (key: string) =>
+      (
+        await server.dataSource.query(
+          `SELECT o.key AS other FROM overlap_review r JOIN collaboration c ON c.id IN (r.a_id, r.b_id) JOIN collaboration o ON o.id IN (r.a_id, r.b_id) AND o.id <> c.id WHERE c.key = '${key}'`,
+        )
+      ).map((r: { other: string }) => r.other);
+    expect(await reviewedWith('recovery-drammen')).toEqual(['unikom-oslo-evu-helsesykepleiere']);
+    const history = await server.gql(`query($id: ID!) { auditLog(first: 5, filter: { record: $id }) { nodes { action changes { field after } } } }`, { id: remove.id });
+    const merged = history.data.auditLog.nodes.find((e: { action: string }) => e.action === 'MERGE');
+    expect(merged.changes).toContainEqual({ field: 'mergedInto', after: 'recovery-drammen' });
+
+    const undone = await server.gql(RESTORE, { id: remove.id });
+    expect(undone.data.recordRestore.userErrors).toEqual([]);
+    const keptAfter = await state(keep.key);
+    expect({ ...keptAfter, version: 0 }).toEqual({ ...keptBefore, version: 0 });
+    const back = await state('usn-recovery');
+    expect(back.key).toBe('usn-recovery');
+    expect(back.units).toEqual([{ role: 'LEAD', unit: { key: 'kommune-3301' } }, { role: 'PARTNER', unit: { key: 'usn' } }]);
+    expect(back.funding).toEqual([{ sourceName: 'Forskningsrådet', amountNok: 500000 }]);
+    expect(back.children).toEqual([{ key: child.key }]);
+    expect(await reviewedWith('recovery-drammen')).toEqual([]);
+    expect(await reviewedWith('usn-recovery')).toEqual(['unikom-oslo-evu-helsesykepleiere']);
+  });
+
+  it('refuses what is not a merge, naming the field, and leaves the data exactly as it was', async () => {
+    const a = await create({ key: 'merge-a', title: 'A', units: [{ unit: 'bydel-alna', role: 'LEAD' }] });
+    const b = await create({ key: 'merge-b', title: 'B', units: [{ unit: 'bydel-alna', role: 'LEAD' }], parent: 'merge-a' });
+    const before = await server.snapshot();
+    const attempt = async (input: Record<string, unknown>, token: string | null = server.adminToken) =>
+      server.gqlAs(token, MERGE, { input: { keep: a.key, keepVersion: a.version, remove: b.key, removeVersion: b.version, ...input } });
+    const errors = async (input: Record<string, unknown>) => (await attempt(input)).data.collaborationMerge.userErrors;
+    expect(await errors({ keep: 'finnes-ikke' })).toEqual([{ field: 'keep', code: 'NOT_FOUND', message: 'no collaboration "finnes-ikke"' }]);
+    expect(await errors({ remove: a.key, removeVersion: a.version })).toEqual([{ field: 'remove', code: 'INVALID', message: 'is the collaboration to keep' }]);
+    expect(await errors({})).toEqual([{ field: 'remove', code: 'INVALID', message: '"merge-b" lies inside "merge-a": a part and its whole are not duplicates' }]);
+    const c = await create({ key: 'merge-c', title: 'C', units: [{ unit: 'bydel-alna', role: 'LEAD' }] });
+    expect(await errors({ remove: c.key, removeVersion: c.version + 5 })).toEqual([{ field: 'version', code: 'CONFLICT', message: expect.stringContaining('changed since version') }]);
+    expect(await errors({ remove: c.key, removeVersion: 0 })).toEqual([{ field: 'removeVersion', code: 'INVALID', message: expect.any(String) }]);
+    const wrongType = await server.gql(MERGE, { input: { keep: a.key, keepVersion: 'one', remove: c.key, removeVersion: 1 } });
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await attempt({ remove: c.key, removeVersion: c.version }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await attempt({ remove: c.key, removeVersion: c.version }, await server.token('EDITOR', ['bydel-alna']))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await server.gql(`mutation($id: ID!, $v: Int!) { collaborationDelete(input: { id: $id, version: $v }) { userErrors { message } } }`, { id: c.id, v: c.version });
+    const deleted = await errors({ remove: c.id, removeVersion: c.version });
+    expect(deleted).toEqual([{ field: 'remove', code: 'NOT_FOUND', message: expect.stringContaining('no collaboration') }]);
+    const after = (await server.snapshot()) as { collaborations: { key: string }[] };
+    expect({ ...after, collaborations: after.collaborations.filter((x) => x.key !== 'merge-c') }).toEqual(before);
+  });
+
+  it('refuses a merge whose lists would pass their maximum', async () => {
+    const topics = ((await server.gql(`{ topics(first: 30) { nodes { key } } }`)).data.topics.nodes as { key: string }[]).map((t) => t.key);
+    const a = await create({ key: 'many-a', title: 'Mange tema A', units: [{ unit: 'bydel-alna', role: 'LEAD' }], topics: topics.slice(0, 12) });
+    const b = await create({ key: 'many-b', title: 'Mange tema B', units: [{ unit: 'bydel-alna', role: 'LEAD' }], topics: topics.slice(12, 23) });
+    const res = await server.gql(MERGE, { input: { keep: a.key, keepVersion: a.version, remove: b.key, removeVersion: b.version } });
+    expect(res.data.collaborationMerge.userErrors).toEqual([{ field: 'remove', code: 'TOO_LONG', message: 'together they would have 23 topics; a collaboration has at most 20' }]);
+    expect((await state('many-b')).key).toBe('many-b');
+  });
+});
