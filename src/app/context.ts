@@ -31,6 +31,7 @@ export function createServices(ds: DataSource, logger?: Logger) {
   const units = new UnitService(ds, changes);
   const analysis = new AnalysisService(ds, units, changes, logger);
   const snapshot = new SnapshotService(ds, changes);
+  const duplicates = new DuplicatesService(ds, analysis, units);
   changes.subscribe(analysis);
   return {
     topics: new TopicService(ds, changes),
@@ -39,9 +40,9 @@ export function createServices(ds: DataSource, logger?: Logger) {
     agreements: new AgreementService(ds, units, changes),
     collaborations: new CollaborationService(ds, units, changes),
     snapshot,
-    tables: new TableImportService(ds, snapshot),
+    tables: new TableImportService(ds, snapshot, duplicates),
     analysis,
-    duplicates: new DuplicatesService(ds, analysis, units),
+    duplicates,
     auth: new AuthService(ds),
     records: new RecordsService(ds, changes),
     changes,

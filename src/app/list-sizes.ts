@@ -5,7 +5,7 @@ import { Axis, PersonRole } from '../modules/collaborations/collaboration.enums'
 import { COLLABORATION_LISTS } from '../modules/collaborations/collaboration.inputs';
 import { MAX_AFFILIATIONS } from '../modules/people/person.inputs';
 import { TABLE_LIMITS } from '../modules/spreadsheets/table-file';
-import { MAX_TABLE_PROBLEMS } from '../modules/spreadsheets/table-import';
+import { MAX_POSSIBLE_DUPLICATES, MAX_TABLE_PROBLEMS } from '../modules/spreadsheets/table-import';
 import { MAX_SYNONYMS } from '../modules/topics/topic.inputs';
 
 /**
@@ -50,6 +50,7 @@ export const LIST_SIZES: ListSizes = {
   'TableImportReport.problems': MAX_TABLE_PROBLEMS,
   'TableImportReport.rows': TABLE_LIMITS.rows,
   'TableRowOutcome.fields': 30,
+  'TableRowOutcome.possibleDuplicates': MAX_POSSIBLE_DUPLICATES,
   'Topic.broader': 20,
   'Topic.narrower': 100,
   'Topic.synonyms': MAX_SYNONYMS,

@@ -23,6 +23,9 @@ import { DataSource } from 'typeorm';
 import { TABLE_TYPES, TableType } from '../modules/spreadsheets/table-columns';
 import { exportTable } from '../modules/spreadsheets/table-export';
 import { TableImportReport, TableImportService } from '../modules/spreadsheets/table-import';
+import { AnalysisService } from '../modules/analysis/analysis.service';
+import { DuplicatesService } from '../modules/duplicates/duplicates.service';
+import { UnitService } from '../modules/units/unit.service';
 import path from 'node:path';
 
 const USAGE = `Usage: registry <command> [options]
@@ -114,7 +117,10 @@ function readMappingFile(file: string): Record<string, unknown> {
 function describeTableReport(report: TableImportReport): string {
   const lines = [`${report.format}${report.encoding ? ` (${report.encoding}, columns separated by ${JSON.stringify(report.delimiter)})` : ''}`];
   for (const c of report.columns) lines.push(`  column "${c.header}" → ${c.field ?? `left out: ${c.note}`}`);
-  for (const r of report.rows) lines.push(`  row ${r.row}: ${r.action} ${r.key}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}`);
+  for (const r of report.rows) {
+    lines.push(`  row ${r.row}: ${r.action} ${r.key}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}`);
+    for (const d of r.possibleDuplicates) lines.push(`    probably registered already as ${d.key} "${d.title}" (score ${d.score})`);
+  }
   for (const p of report.problems) lines.push(`  ${p.row === null ? 'file' : `row ${p.row}`}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`);
   const count = (action: string) => report.rows.filter((r) => r.action === action).length;
   const verdict = report.problems.length ? `${report.problems.length} problem(s): nothing was written` : report.applied ? 'applied' : 'dry run: nothing was written; add --apply to write it';
@@ -181,9 +187,11 @@ export async function run(argv: string[]): Promise<number> {
       if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry import-table needs a FILE');
       const type = tableType(values.type);
       const mapping = values.mapping ? readMappingFile(values.mapping) : null;
-      const report = await withDatabase((ds, changes) =>
-        new TableImportService(ds, new SnapshotService(ds, changes)).import({ type, file: fs.readFileSync(file), mapping, apply: values.apply ?? false }),
-      );
+      const report = await withDatabase((ds, changes) => {
+        const units = new UnitService(ds, changes);
+        const duplicates = new DuplicatesService(ds, new AnalysisService(ds, units, changes), units);
+        return new TableImportService(ds, new SnapshotService(ds, changes), duplicates).import({ type, file: fs.readFileSync(file), mapping, apply: values.apply ?? false });
+      });
       console.log(describeTableReport(report));
       return report.problems.length ? 1 : 0;
     }

@@ -215,7 +215,7 @@ describeBrowser('web app (seeded registry)', () => {
     await p.getByTestId('import-check').click();
     await p.getByTestId('import-apply').waitFor();
     await screenshot(p, 'import-dry-run-1280');
-    expect(await p.locator('[data-testid="import-rows"] tbody tr td').allInnerTexts()).toEqual(['2', 'nettleserprosjekt', 'ny', '']);
+    expect(await p.locator('[data-testid="import-rows"] tbody tr td').allInnerTexts()).toEqual(['2', 'nettleserprosjekt', 'ny', '', '']);
     expect((await server.gql('{ collaboration(key: "nettleserprosjekt") { key } }')).data.collaboration).toBeNull();
     await p.getByTestId('import-apply').click();
     await p.getByRole('heading', { name: 'Importert' }).waitFor();

@@ -190,6 +190,25 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
     }
   });
 
+  it('warns in the dry run that a new row is probably registered already, naming the record to update instead', async () => {
+    const sheet = [
+      'Tittel;Type;Enheter',
+      // The university's own entry of Drammen's recovery project, worded its way and at its own level.
+      'Recovery-orientert praksis i psykisk helse og rus (USN);Forskningsprosjekt;"usn:LEAD; Drammen kommune"',
+      'Helt nytt tiltak om sykkelparkering;Nettverk;Drammen kommune',
+    ].join('\n');
+    const res = await importTable({ type: 'COLLABORATIONS', file: b64(sheet) });
+    const rows = res.data.tableImport.report.rows;
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['CREATE', 'CREATE']);
+    const again = await server.gql(`mutation($input: TableImportInput!) { tableImport(input: $input) { report { rows { row possibleDuplicates { key title score } } } } }`, {
+      input: { type: 'COLLABORATIONS', file: b64(sheet) },
+    });
+    const [first, second] = again.data.tableImport.report.rows;
+    expect(first.possibleDuplicates).toEqual([{ key: 'drammen-usn-recovery', title: 'Recoveryorientert praksis i psykisk helse og rus – Drammen kommune', score: expect.any(Number) }]);
+    expect(first.possibleDuplicates[0].score).toBeGreaterThanOrEqual(0.7);
+    expect(second.possibleDuplicates).toEqual([]);
+  });
+
   it('refuses a name that fits several records, asking for the key', async () => {
     await importTable({ type: 'UNITS', file: b64('key,name,kind,parent\nto-1,Tvilling,OTHER,\nto-2,Tvilling,OTHER,\n'), apply: true });
     const res = await importTable({ type: 'COLLABORATIONS', file: b64('title,kind,units\nTvillingprosjekt,NETWORK,Tvilling\n') });

@@ -130,7 +130,7 @@ export class DuplicateDetector {
     return out.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   }
 
-  /** Pairs a collaboration not (yet) in the registry would form with those that are: for an import's dry run. */
+  /** Pairs a collaboration not (yet) in the registry (id 0) would form with those that are: for an import's dry run. */
   against(c: ACollaboration, minScore = DEFAULT_DUPLICATE_SCORE): DuplicatePair[] {
     this.add(c);
     try {

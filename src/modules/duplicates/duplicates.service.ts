@@ -55,10 +55,16 @@ export class DuplicatesService {
     );
   }
 
-  /** Registered collaborations a record about to be created probably duplicates (for an import's dry run). */
-  async againstRegistry(record: Omit<ACollaboration, 'id'>): Promise<DuplicatePair[]> {
+  /** Registered collaborations a record about to be created probably duplicates, most certain first (for an import's dry run). */
+  async againstRegistry(records: Omit<ACollaboration, 'id'>[]): Promise<{ key: string; title: string; score: number }[][]> {
     const { data } = await this.current();
-    return new DuplicateDetector(data).against({ ...record, id: 0 });
+    const detector = new DuplicateDetector(data);
+    return records.map((record) =>
+      detector.against({ ...record, id: 0 }).map((pair) => {
+        const other = data.collaborations.get(pair.a === 0 ? pair.b : pair.a)!;
+        return { key: other.key, title: other.title, score: pair.score };
+      }),
+    );
   }
 
   async reviewOf(pair: DuplicatePair): Promise<DuplicateReview | null> {

@@ -1,6 +1,6 @@
 import { IsBase64, IsBoolean, IsIn, IsObject, IsOptional, MaxLength } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../graphql/errors';
 import { TableImportReport } from './table-import';
 import { TABLE_TYPES, TableType } from './table-columns';
@@ -76,6 +76,18 @@ export class TableColumn {
   note!: string | null;
 }
 
+@ObjectType({ description: 'A registered collaboration a new row probably duplicates.' })
+export class TableDuplicate {
+  @Field({ description: 'Its key: put it in the row’s key column to update it instead of creating a second record.' })
+  key!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => Float, { description: 'How sure the registry is, from 0 to 1 (as in duplicateCandidates).' })
+  score!: number;
+}
+
 @ObjectType({ description: 'What an import does with one row.' })
 export class TableRowOutcome {
   @Field(() => Int, { description: 'Row number as a spreadsheet shows it (the header is row 1).' })
@@ -89,6 +101,9 @@ export class TableRowOutcome {
 
   @Field(() => [String], { description: 'For UPDATE: the fields that change.' })
   fields!: string[];
+
+  @Field(() => [TableDuplicate], { description: 'For a new collaboration: registered ones it probably duplicates, most certain first.' })
+  possibleDuplicates!: TableDuplicate[];
 }
 
 @ObjectType({ description: 'A row (or the file) that cannot be imported, and why.' })

@@ -5,6 +5,8 @@ import { diff } from '../audit/audit';
 import { exportSnapshot } from '../snapshot/snapshot.exporter';
 import { canonical, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotRecord } from '../snapshot/snapshot.format';
 import { SnapshotService } from '../snapshot/snapshot.service';
+import { CollaborationKind, ParticipantRole, PersonRole, Status } from '../collaborations/collaboration.enums';
+import { DuplicatesService } from '../duplicates/duplicates.service';
 import { Cell, cellDate, cellList, CellProblem, cellText, comparable, enumValue } from './cell-values';
 import { ColumnUse, columnsOf, FieldSpec, ReferenceTarget, TableType } from './table-columns';
 import { readTable, Table } from './table-file';
@@ -26,6 +28,8 @@ export interface RowOutcome {
   action: RowAction;
   /** For UPDATE: the fields that change. */
   fields: string[];
+  /** For a new collaboration: registered ones it probably duplicates (at most 5, most certain first). */
+  possibleDuplicates: { key: string; title: string; score: number }[];
 }
 
 export interface RowProblem {
@@ -49,6 +53,7 @@ export interface TableImportReport {
 
 /** Problems reported at most per file: enough to fix a file in a few rounds, bounded for the caller. */
 export const MAX_TABLE_PROBLEMS = 500;
+export const MAX_POSSIBLE_DUPLICATES = 5;
 
 interface KnownRecord {
   key: string;
@@ -136,6 +141,7 @@ export class TableImportService {
   constructor(
     private readonly ds: DataSource,
     private readonly snapshot: SnapshotService,
+    private readonly duplicates: DuplicatesService,
   ) {}
 
   async import(request: TableImportRequest): Promise<TableImportReport> {
@@ -194,6 +200,12 @@ export class TableImportService {
     }
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 
+    const rows: RowOutcome[] = records.map(({ row, record }) => {
+      const before = existing.get(record.key) ?? null;
+      const changed = before ? diff(before, canonical(request.type, record) as SnapshotRecord).map((c) => c.field) : [];
+      return { row, key: record.key, action: !before ? 'CREATE' : changed.length ? 'UPDATE' : 'UNCHANGED', fields: changed, possibleDuplicates: [] };
+    });
+    if (request.type === 'collaborations') await this.markDuplicates(rows, records.map((r) => r.record));
     return {
       type: request.type,
       applied: request.apply && problems.length === 0,
@@ -201,13 +213,36 @@ export class TableImportService {
       encoding: table.encoding,
       delimiter: table.delimiter,
       columns: uses.map((u) => ({ header: u.header, field: u.spec?.field ?? null, note: u.note })),
-      rows: records.map(({ row, record }) => {
-        const before = existing.get(record.key) ?? null;
-        const changed = before ? diff(before, canonical(request.type, record) as SnapshotRecord).map((c) => c.field) : [];
-        return { row, key: record.key, action: !before ? 'CREATE' : changed.length ? 'UPDATE' : 'UNCHANGED', fields: changed };
-      }),
+      rows,
       problems,
     };
+  }
+
+  /** New collaborations that look like ones already registered: shown before they are created twice. */
+  private async markDuplicates(rows: RowOutcome[], records: SnapshotRecord[]): Promise<void> {
+    const created = rows.map((row, i) => ({ row, record: records[i]! })).filter(({ row }) => row.action === 'CREATE');
+    if (!created.length) return;
+    const idsOf = async (table: string) => new Map((await rawQuery<{ id: number; key: string }>(this.ds.manager, `SELECT id, key FROM "${table}" WHERE deleted_at IS NULL`)).map((r) => [r.key, Number(r.id)]));
+    const [units, people] = [await idsOf('unit'), await idsOf('person')];
+    const list = (value: unknown) => (Array.isArray(value) ? (value as Record<string, string>[]) : []);
+    const found = await this.duplicates.againstRegistry(
+      created.map(({ record: r }) => ({
+        key: r.key,
+        title: String(r.title ?? ''),
+        summary: (r.summary as string | undefined) ?? null,
+        keywords: (r.keywords as string[] | undefined) ?? [],
+        kind: r.kind as CollaborationKind,
+        status: (r.status as Status | undefined) ?? Status.ACTIVE,
+        startDate: (r.startDate as string | undefined) ?? null,
+        endDate: (r.endDate as string | undefined) ?? null,
+        parentId: null,
+        agreementId: null,
+        units: list(r.units).flatMap((u) => (units.has(u.unit!) ? [{ unitId: units.get(u.unit!)!, role: u.role as ParticipantRole }] : [])),
+        people: list(r.people).flatMap((p) => (people.has(p.person!) ? [{ personId: people.get(p.person!)!, role: p.role as PersonRole }] : [])),
+        topicIds: [],
+      })),
+    );
+    created.forEach(({ row }, i) => (row.possibleDuplicates = found[i]!.slice(0, MAX_POSSIBLE_DUPLICATES)));
   }
 
   /** Each row's key: its key cell, else the existing record its name (or number, or e-mail) finds, else a new key. */

@@ -2051,6 +2051,16 @@ export type TableColumn = {
   note?: Maybe<Scalars['String']['output']>;
 };
 
+/** A registered collaboration a new row probably duplicates. */
+export type TableDuplicate = {
+  /** Its key: put it in the row’s key column to update it instead of creating a second record. */
+  key: Scalars['String']['output'];
+  /** How sure the registry is, from 0 to 1 (as in duplicateCandidates). */
+  score: Scalars['Float']['output'];
+  /** Title (tittel). */
+  title: Scalars['String']['output'];
+};
+
 /** A spreadsheet file. */
 export type TableFile = {
   /** The file’s bytes in base64. */
@@ -2143,6 +2153,8 @@ export type TableRowOutcome = {
   fields: Array<Scalars['String']['output']>;
   /** The record’s key: the key cell, the existing record the row names, or a key made from its name. */
   key: Scalars['String']['output'];
+  /** For a new collaboration: registered ones it probably duplicates, most certain first. At most 5. */
+  possibleDuplicates: Array<TableDuplicate>;
   /** Row number as a spreadsheet shows it (the header is row 1). */
   row: Scalars['Int']['output'];
 };
@@ -2656,7 +2668,7 @@ export type TableImportMutationVariables = Exact<{
 }>;
 
 
-export type TableImportMutation = { tableImport: { report?: { applied: boolean, format: TableFormat, encoding?: string | null, delimiter?: string | null, created: number, updated: number, unchanged: number, columns: Array<{ header: string, field?: string | null, note?: string | null }>, rows: Array<{ row: number, key: string, action: TableRowAction, fields: Array<string> }>, problems: Array<{ row?: number | null, column?: string | null, message: string }> } | null, userErrors: Array<{ field?: string | null, message: string }> } };
+export type TableImportMutation = { tableImport: { report?: { applied: boolean, format: TableFormat, encoding?: string | null, delimiter?: string | null, created: number, updated: number, unchanged: number, columns: Array<{ header: string, field?: string | null, note?: string | null }>, rows: Array<{ row: number, key: string, action: TableRowAction, fields: Array<string>, possibleDuplicates: Array<{ key: string, title: string, score: number }> }>, problems: Array<{ row?: number | null, column?: string | null, message: string }> } | null, userErrors: Array<{ field?: string | null, message: string }> } };
 
 export type TableExportQueryVariables = Exact<{
   type: TableType;
@@ -2947,6 +2959,11 @@ export const TableImportDocument = new TypedDocumentString(`
         key
         action
         fields
+        possibleDuplicates {
+          key
+          title
+          score
+        }
       }
       problems {
         row

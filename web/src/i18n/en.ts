@@ -104,6 +104,7 @@ export const en: Dictionary = {
     key: 'Key',
     action: 'Action',
     fields: 'Changed fields',
+    possibleDuplicates: 'Probably registered already',
     actions: { CREATE: 'new', UPDATE: 'changes', UNCHANGED: 'unchanged' },
     exportTitle: 'Download as a spreadsheet',
     exportHelp: 'The whole table of the chosen type. Edit it and import it again; unchanged rows leave the registry as it is.',

@@ -102,6 +102,7 @@ export const nb = {
     key: 'Nøkkel',
     action: 'Handling',
     fields: 'Endrede felt',
+    possibleDuplicates: 'Finnes kanskje allerede',
     actions: { CREATE: 'ny', UPDATE: 'endres', UNCHANGED: 'uendret' },
     exportTitle: 'Last ned som regneark',
     exportHelp: 'Hele tabellen for valgt type. Rediger den og importer den igjen; uendrede rader lar registeret være som det er.',

@@ -28,6 +28,11 @@ const TableImport = graphql(`
           key
           action
           fields
+          possibleDuplicates {
+            key
+            title
+            score
+          }
         }
         problems {
           row
@@ -211,6 +216,7 @@ export default function Import() {
                   <th scope="col">{t.importing.key}</th>
                   <th scope="col">{t.importing.action}</th>
                   <th scope="col">{t.importing.fields}</th>
+                  <th scope="col">{t.importing.possibleDuplicates}</th>
                 </tr>
               </thead>
               <tbody>
@@ -220,6 +226,13 @@ export default function Import() {
                     <td>{report.applied || r.action !== 'CREATE' ? linkFor(r.key) : r.key}</td>
                     <td>{t.importing.actions[r.action]}</td>
                     <td>{r.fields.join(', ')}</td>
+                    <td>
+                      {r.possibleDuplicates.map((d) => (
+                        <span key={d.key} className="duplicate-hint">
+                          <Link to={collaborationPath(d.key)}>{d.title}</Link> <span className="muted">({d.key})</span>
+                        </span>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>
