@@ -7,7 +7,8 @@ import { Snapshot, SnapshotRecord } from '../src/modules/snapshot/snapshot.forma
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
+/** A small seeded generator (mulberry32): the same seed gives the same registry, or the same test sequence, every time. */
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

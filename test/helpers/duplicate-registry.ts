@@ -1,18 +1,7 @@
+import { mulberry32 } from '../../scripts/synthetic-registry';
 import { devRegistry } from './server';
 
 type Rec = Record<string, any> & { key: string };
-
-/** A small seeded generator (mulberry32), so a failing run can be repeated exactly. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DuplicateRegistry {
   snapshot: Record<string, unknown> & { collaborations: Rec[] };
@@ -43,7 +32,7 @@ const SYNONYMS: [RegExp, string][] = [
  * later period, and the same title registered for a sibling unit elsewhere.
  */
 export function duplicateRegistry(seed: number, wording: Wording, count = 120): DuplicateRegistry {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
   const snapshot = devRegistry() as DuplicateRegistry['snapshot'];
   // The dev registry names some activities alike (its generator reuses titles); keeping one of each makes "entered

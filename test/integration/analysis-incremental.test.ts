@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../scripts/synthetic-registry';
 import { loadAnalysisData, subjectDocument } from '../../src/modules/analysis/analysis.data';
 import { OverlapEngine, OverlapPair } from '../../src/modules/analysis/overlap-engine';
 import { SubjectResult } from '../../src/modules/analysis/subject-model';
@@ -9,16 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed. */
+/** Seeded (mulberry32), so a failing sequence can be replayed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, pick: <T>(list: T[]): T => list[Math.floor(next() * list.length)]! };
 }
 

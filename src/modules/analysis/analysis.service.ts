@@ -5,8 +5,7 @@ import { createLogger, Logger } from '../../observability/logger';
 import { todayIso } from '../../validation/dates';
 import { RegistryError } from '../../errors/registry-error';
 import { searchText, tokenize } from '../../text/normalize';
-import { requireRef, resolveRefs } from '../../db/references';
-import { Collaboration } from '../collaborations/collaboration.entity';
+import { resolveRefs } from '../../db/references';
 import { PersonRole, Status } from '../collaborations/collaboration.enums';
 import { Topic } from '../topics/topic.entity';
 import { UnitService } from '../units/unit.service';
@@ -14,6 +13,7 @@ import { AnalysisData, loadAgreementValidity, loadAnalysisData, loadUnits, loadC
 import { Gap, GapCode, gapsOf } from './gaps';
 import { OverlapEngine, OverlapPair, OverlapReason, overlapOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
+import { savePairReview } from './pair-review';
 import { documentFeatures, SubjectModel } from './subject-model';
 
 /**
@@ -345,17 +345,7 @@ export class AnalysisService implements ChangeListener {
 
   /** Records (or changes) a reviewer's decision on a pair. */
   async review(input: { a: string; b: string; decision: ReviewDecision; note?: string | null }, reviewedBy: string): Promise<OverlapReview> {
-    const em = this.ds.manager;
-    const a = await requireRef(em, Collaboration, input.a, 'a');
-    const b = await requireRef(em, Collaboration, input.b, 'b');
-    if (a === b) throw RegistryError.of('b', 'INVALID', 'a collaboration cannot overlap itself');
-    const [aId, bId] = a < b ? [a, b] : [b, a];
-    const repo = em.getRepository(OverlapReview);
-    const review = (await repo.findOneBy({ aId, bId })) ?? repo.create({ aId, bId });
-    review.decision = input.decision;
-    review.note = input.note ?? null;
-    review.reviewedBy = reviewedBy;
-    const saved = await repo.save(review);
+    const saved = await savePairReview(this.ds.manager, OverlapReview, input, reviewedBy, 'a collaboration cannot overlap itself');
     this.changes.reviewsChanged();
     return saved;
   }

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Collaboration } from '../collaborations/collaboration.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { PairReview } from './pair-review';
 
 export enum ReviewDecision {
   CONFIRMED = 'CONFIRMED',
@@ -17,42 +17,12 @@ registerEnumType(ReviewDecision, {
   },
 });
 
-/** A reviewer's decision on a pair of collaborations (stored with a < b). One per pair; a new one replaces it. */
+/** A reviewer's decision on a flagged overlap. */
 @ObjectType({ description: 'The review of a flagged pair: decision, note, who and when.' })
 @Entity('overlap_review')
 @Index(['aId', 'bId'], { unique: true })
-export class OverlapReview {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ type: 'integer' })
-  aId!: number;
-
-  @ManyToOne(() => Collaboration, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'a_id' })
-  aRelation?: Collaboration;
-
-  @Index()
-  @Column({ type: 'integer' })
-  bId!: number;
-
-  @ManyToOne(() => Collaboration, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'b_id' })
-  bRelation?: Collaboration;
-
+export class OverlapReview extends PairReview {
   @Field(() => ReviewDecision)
   @Column({ type: 'varchar', length: 20 })
   decision!: ReviewDecision;
-
-  @Field(() => String, { nullable: true, description: 'Why, in the reviewer’s words.' })
-  @Column({ type: 'text', nullable: true })
-  note!: string | null;
-
-  @Field({ description: 'Who reviewed (the API token’s name once tokens exist; "anonymous" before).' })
-  @Column({ type: 'varchar', length: 200 })
-  reviewedBy!: string;
-
-  @Field({ description: 'When the current decision was made.' })
-  @UpdateDateColumn()
-  reviewedAt!: Date;
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Collaboration } from '../collaborations/collaboration.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { PairReview } from '../analysis/pair-review';
 
 export enum DuplicateDecision {
   DUPLICATE = 'DUPLICATE',
@@ -15,42 +15,12 @@ registerEnumType(DuplicateDecision, {
   },
 });
 
-/** A reviewer's decision on a pair of collaborations as duplicates (stored with a < b). One per pair; a new one replaces it. */
+/** A reviewer's decision on a duplicate candidate. */
 @ObjectType({ description: 'The review of a duplicate candidate: decision, note, who and when.' })
 @Entity('duplicate_review')
 @Index(['aId', 'bId'], { unique: true })
-export class DuplicateReview {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ type: 'integer' })
-  aId!: number;
-
-  @ManyToOne(() => Collaboration, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'a_id' })
-  aRelation?: Collaboration;
-
-  @Index()
-  @Column({ type: 'integer' })
-  bId!: number;
-
-  @ManyToOne(() => Collaboration, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'b_id' })
-  bRelation?: Collaboration;
-
+export class DuplicateReview extends PairReview {
   @Field(() => DuplicateDecision)
   @Column({ type: 'varchar', length: 20 })
   decision!: DuplicateDecision;
-
-  @Field(() => String, { nullable: true, description: 'Why, in the reviewer’s words.' })
-  @Column({ type: 'text', nullable: true })
-  note!: string | null;
-
-  @Field({ description: 'Who reviewed (the API token’s name).' })
-  @Column({ type: 'varchar', length: 200 })
-  reviewedBy!: string;
-
-  @Field({ description: 'When the current decision was made.' })
-  @UpdateDateColumn()
-  reviewedAt!: Date;
 }

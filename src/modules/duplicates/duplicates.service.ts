@@ -1,9 +1,8 @@
 import { DataSource } from 'typeorm';
-import { requireRef } from '../../db/references';
 import { RegistryError } from '../../errors/registry-error';
 import { ACollaboration, AnalysisData, pairKey } from '../analysis/analysis.data';
 import { AnalysisService } from '../analysis/analysis.service';
-import { Collaboration } from '../collaborations/collaboration.entity';
+import { savePairReview } from '../analysis/pair-review';
 import { UnitService } from '../units/unit.service';
 import { DEFAULT_DUPLICATE_SCORE, DuplicateDetector, DuplicatePair } from './duplicate-detector';
 import { DuplicateDecision, DuplicateReview } from './duplicate-review.entity';
@@ -77,17 +76,7 @@ export class DuplicatesService {
   }
 
   /** Records (or changes) a reviewer's decision on a pair. */
-  async review(input: { a: string; b: string; decision: DuplicateDecision; note?: string | null }, reviewedBy: string): Promise<DuplicateReview> {
-    const em = this.ds.manager;
-    const a = await requireRef(em, Collaboration, input.a, 'a');
-    const b = await requireRef(em, Collaboration, input.b, 'b');
-    if (a === b) throw RegistryError.of('b', 'INVALID', 'a collaboration cannot duplicate itself');
-    const [aId, bId] = a < b ? [a, b] : [b, a];
-    const repo = em.getRepository(DuplicateReview);
-    const review = (await repo.findOneBy({ aId, bId })) ?? repo.create({ aId, bId });
-    review.decision = input.decision;
-    review.note = input.note ?? null;
-    review.reviewedBy = reviewedBy;
-    return repo.save(review);
+  review(input: { a: string; b: string; decision: DuplicateDecision; note?: string | null }, reviewedBy: string): Promise<DuplicateReview> {
+    return savePairReview(this.ds.manager, DuplicateReview, input, reviewedBy, 'a collaboration cannot duplicate itself');
   }
 }

@@ -1487,7 +1487,7 @@ export type OverlapReview = {
   note?: Maybe<Scalars['String']['output']>;
   /** When the current decision was made. */
   reviewedAt: Scalars['DateTimeISO']['output'];
-  /** Who reviewed (the API token’s name once tokens exist; "anonymous" before). */
+  /** Who reviewed (the API token’s name). */
   reviewedBy: Scalars['String']['output'];
 };
 
