@@ -8,6 +8,7 @@ import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming';
 import { StatementCountingLogger } from './statement-counter';
+import { serializeTransactions } from './transaction-turns';
 
 export function dataSourceOptions(database: DatabaseConfig, statementTimeoutMs?: number): DataSourceOptions {
   const common = {
@@ -48,6 +49,7 @@ export function dataSourceOptions(database: DatabaseConfig, statementTimeoutMs?:
   };
 }
 
+
 /**
  * Opens the database (creating the SQLite file's folder) and brings its schema up to date. With
  * `statementTimeoutMs` (the server's request time limit), PostgreSQL ends any statement running longer; migrations
@@ -70,11 +72,16 @@ export async function openDatabase(
     } finally {
       if (timed) await migrating.destroy();
     }
-    if (!timed) return migrating;
+    if (!timed) return sqliteTurns(migrating);
   }
   const dataSource = new DataSource(dataSourceOptions(database, timed ? options.statementTimeoutMs : undefined));
   await dataSource.initialize();
-  return dataSource;
+  return sqliteTurns(dataSource);
+}
+
+function sqliteTurns(ds: DataSource): DataSource {
+  if (ds.options.type !== 'postgres') serializeTransactions(ds);
+  return ds;
 }
 
 /**
