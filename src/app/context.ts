@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ChangeFeed } from '../db/change-feed';
+import { onWrite } from '../db/write-hooks';
 import { Logger } from '../observability/logger';
 import { AnalysisService } from '../modules/analysis/analysis.service';
 import { AccessPolicy } from '../modules/auth/access-policy';
@@ -15,6 +16,7 @@ import { Person } from '../modules/people/person.entity';
 import { personLoaders } from '../modules/people/person.loaders';
 import { PersonService } from '../modules/people/person.service';
 import { DuplicatesService } from '../modules/duplicates/duplicates.service';
+import { RegistryCopy } from '../modules/duplicates/registry-copy';
 import { TableImportService } from '../modules/spreadsheets/table-import';
 import { SnapshotService } from '../modules/snapshot/snapshot.service';
 import { Topic } from '../modules/topics/topic.entity';
@@ -25,14 +27,19 @@ import { unitLoaders } from '../modules/units/unit.loaders';
 import { UnitService } from '../modules/units/unit.service';
 import { recordLoader } from '../graphql/loader-helpers';
 
-/** One set of services per server (they hold no request state). */
+/**
+ * One set of services per server or command (they hold no request state). Whatever writes through them keeps the
+ * overlap analysis in step in the writing transaction itself (the write hook).
+ */
 export function createServices(ds: DataSource, logger?: Logger) {
   const changes = new ChangeFeed();
   const units = new UnitService(ds, changes);
   const analysis = new AnalysisService(ds, units, changes, logger);
   const snapshot = new SnapshotService(ds, changes);
-  const duplicates = new DuplicatesService(ds, analysis, units);
-  changes.subscribe(analysis);
+  const registryCopy = new RegistryCopy(ds);
+  const duplicates = new DuplicatesService(ds, registryCopy, units);
+  onWrite(ds, (em, event) => analysis.onWrite(em, event));
+  changes.subscribe(registryCopy);
   return {
     topics: new TopicService(ds, changes),
     units,

@@ -132,6 +132,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     logger.info({ seedsDir: config.seedsDir, created: summaries.map((s) => s.created) }, 'loaded the seeds into the empty database');
   }
 
+  // The analysis is built in the background when none exists or one is asked for; reads wait only for the first.
+  services.analysis.start();
+
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
     ...(config.compiledExecution ? { gateway: compiledExecution(schema) } : { schema }),
@@ -361,6 +364,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await services.analysis.stop();
       await limiter?.close();
       await stopRelay?.();
       await dataSource.destroy();

@@ -5,27 +5,24 @@ import { loadConfig } from '../config';
 import { RegistryError } from '../errors/registry-error';
 import { migrate, openDatabase } from '../db/data-source';
 import { printedSchema } from '../app/schema';
-import { createServices } from '../app/context';
+import { createServices, Services } from '../app/context';
 import { serve } from '../main';
 import { runAs } from '../modules/audit/audit';
 import { Role } from '../modules/auth/api-token.entity';
 import { AuthService } from '../modules/auth/auth.service';
 import { isIsoDate } from '../validation/dates';
 import { formatRows, ReportFormat, ReportKind, reportRows } from './report';
-import { SnapshotService, readSnapshotFile } from '../modules/snapshot/snapshot.service';
+import { readSnapshotFile } from '../modules/snapshot/snapshot.service';
 import { ImportProgress, ImportSummary } from '../modules/snapshot/snapshot.importer';
 import { projectRoot } from '../config/paths';
-import { ChangeFeed } from '../db/change-feed';
 import { sendChanges } from '../db/change-relay';
 import { createLogger } from '../observability/logger';
+import { BuildProgress } from '../modules/analysis/analysis.builder';
 import { restoreBackup, writeBackup } from '../modules/backup/backup.service';
 import { DataSource } from 'typeorm';
 import { TABLE_TYPES, TableType } from '../modules/spreadsheets/table-columns';
 import { exportTable } from '../modules/spreadsheets/table-export';
-import { TableImportReport, TableImportService } from '../modules/spreadsheets/table-import';
-import { AnalysisService } from '../modules/analysis/analysis.service';
-import { DuplicatesService } from '../modules/duplicates/duplicates.service';
-import { UnitService } from '../modules/units/unit.service';
+import { TableImportReport } from '../modules/spreadsheets/table-import';
 import path from 'node:path';
 
 const USAGE = `Usage: registry <command> [options]
@@ -53,6 +50,8 @@ Commands:
                         write one record type as CSV or XLSX (by FILE's extension); it imports back unchanged
   report overlaps|clusters|gaps [--unit KEY] [--topic T] [--format csv|json|table]
                         the overlap, cluster and coordination-gap reports (same content as the API)
+  analyse               rebuild the overlap analysis (train the subject model again, pair everything) and make
+                        it current; servers keep answering from the previous one until then. Shows progress.
 
 Every command reads DATABASE_URL (default sqlite:data/registry.sqlite).`;
 
@@ -64,6 +63,23 @@ function progressPrinter(): ((p: ImportProgress) => void) | undefined {
   };
 }
 
+/** One line per phase of a rebuild, and the writing phase as it goes (on a terminal). */
+function analysisProgressPrinter(started: number): (p: BuildProgress) => void {
+  let phase = '';
+  return (p) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (p.phase === 'write') {
+      if (process.stderr.isTTY) process.stderr.write(`\rwriting rows: ${p.done}/${p.total} (${seconds} s)`.padEnd(60));
+      phase = p.phase;
+      return;
+    }
+    if (phase === 'write' && process.stderr.isTTY) process.stderr.write('\n');
+    phase = p.phase;
+    const what = { read: `read ${p.total} collaborations`, train: 'classified them', pair: `found ${p.total} flagged pairs`, done: `wrote ${p.total} rows` }[p.phase];
+    process.stderr.write(`${what} (${seconds} s)\n`);
+  };
+}
+
 function describe(summary: ImportSummary): string {
   return (['created', 'updated', 'unchanged'] as const)
     .map((what) => `${what}: ${Object.entries(summary[what]).map(([s, n]) => `${n} ${s}`).join(', ')}`)
@@ -71,23 +87,24 @@ function describe(summary: ImportSummary): string {
 }
 
 /**
- * Runs a command on the database; on PostgreSQL, what it changes is announced to the servers running on the same
- * database, so their overlap analysis does not go stale.
+ * Runs a command on the database with the registry's services (so what it writes keeps the overlap analysis in
+ * step, as a server's writes do); on PostgreSQL, what it changes is announced to the servers running on the same
+ * database, so a rebuild it asks for starts at once and their copies for duplicate detection do not go stale.
  */
-async function withDatabase<T>(fn: (ds: DataSource, changes: ChangeFeed) => Promise<T>): Promise<T> {
+async function withServices<T>(fn: (services: Services, ds: DataSource) => Promise<T>): Promise<T> {
   const { database } = loadConfig();
   const ds = await openDatabase(database);
-  const changes = new ChangeFeed();
-  const flush = database.type === 'postgres' ? sendChanges(ds, database.schema, changes, createLogger('warn', process.stderr)) : async () => {};
+  const logger = createLogger('warn', process.stderr);
+  const services = createServices(ds, logger);
+  const flush = database.type === 'postgres' ? sendChanges(ds, database.schema, services.changes, logger) : async () => {};
   try {
-    return await fn(ds, changes);
+    return await fn(services, ds);
   } finally {
     await flush();
+    await services.analysis.stop();
     await ds.destroy();
   }
 }
-
-const withServices = <T>(fn: (services: SnapshotService) => Promise<T>): Promise<T> => withDatabase((ds, changes) => fn(new SnapshotService(ds, changes)));
 
 /** The operator's backup key: backups are signed with it and a restore checks the signature before it writes. */
 function requireBackupKey(): string {
@@ -168,13 +185,13 @@ export async function run(argv: string[]): Promise<number> {
     case 'import': {
       if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry import needs a FILE');
       const snapshot = readSnapshotFile(file);
-      const summary = await withServices((s) => s.import(snapshot, { onProgress: progressPrinter() }));
+      const summary = await withServices((s) => s.snapshot.import(snapshot, { onProgress: progressPrinter() }));
       console.log(describe(summary));
       return 0;
     }
     case 'export': {
       if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry export needs a FILE (or - for stdout)');
-      const snapshot = await withServices((s) => s.export());
+      const snapshot = await withServices((s) => s.snapshot.export());
       const text = `${JSON.stringify(snapshot, null, 2)}\n`;
       if (file === '-') process.stdout.write(text);
       else {
@@ -187,11 +204,7 @@ export async function run(argv: string[]): Promise<number> {
       if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry import-table needs a FILE');
       const type = tableType(values.type);
       const mapping = values.mapping ? readMappingFile(values.mapping) : null;
-      const report = await withDatabase((ds, changes) => {
-        const units = new UnitService(ds, changes);
-        const duplicates = new DuplicatesService(ds, new AnalysisService(ds, units, changes), units);
-        return new TableImportService(ds, new SnapshotService(ds, changes), duplicates).import({ type, file: fs.readFileSync(file), mapping, apply: values.apply ?? false });
-      });
+      const report = await withServices((s) => s.tables.import({ type, file: fs.readFileSync(file), mapping, apply: values.apply ?? false }));
       console.log(describeTableReport(report));
       return report.problems.length ? 1 : 0;
     }
@@ -200,26 +213,39 @@ export async function run(argv: string[]): Promise<number> {
       const type = tableType(values.type);
       const format = path.extname(file).toLowerCase() === '.xlsx' ? 'XLSX' : path.extname(file).toLowerCase() === '.csv' ? 'CSV' : null;
       if (!format) throw RegistryError.of(null, 'INVALID', `${file}: name the file .csv or .xlsx`);
-      fs.writeFileSync(file, await withDatabase((ds) => exportTable(ds, type, format)));
+      fs.writeFileSync(file, await withServices((_, ds) => exportTable(ds, type, format)));
       console.log(`wrote ${file}`);
       return 0;
     }
     case 'backup': {
       if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry backup needs a FILE');
-      const { rows } = await withDatabase((ds) => writeBackup(ds, file, requireBackupKey()));
+      const { rows } = await withServices((_, ds) => writeBackup(ds, file, requireBackupKey()));
       console.log(`wrote ${file}: ${describeRows(rows)}`);
       return 0;
     }
     case 'restore': {
       if (!file) throw RegistryError.of(null, 'REQUIRED', 'registry restore needs a FILE');
-      const { rows } = await withDatabase((ds, changes) => restoreBackup(ds, file, { key: requireBackupKey(), replace: values.replace, changes }));
+      const { rows } = await withServices((s, ds) => restoreBackup(ds, file, { key: requireBackupKey(), replace: values.replace, changes: s.changes }));
       console.log(`restored ${file}: ${describeRows(rows)}; the registry exports exactly the backup's snapshot`);
       return 0;
     }
     case 'seed': {
       const config = loadConfig();
-      const summaries = await withServices((s) => s.importFolder(config.seedsDir, { onProgress: progressPrinter() }));
+      const summaries = await withServices((s) => s.snapshot.importFolder(config.seedsDir, { onProgress: progressPrinter() }));
       for (const summary of summaries) console.log(describe(summary));
+      return 0;
+    }
+    case 'analyse': {
+      const status = await withServices(async (s) => {
+        const started = performance.now();
+        const ran = await s.analysis.rebuild({ progress: analysisProgressPrinter(started) });
+        if (!ran) {
+          console.log('another process is rebuilding the analysis; waiting for it to finish');
+          await s.analysis.settled();
+        }
+        return s.analysis.status();
+      });
+      console.log(`analysis ${status.modelVersion} is current: ${status.collaborations} collaborations, ${status.pairs} flagged pairs, built ${status.builtAt?.toISOString()}`);
       return 0;
     }
     case 'report': {
@@ -227,13 +253,8 @@ export async function run(argv: string[]): Promise<number> {
       if (!['overlaps', 'clusters', 'gaps'].includes(kind)) throw RegistryError.of(null, 'INVALID', 'registry report needs overlaps, clusters or gaps');
       const format = values.format as ReportFormat;
       if (!['csv', 'json', 'table'].includes(format)) throw RegistryError.of('--format', 'INVALID', 'must be csv, json or table');
-      const ds = await openDatabase(loadConfig().database);
-      try {
-        const rows = await reportRows(ds, createServices(ds), kind, { unit: values.unit?.[0], topic: values.topic });
-        process.stdout.write(formatRows(rows, format));
-      } finally {
-        await ds.destroy();
-      }
+      const rows = await withServices((s, ds) => reportRows(ds, s, kind, { unit: values.unit?.[0], topic: values.topic }));
+      process.stdout.write(formatRows(rows, format));
       return 0;
     }
     case 'token': {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { RegistryError } from '../errors/registry-error';
 import { Services } from '../app/context';
 import { Person } from '../modules/people/person.entity';
+import { ACollaboration, loadCollaborations, loadTopics, loadUnits } from '../modules/analysis/analysis.data';
 
 export type ReportKind = 'overlaps' | 'clusters' | 'gaps';
 export type ReportFormat = 'csv' | 'json' | 'table';
@@ -15,14 +16,18 @@ export async function reportRows(
   filter: { unit?: string; topic?: string },
 ): Promise<Row[]> {
   const analysis = services.analysis;
-  const state = await analysis.current();
-  const c = (id: number) => state.data.collaborations.get(id)!;
-  const unitName = (id: number) => state.data.units.get(id)?.name ?? String(id);
-  const topicLabel = (id: number) => state.data.topics.get(id)?.label ?? String(id);
+  const em = ds.manager;
+  const [units, topics] = [await loadUnits(em), await loadTopics(em)];
+  const unitName = (id: number) => units.get(id)?.name ?? String(id);
+  const topicLabel = (id: number) => topics.get(id)?.label ?? String(id);
+  let collaborations = new Map<number, ACollaboration>();
+  const c = (id: number) => collaborations.get(id)!;
   switch (kind) {
     case 'overlaps': {
       const rows: Row[] = [];
-      for (const o of await analysis.overlaps(filter)) {
+      const overlaps = await analysis.overlaps(filter);
+      collaborations = await loadCollaborations(em, overlaps.flatMap((o) => [o.a, o.b]));
+      for (const o of overlaps) {
         rows.push({
           score: o.score,
           a: c(o.a).key,
@@ -41,21 +46,28 @@ export async function reportRows(
     }
     case 'clusters': {
       const clusters = await analysis.clusters(filter);
+      collaborations = await loadCollaborations(em, clusters.flatMap((cluster) => cluster.collaborationIds));
       const people = new Map<number, string>();
       for (const p of await ds.getRepository(Person).find({ select: { id: true, name: true } })) people.set(p.id, p.name);
-      return clusters.map((cluster, i) => ({
-        cluster: i + 1,
-        size: cluster.collaborationIds.length,
-        score: cluster.score,
-        topics: cluster.topicIds.map(topicLabel).join('; '),
-        sharedUnits: cluster.unitIds.map(unitName).join('; '),
-        collaborations: cluster.collaborationIds.map((id) => c(id).key).join('; '),
-        contacts: cluster.contacts.map((p) => `${people.get(p.personId)} (${p.role}, ${c(p.collaborationId).key})`).join('; '),
-      }));
+      const rows: Row[] = [];
+      for (const [i, cluster] of clusters.entries()) {
+        rows.push({
+          cluster: i + 1,
+          size: cluster.collaborationIds.length,
+          score: cluster.score,
+          topics: cluster.topicIds.map(topicLabel).join('; '),
+          sharedUnits: cluster.unitIds.map(unitName).join('; '),
+          collaborations: cluster.collaborationIds.map((id) => c(id).key).join('; '),
+          contacts: (await analysis.contactsOf(cluster)).map((p) => `${people.get(p.personId)} (${p.role}, ${c(p.collaborationId).key})`).join('; '),
+        });
+      }
+      return rows;
     }
     case 'gaps':
       if (filter.topic) throw RegistryError.of('--topic', 'INVALID', 'the gaps report takes --unit only');
-      return (await analysis.gaps({ unit: filter.unit })).map((e) => ({
+      const gaps = await analysis.gaps({ unit: filter.unit });
+      collaborations = await loadCollaborations(em, gaps.map((e) => e.collaborationId));
+      return gaps.map((e) => ({
         collaboration: c(e.collaborationId).key,
         title: c(e.collaborationId).title,
         codes: e.gaps.map((g) => g.code).join('; '),

@@ -1,8 +1,8 @@
 /**
- * Tells derived state (the overlap analysis) what changed after a write has committed: one collaboration
- * (updated incrementally), a unit (the collaborations at or below it are updated), overlap reviews, agreements
- * (only their validity is read), or anything else (rebuilt lazily on the next read). With several
- * replicas, a relay carries each change to the others (src/db/change-relay.ts).
+ * Tells state kept in memory (duplicate detection's copy of the registry, the rebuild watcher) what changed after a
+ * write has committed: one collaboration, a unit, overlap reviews, agreements, or anything else. With several
+ * replicas, a relay carries each change to the others (src/db/change-relay.ts). Derived data in the database
+ * (the overlap analysis) is kept in the writing transaction instead (src/db/write-hooks.ts).
  */
 export interface ChangeListener {
   collaborationChanged(id: number): void;
@@ -18,10 +18,11 @@ export type Change =
   | { kind: 'reviews' } | { kind: 'agreements' } | { kind: 'registry' };
 
 export class ChangeFeed {
-  private readonly listeners: ChangeListener[] = [];
+  private readonly listeners: Partial<ChangeListener>[] = [];
   private readonly relays: ((change: Change) => void)[] = [];
 
-  subscribe(listener: ChangeListener): void {
+  /** A listener hears the kinds of change it has a method for. */
+  subscribe(listener: Partial<ChangeListener>): void {
     this.listeners.push(listener);
   }
 
@@ -53,11 +54,11 @@ export class ChangeFeed {
   /** A change made by another replica: tell the listeners here, and pass it on to no one. */
   deliver(change: Change): void {
     for (const l of this.listeners) {
-      if (change.kind === 'collaboration') l.collaborationChanged(change.id);
-      else if (change.kind === 'unit') l.unitChanged(change.id);
-      else if (change.kind === 'reviews') l.reviewsChanged();
-      else if (change.kind === 'agreements') l.agreementsChanged();
-      else l.registryChanged();
+      if (change.kind === 'collaboration') l.collaborationChanged?.(change.id);
+      else if (change.kind === 'unit') l.unitChanged?.(change.id);
+      else if (change.kind === 'reviews') l.reviewsChanged?.();
+      else if (change.kind === 'agreements') l.agreementsChanged?.();
+      else l.registryChanged?.();
     }
   }
 

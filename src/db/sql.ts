@@ -46,3 +46,16 @@ export function containsCondition(column: string, param: string, text: string): 
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return { sql: `${column} LIKE :${param} ESCAPE '\\'`, params: { [param]: `%${escaped}%` } };
 }
+
+/** `column IN (…)` for a list of ids passed as the one parameter `$n` (see idList), the same statement for any length. */
+export function inIdList(em: EntityManager, column: string, n: number): string {
+  return em.connection.driver.options.type === 'postgres' ? `${column} = ANY($${n}::int[])` : `${column} IN (SELECT value FROM json_each($${n}))`;
+}
+
+/** A list of ids as the parameter inIdList reads. */
+export function idList(em: EntityManager, ids: Iterable<number>): unknown {
+  const list = [...ids];
+  return em.connection.driver.options.type === 'postgres' ? list : JSON.stringify(list);
+}
+
+export const isPostgres = (em: EntityManager): boolean => em.connection.driver.options.type === 'postgres';

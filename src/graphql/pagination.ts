@@ -1,5 +1,6 @@
 import { ArgsType, ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { rawQuery } from '../db/sql';
 import { RegistryError } from '../errors/registry-error';
 import { isDbId } from './node-id';
 
@@ -126,6 +127,47 @@ function checkSize(value: number | null | undefined, field: string): number | nu
   return value;
 }
 
+/** What a page asks for: its size, its direction, the cursor to start from, and the order to walk the list in. */
+function pageRequest(args: ConnectionArgs, ordering: Ordering) {
+  const first = checkSize(args.first, 'first');
+  const last = checkSize(args.last, 'last');
+  if (first !== null && last !== null) throw RegistryError.of('last', 'INVALID', 'give either first or last, not both');
+  const backward = last !== null || (args.before != null && first === null);
+  const size = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
+  const raw = backward ? args.before : args.after;
+  const cursor = raw ? decodeCursor(raw, backward ? 'before' : 'after', ordering.numeric === true) : null;
+  // Going backward, walk the list in reverse and flip the page at the end.
+  const ascending = (ordering.direction === SortDirection.ASC) !== backward;
+  return { size, backward, cursor, ascending, op: ascending ? '>' : '<', direction: (ascending ? 'ASC' : 'DESC') as 'ASC' | 'DESC' };
+}
+
+/** The connection of rows fetched one past the page (to know whether more follow), each with its sort value and id. */
+function connectionOf<T>(
+  args: ConnectionArgs,
+  request: ReturnType<typeof pageRequest>,
+  fetched: { node: T; value: CursorValue; id: number }[],
+  count: () => Promise<number>,
+): Connection<T> {
+  const hasMore = fetched.length > request.size;
+  const rows = fetched.slice(0, request.size);
+  if (request.backward) rows.reverse();
+  const edges = rows.map(({ node, value, id }) => ({ node, cursor: encodeCursor(value ?? '', id) }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: request.backward ? Boolean(args.before) : hasMore,
+      hasPreviousPage: request.backward ? hasMore : Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      return (counted ??= count());
+    },
+  };
+}
+
 /**
  * The one pagination helper: keyset pagination over (ordering expression, id) so deep pages cost the same as the
  * first. `query` holds the filters only; this adds the cursor condition, order and limit, and counts on demand.
@@ -135,53 +177,62 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   args: ConnectionArgs,
   ordering: Ordering,
 ): Promise<Connection<T>> {
-  const first = checkSize(args.first, 'first');
-  const last = checkSize(args.last, 'last');
-  if (first !== null && last !== null) throw RegistryError.of('last', 'INVALID', 'give either first or last, not both');
-  const backward = last !== null || (args.before != null && first === null);
-  const size = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
-  const cursor = backward ? args.before : args.after;
+  const request = pageRequest(args, ordering);
   const alias = query.alias;
   const countQuery = query.clone();
-
-  // Going backward, walk the list in reverse and flip the page at the end.
-  const ascending = (ordering.direction === SortDirection.ASC) !== backward;
   const page = query.clone();
-  if (cursor) {
-    const [value, id] = decodeCursor(cursor, backward ? 'before' : 'after', ordering.numeric === true);
-    const op = ascending ? '>' : '<';
-    page.andWhere(`(${ordering.expression} ${op} :cursorValue OR (${ordering.expression} = :cursorValue AND ${alias}.id ${op} :cursorId))`, {
+  if (request.cursor) {
+    const [value, id] = request.cursor;
+    page.andWhere(`(${ordering.expression} ${request.op} :cursorValue OR (${ordering.expression} = :cursorValue AND ${alias}.id ${request.op} :cursorId))`, {
       cursorValue: value,
       cursorId: id,
     });
   }
-  const direction = ascending ? 'ASC' : 'DESC';
   page
     .addSelect(`(${ordering.expression})`, 'sort_value')
-    .orderBy(ordering.expression, direction)
-    .addOrderBy(`${alias}.id`, direction)
-    .limit(size + 1);
+    .orderBy(ordering.expression, request.direction)
+    .addOrderBy(`${alias}.id`, request.direction)
+    .limit(request.size + 1);
+  const { entities, raw } = request.size === 0 ? { entities: [] as T[], raw: [] as Record<string, unknown>[] } : await page.getRawAndEntities();
+  const fetched = entities.map((node, i) => ({ node, value: raw[i]!.sort_value as CursorValue, id: node.id }));
+  return connectionOf(args, request, fetched, () => countQuery.getCount());
+}
 
-  const { entities, raw } = size === 0 ? { entities: [] as T[], raw: [] as Record<string, unknown>[] } : await page.getRawAndEntities();
-  const hasMore = entities.length > size;
-  const rows = entities.slice(0, size).map((node, i) => ({ node, value: raw[i]!.sort_value as CursorValue }));
-  if (backward) rows.reverse();
-  const edges = rows.map(({ node, value }) => ({ node, cursor: encodeCursor(value ?? '', node.id) }));
-
-  let counted: Promise<number> | undefined;
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: {
-      hasNextPage: backward ? Boolean(args.before) : hasMore,
-      hasPreviousPage: backward ? hasMore : Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    get totalCount() {
-      return (counted ??= countQuery.getCount());
-    },
-  };
+/**
+ * The same keyset pagination over tables that are not entities (the overlap analysis), in raw SQL with `$n`
+ * parameters: `where` holds the filters, `ordering.id` the unique tie-breaker column.
+ */
+export async function paginateSql<T>(
+  em: EntityManager,
+  source: { select: string; from: string; where: string[]; params: unknown[] },
+  args: ConnectionArgs,
+  ordering: Ordering & { id: string },
+  read: (row: Record<string, unknown>) => T,
+): Promise<Connection<T>> {
+  const request = pageRequest(args, ordering);
+  const where = [...source.where];
+  const params = [...source.params];
+  if (request.cursor) {
+    params.push(...request.cursor);
+    const [v, i] = [`$${params.length - 1}`, `$${params.length}`];
+    where.push(`(${ordering.expression} ${request.op} ${v} OR (${ordering.expression} = ${v} AND ${ordering.id} ${request.op} ${i}))`);
+  }
+  const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows =
+    request.size === 0
+      ? []
+      : await rawQuery<Record<string, unknown>>(
+          em,
+          `SELECT ${source.select}, ${ordering.expression} AS sort_value, ${ordering.id} AS sort_id FROM ${source.from} ${condition}
+           ORDER BY ${ordering.expression} ${request.direction}, ${ordering.id} ${request.direction} LIMIT ${request.size + 1}`,
+          params,
+        );
+  const fetched = rows.map((row) => ({ node: read(row), value: (ordering.numeric ? Number(row.sort_value) : String(row.sort_value)) as CursorValue, id: Number(row.sort_id) }));
+  const countWhere = source.where.length ? `WHERE ${source.where.join(' AND ')}` : '';
+  return connectionOf(args, request, fetched, async () => {
+    const [row] = await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM ${source.from} ${countWhere}`, source.params);
+    return Number(row?.n ?? 0);
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-/** What the overlap analysis reports of its last full build; the analysis feature implements it, metrics only read it. */
+/** What the overlap analysis reports of itself; the analysis feature implements it, metrics only read it. */
 export interface AnalysisFigures {
   builds: number;
   builtInMs: number;
@@ -64,7 +64,7 @@ export class Metrics {
   private readonly errors: Counter<'code' | 'kind'>;
   private readonly statements: Counter;
 
-  constructor(ds: DataSource, analysis: { lastBuild(): AnalysisFigures | null }) {
+  constructor(ds: DataSource, analysis: { figures(): Promise<AnalysisFigures | null> }) {
     const registers = [this.registry];
     this.requests = new Counter({ name: 'registry_http_requests_total', help: 'HTTP requests answered, by route, method and status', labelNames: ['route', 'method', 'status'], registers });
     this.duration = new Histogram({
@@ -102,8 +102,8 @@ export class Metrics {
         name,
         help,
         registers,
-        collect() {
-          const built = analysis.lastBuild();
+        async collect() {
+          const built = await analysis.figures();
           this.set(built ? read(built) : 0);
         },
       });

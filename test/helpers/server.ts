@@ -75,7 +75,11 @@ export async function startTestServer(
   );
   const server = await startServer(config, { logger: options.logger });
   try {
-    if (options.dev) await server.services.snapshot.import(devRegistry());
+    if (options.dev) {
+      await server.services.snapshot.import(devRegistry());
+      // A whole registry imported is analysed by a rebuild in the background: tests read its result.
+      await server.services.analysis.settled();
+    }
   } catch (error) {
     // A server the test never receives would keep its pool and port open, and Jest would wait for ever.
     await server.stop();

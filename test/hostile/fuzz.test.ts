@@ -41,9 +41,11 @@ let references: string[];
 beforeAll(async () => {
   [server, schema] = await Promise.all([startTestServer({ dev: true }), getSchema()]);
   viewer = await server.token('VIEWER');
-  // The first analysis request after an import builds the overlap model (0.5–1 s on the dev registry, a known
-  // one-off cost of the analysis, not of any request shape): built here, so the cases measure requests alone.
-  await server.services.analysis.current();
+  // An imported registry is analysed in the background, and duplicate detection copies the registry into memory on
+  // first use (0.5–1 s on the dev registry each, one-off costs, not of any request shape): done here, so the cases
+  // measure requests alone.
+  await server.services.analysis.settled();
+  await server.services.duplicates.candidates();
   const res = await server.gql(`{
     units(first: 3) { nodes { id key } } collaborations(first: 3) { nodes { id key } } people(first: 3) { nodes { id key } }
     topics(first: 3) { nodes { id key } } agreements(first: 3) { nodes { id key } }

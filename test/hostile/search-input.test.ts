@@ -5,7 +5,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ dev: true });
   // The first analysis build is not what these tests measure.
-  await server.services.analysis.current();
+  await server.services.analysis.settled();
   await server.gqlAs(null, '{ collaborations(first: 1, filter: { text: "helse" }) { totalCount } }');
 });
 afterAll(() => server.close());

@@ -113,10 +113,13 @@ describe('rate limit, time limit, CSRF, CORS and introspection', () => {
     // Statements keep their own (default) limit here: this test is about the answer, not about PostgreSQL's timeout.
     const slow = await startTestServer({ dev: true, config: { executionTimeoutMs: 1, statementTimeoutMs: 30000 } });
     try {
+      // As after a restore: no analysis may be read until it is rebuilt, so the report waits for the rebuild.
+      await slow.dataSource.query('UPDATE analysis_state SET generation = 0, rebuild_requested = 1');
       const res = await slow.gql(`{ overlapReport { totalCount } }`);
       expect([res.status, codeOf(res)]).toEqual([503, 'TIMEOUT']);
       // The abandoned work goes on; it finishes, and later readers share its result.
-      expect((await slow.services.analysis.stats()).pairs).toBe(849);
+      await slow.services.analysis.settled();
+      expect((await slow.services.analysis.status()).pairs).toBe(849);
     } finally {
       await slow.close();
     }

@@ -1,11 +1,9 @@
-import { EntityManager } from 'typeorm';
-import { Agreement } from '../agreements/agreement.entity';
+import { EntityManager, In } from 'typeorm';
 import { Collaboration, CollaborationPerson, CollaborationTopic, CollaborationUnit } from '../collaborations/collaboration.entity';
 import { CollaborationKind, ParticipantRole, PersonRole, Status } from '../collaborations/collaboration.enums';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
 import { Sector } from '../units/unit.enums';
-import { OverlapReview } from './overlap-review.entity';
 import type { SubjectDocument } from './subject-model';
 
 /** The slice of the registry the analyses read, held in memory as plain data (no ORM objects). */
@@ -42,12 +40,11 @@ export interface ATopic {
   synonyms: string[];
 }
 
+/** The registry as the analyses read it: all of it for a full build, a neighbourhood for an incremental update. */
 export interface AnalysisData {
   units: Map<number, AUnit>;
   topics: Map<number, ATopic>;
   collaborations: Map<number, ACollaboration>;
-  agreementValidTo: Map<number, string | null>;
-  reviews: Map<string, OverlapReview>;
 }
 
 export const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
@@ -84,26 +81,28 @@ function toCollaboration(c: Collaboration, units: CollaborationUnit[], people: C
 
 /** Everything the analyses need, in one query per table. */
 export async function loadAnalysisData(em: EntityManager): Promise<AnalysisData> {
-  const [units, topics, agreements, collaborations, cUnits, cPeople, cTopics, reviews] = await Promise.all([
+  const [units, topics, collaborations, cUnits, cPeople, cTopics] = await Promise.all([
     loadUnits(em),
-    em.getRepository(Topic).find(),
-    loadAgreementValidity(em),
+    loadTopics(em),
     em.getRepository(Collaboration).find(),
     em.getRepository(CollaborationUnit).find(),
     em.getRepository(CollaborationPerson).find(),
     em.getRepository(CollaborationTopic).find(),
-    em.getRepository(OverlapReview).find(),
   ]);
   const unitsOf = group(cUnits, (r) => r.collaborationId);
   const peopleOf = group(cPeople, (r) => r.collaborationId);
   const topicsOf = group(cTopics, (r) => r.collaborationId);
   return {
     units,
-    topics: new Map(topics.map((t) => [t.id, { id: t.id, key: t.key, label: t.label, parentId: t.parentId, synonyms: t.synonyms }])),
-    agreementValidTo: agreements,
+    topics,
     collaborations: new Map(collaborations.map((c) => [c.id, toCollaboration(c, unitsOf.get(c.id) ?? [], peopleOf.get(c.id) ?? [], topicsOf.get(c.id) ?? [])])),
-    reviews: new Map(reviews.map((r) => [pairKey(r.aId, r.bId), r])),
   };
+}
+
+/** The topic tree as the analyses read it. */
+export async function loadTopics(em: EntityManager): Promise<Map<number, ATopic>> {
+  const topics = await em.getRepository(Topic).find();
+  return new Map(topics.map((t) => [t.id, { id: t.id, key: t.key, label: t.label, parentId: t.parentId, synonyms: t.synonyms }]));
 }
 
 /** The unit tree as the analyses read it. */
@@ -112,22 +111,24 @@ export async function loadUnits(em: EntityManager): Promise<Map<number, AUnit>> 
   return new Map(units.map((u) => [u.id, { id: u.id, key: u.key, name: u.name, parentId: u.parentId, sector: u.sector }]));
 }
 
-/** When each agreement ends: all the analyses read of agreements (for the gaps). */
-export async function loadAgreementValidity(em: EntityManager): Promise<Map<number, string | null>> {
-  const agreements = await em.getRepository(Agreement).find({ select: { id: true, validTo: true } });
-  return new Map(agreements.map((a) => [a.id, a.validTo]));
-}
-
-/** One collaboration, fresh from the database (for incremental updates after a write). */
-export async function loadCollaboration(em: EntityManager, id: number): Promise<ACollaboration | null> {
-  const c = await em.getRepository(Collaboration).findOneBy({ id });
-  if (!c) return null;
-  const [units, people, topics] = await Promise.all([
-    em.getRepository(CollaborationUnit).findBy({ collaborationId: id }),
-    em.getRepository(CollaborationPerson).findBy({ collaborationId: id }),
-    em.getRepository(CollaborationTopic).findBy({ collaborationId: id }),
-  ]);
-  return toCollaboration(c, units, people, topics);
+/** Live collaborations by id, fresh from the database (for incremental updates and explanations); missing ids are absent. */
+export async function loadCollaborations(em: EntityManager, ids: Iterable<number>): Promise<Map<number, ACollaboration>> {
+  const out = new Map<number, ACollaboration>();
+  const all = [...new Set(ids)];
+  for (let i = 0; i < all.length; i += 500) {
+    const chunk = all.slice(i, i + 500);
+    const [collaborations, units, people, topics] = await Promise.all([
+      em.getRepository(Collaboration).findBy({ id: In(chunk) }),
+      em.getRepository(CollaborationUnit).findBy({ collaborationId: In(chunk) }),
+      em.getRepository(CollaborationPerson).findBy({ collaborationId: In(chunk) }),
+      em.getRepository(CollaborationTopic).findBy({ collaborationId: In(chunk) }),
+    ]);
+    const unitsOf = group(units, (r) => r.collaborationId);
+    const peopleOf = group(people, (r) => r.collaborationId);
+    const topicsOf = group(topics, (r) => r.collaborationId);
+    for (const c of collaborations) out.set(c.id, toCollaboration(c, unitsOf.get(c.id) ?? [], peopleOf.get(c.id) ?? [], topicsOf.get(c.id) ?? []));
+  }
+  return out;
 }
 
 /** What the subject model reads of a collaboration: its own text and tags, and the names of its units and their ancestors. */

@@ -11,7 +11,7 @@ import { Collaboration } from '../collaborations/collaboration.entity';
 import { Person } from '../people/person.entity';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
-import { DEFAULT_MIN_SCORE, GapEntry, Overlap, OverlapCluster, WhoWorksWithAnswer } from './analysis.service';
+import { ClusterContact as Contact, DEFAULT_MIN_SCORE, GapEntry, Overlap, OverlapCluster, WhoWorksWithAnswer } from './analysis.service';
 import {
   AnalysisStatusType,
   ClusterContact,
@@ -50,7 +50,7 @@ export class AnalysisResolver {
     @Args() page: ConnectionArgs,
     @Arg('filter', () => OverlapFilterInput, { nullable: true }) filter?: OverlapFilterInput,
   ) {
-    return paginateList(await ctx.services.analysis.overlaps(filter ?? {}), page, (o) => `${o.a}:${o.b}`);
+    return ctx.services.analysis.overlapPage(filter ?? {}, page);
   }
 
   @Query(() => AnalysisStatusType, { description: 'The state of the overlap analysis: when it was built, what it holds, whether a rebuild runs.' })
@@ -73,8 +73,7 @@ export class AnalysisResolver {
     @Args() page: ConnectionArgs,
     @Arg('filter', () => CoordinationGapFilter, { nullable: true }) filter?: CoordinationGapFilter,
   ) {
-    const rows = (await ctx.services.analysis.gaps(filter ?? {})).map(gapRow);
-    return paginateList(rows, page, (r) => String(r.collaborationId));
+    return ctx.services.analysis.gapPage(filter ?? {}, page, gapRow);
   }
 
   @Query(() => WhoWorksWith, { description: 'Who already works with this unit (and its subunits) on this topic: people, units and collaborations, ranked.' })
@@ -166,19 +165,19 @@ export class OverlapClusterFieldsResolver {
   @FieldResolver(() => [ClusterContact], { nullable: true, description: 'Project leaders and contacts of each collaboration in the group (null, with a FORBIDDEN error, for anonymous callers).' })
   contacts(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
     if (!ctx.access.mayReadPersonal) throw forbidden('Reports that name people need an API token.');
-    return c.contacts;
+    return ctx.services.analysis.contactsOf(c);
   }
 }
 
 @Resolver(() => ClusterContact)
 export class ClusterContactResolver {
   @FieldResolver(() => Person)
-  person(@Root() c: OverlapCluster['contacts'][number], @Ctx() ctx: Context) {
+  person(@Root() c: Contact, @Ctx() ctx: Context) {
     return ctx.loaders.person.load(c.personId);
   }
 
   @FieldResolver(() => Collaboration, { description: 'The collaboration they lead or are contact for.' })
-  collaboration(@Root() c: OverlapCluster['contacts'][number], @Ctx() ctx: Context) {
+  collaboration(@Root() c: Contact, @Ctx() ctx: Context) {
     return ctx.loaders.collaboration.load(c.collaborationId);
   }
 }

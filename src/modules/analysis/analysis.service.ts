@@ -1,20 +1,40 @@
-import { DataSource } from 'typeorm';
-import { ChangeFeed, ChangeListener } from '../../db/change-feed';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChangeFeed } from '../../db/change-feed';
+import { detached } from '../../db/transaction-turns';
+import { RecordWrite, WriteEvent } from '../../db/write-hooks';
+import { idList, inIdList, isPostgres, rawQuery } from '../../db/sql';
 import type { AnalysisFigures } from '../../observability/metrics';
 import { createLogger, Logger } from '../../observability/logger';
 import { todayIso } from '../../validation/dates';
 import { RegistryError } from '../../errors/registry-error';
 import { searchText, tokenize } from '../../text/normalize';
 import { resolveRefs } from '../../db/references';
+import { Connection, ConnectionArgs, paginateSql, SortDirection } from '../../graphql/pagination';
 import { PersonRole, Status } from '../collaborations/collaboration.enums';
 import { Topic } from '../topics/topic.entity';
 import { UnitService } from '../units/unit.service';
-import { AnalysisData, loadAgreementValidity, loadAnalysisData, loadUnits, loadCollaboration, pairKey, subjectDocument } from './analysis.data';
-import { Gap, GapCode, gapsOf } from './gaps';
+import { AnalysisData, ATopic, AUnit, loadCollaborations, loadTopics, loadUnits } from './analysis.data';
+import { buildGeneration, BuildProgress, BuiltGeneration } from './analysis.builder';
+import { applyChanges } from './analysis.maintainer';
+import {
+  AnalysisState,
+  clearLog,
+  dateText,
+  deleteGeneration,
+  loadModel,
+  loggedChanges,
+  logChange,
+  PAIR_COLUMNS,
+  readCollaborationRows,
+  readState,
+  toPair,
+  updateState,
+} from './analysis.store';
+import { Gap, GapCode, gapsFrom } from './gaps';
 import { OverlapEngine, OverlapPair, OverlapReason, overlapOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
 import { savePairReview } from './pair-review';
-import { documentFeatures, SubjectModel } from './subject-model';
+import { documentFeatures, SubjectModel, subjectsUnder } from './subject-model';
 
 /**
  * Pairs scoring below this are not reported by default. Subject confidence is a probability, so 0.5 means
@@ -22,6 +42,16 @@ import { documentFeatures, SubjectModel } from './subject-model';
  */
 export const DEFAULT_MIN_SCORE = 0.5;
 export const MAX_WHO_WORKS_WITH = 500;
+/** A write of more records than this (an import) is analysed by a full rebuild in the background, not one by one. */
+const BULK_WRITE = 1000;
+/** How often each process looks for a requested rebuild that nobody runs (a crashed replica's, a command's). */
+const CHECK_EVERY_MS = 5000;
+/** A rebuild silent this long (no batch written) is taken for dead, on SQLite where no lock can tell. */
+const HEARTBEAT_TIMEOUT_MS = 60_000;
+/** How long a replaced generation stays readable for requests that began reading it. */
+const GRACE_MS = 5000;
+/** How long a read waits for the very first analysis of a registry. */
+const FIRST_BUILD_WAIT_MS = 120_000;
 
 export interface OverlapFilter {
   unit?: string | null;
@@ -39,7 +69,12 @@ export interface OverlapCluster {
   score: number;
   unitIds: number[];
   topicIds: number[];
-  contacts: { personId: number; role: PersonRole; collaborationId: number }[];
+}
+
+export interface ClusterContact {
+  personId: number;
+  role: PersonRole;
+  collaborationId: number;
 }
 
 export interface GapEntry {
@@ -53,16 +88,6 @@ export interface WhoWorksWithAnswer {
   units: { unitId: number; score: number; collaborationIds: number[] }[];
 }
 
-interface State {
-  data: AnalysisData;
-  model: SubjectModel;
-  engine: OverlapEngine;
-  builtInMs: number;
-  builtAt: Date;
-  /** Counts full builds: each trains a new subject model. */
-  modelVersion: number;
-}
-
 export interface AnalysisStatus {
   builtAt: Date | null;
   collaborations: number;
@@ -71,46 +96,32 @@ export interface AnalysisStatus {
   modelVersion: number;
 }
 
-/** Changes published while a full build runs: the build may have read the data before them, so they are applied again. */
-interface Journal {
-  collaborations: Set<number>;
-  units: Set<number>;
-  agreements: boolean;
-  reviews: boolean;
-}
-
-/** The ids at or below the roots, in a tree given as records naming their parent. */
-function subtreeOf(nodes: Iterable<{ id: number; parentId: number | null }>, roots: number[]): Set<number> {
-  const children = new Map<number, number[]>();
-  for (const n of nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id]);
-  const out = new Set<number>();
-  const queue = [...roots];
-  while (queue.length) {
-    const next = queue.pop()!;
-    if (out.has(next)) continue;
-    out.add(next);
-    queue.push(...(children.get(next) ?? []));
-  }
-  return out;
-}
-
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** How many full builds ran, how long the last took, and what the analysis holds. */
-export class AnalysisService implements ChangeListener {
-  private state: State | null = null;
-  private building: Promise<State> | null = null;
-  private stale = true;
-  private reviewsStale = false;
-  private agreementsStale = false;
-  private readonly dirty = new Set<number>();
-  private readonly dirtyUnits = new Set<number>();
-  private journal: Journal | null = null;
+/** SQL conditions of each gap code over analysis_collaboration `s`, collaboration `c` and agreement `ag` ($today: the date). */
+const GAP_CONDITIONS: Record<GapCode, (today: string) => string> = {
+  [GapCode.NO_AGREEMENT]: () => 's.agreement_id IS NULL',
+  [GapCode.AGREEMENT_EXPIRED]: (today) => `(ag.valid_to IS NOT NULL AND ag.valid_to < COALESCE(c.end_date, ${today}))`,
+  [GapCode.ONE_SIDED]: () => 's.missing_sector IS NOT NULL',
+  [GapCode.NO_CONTACT]: () => 's.no_contact = 1',
+};
 
+/**
+ * The overlap analysis as data in the database (README "Keeping the analysis current"). Every write updates it in
+ * its own transaction (the write hook); full rebuilds (topics changed, imports, restores) write the next
+ * generation in the background while reports read the current one, and exactly one process runs a rebuild at a
+ * time. Reports are SQL over those tables, so any number of replicas read the same analysis.
+ */
+export class AnalysisService {
+  private building: Promise<boolean> | null = null;
+  private model: { generation: number; model: SubjectModel } | null = null;
+  private tree: { revision: number; units: Map<number, AUnit>; topics: Map<number, ATopic> } | null = null;
+  private clusterCache: { key: string; clusters: OverlapCluster[] } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly cleanups = new Set<NodeJS.Timeout>();
   private builds = 0;
-  /** Counts every change to the analysis data (a build, a patch): what is derived from it is current while this is unchanged. */
-  private revision = 0;
+  private lockedHere = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -119,240 +130,344 @@ export class AnalysisService implements ChangeListener {
     private readonly logger: Logger = createLogger('silent'),
   ) {}
 
-  collaborationChanged(id: number): void {
-    this.dirty.add(id);
-    this.journal?.collaborations.add(id);
-  }
-
-  unitChanged(id: number): void {
-    this.dirtyUnits.add(id);
-    this.journal?.units.add(id);
-  }
-
-  registryChanged(): void {
-    this.stale = true;
-  }
-
-  reviewsChanged(): void {
-    this.reviewsStale = true;
-    if (this.journal) this.journal.reviews = true;
-  }
-
-  agreementsChanged(): void {
-    this.agreementsStale = true;
-    if (this.journal) this.journal.agreements = true;
-  }
-
   /**
-   * The analysis, brought up to date: patched after single writes; after broad changes (topics, imports) rebuilt in
-   * the background while readers keep the last complete analysis. Only the very first read waits for a build.
+   * Watches for requested rebuilds for as long as a server runs: at once, after every broad change committed here
+   * or announced by another replica, and every few seconds (a command's request, a crashed replica's rebuild).
    */
-  async current(): Promise<State> {
-    if (this.stale && !this.building) this.startBuild();
-    // Concurrent first readers share one build.
-    while (!this.state) this.state = await this.building!;
-    const state = this.state;
-    if (this.reviewsStale || this.agreementsStale || this.dirtyUnits.size || this.dirty.size) this.revision += 1;
-    if (this.reviewsStale) {
-      this.reviewsStale = false;
-      const reviews = await this.ds.getRepository(OverlapReview).find();
-      state.data.reviews = new Map(reviews.map((r) => [pairKey(r.aId, r.bId), r]));
-    }
-    if (this.agreementsStale) {
-      this.agreementsStale = false;
-      state.data.agreementValidTo = await loadAgreementValidity(this.ds.manager);
-    }
-    if (this.dirtyUnits.size) {
-      const changed = [...this.dirtyUnits];
-      this.dirtyUnits.clear();
-      state.data.units = await loadUnits(this.ds.manager);
-      state.engine.unitsChanged();
-      // A unit's name is part of the text of every collaboration at or below it, and its place in the tree is part
-      // of their ground: those collaborations are classified and paired again, no others.
-      const subtree = subtreeOf(state.data.units.values(), changed);
-      for (const c of state.data.collaborations.values()) {
-        if (c.units.some((u) => subtree.has(u.unitId))) state.engine.refresh(c.id, state.model.classify(subjectDocument(state.data, c)));
-      }
-    }
-    for (const id of [...this.dirty]) {
-      this.dirty.delete(id);
-      const before = state.data.collaborations.get(id);
-      const fresh = await loadCollaboration(this.ds.manager, id);
-      if (fresh) state.data.collaborations.set(id, fresh);
-      else state.data.collaborations.delete(id);
-      state.engine.refresh(id, fresh ? state.model.classify(subjectDocument(state.data, fresh)) : null);
-      // A moved collaboration changes which pairs its descendants count as already connected. A new or restored
-      // one has no live descendants, and a delete is refused while it has any, so only a move reaches here.
-      if (before && fresh && before.parentId !== fresh.parentId) {
-        for (const descendant of subtreeOf(state.data.collaborations.values(), [id])) {
-          if (descendant !== id) state.engine.refresh(descendant, state.engine.subjects.get(descendant) ?? null);
-        }
-      }
-    }
-    return state;
+  start(): void {
+    this.changes.subscribe({ registryChanged: () => this.kick() });
+    this.kick();
+    this.timer = setInterval(() => this.kick(), CHECK_EVERY_MS);
+    this.timer.unref();
   }
 
-  /** The analysis data brought up to date, and its revision: equal revisions mean equal data. */
-  async currentData(): Promise<{ data: AnalysisData; revision: number }> {
-    const { data } = await this.current();
-    return { data, revision: this.revision };
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    for (const t of this.cleanups) clearTimeout(t);
+    await this.building?.catch(() => undefined);
   }
 
-  /** Settles when no full build is running or due: for the command line and tests that need the newest analysis. */
-  async settled(): Promise<void> {
-    while (this.stale || this.building) {
-      if (this.stale && !this.building) this.startBuild();
-      await this.building!.catch(() => undefined);
-    }
-  }
-
-  status(): AnalysisStatus {
-    const s = this.state;
-    return {
-      builtAt: s?.builtAt ?? null,
-      collaborations: s?.data.collaborations.size ?? 0,
-      pairs: s?.engine.pairs.size ?? 0,
-      rebuilding: this.building !== null,
-      modelVersion: s?.modelVersion ?? 0,
-    };
-  }
-
-  private startBuild(): void {
-    this.stale = false;
-    this.journal = { collaborations: new Set(), units: new Set(), agreements: false, reviews: false };
-    this.building = this.build()
-      .then((state) => {
-        // Whatever changed since the build began is patched into the new analysis before anyone reads it.
-        const journal = this.journal!;
-        this.dirty.clear();
-        this.dirtyUnits.clear();
-        for (const id of journal.collaborations) this.dirty.add(id);
-        for (const id of journal.units) this.dirtyUnits.add(id);
-        this.agreementsStale ||= journal.agreements;
-        this.reviewsStale ||= journal.reviews;
-        this.state = state;
-        this.revision += 1;
-        return state;
-      })
+  /** Starts a rebuild when one is requested (or none was ever made) and none runs here; errors are logged. */
+  kick(): void {
+    if (this.building) return;
+    this.building = detached(() => this.rebuildIfNeeded())
       .catch((error: unknown) => {
-        // The last complete analysis stays in place; the next read tries again.
-        this.stale = true;
-        this.logger.error({ err: error }, 'overlap analysis build failed');
-        throw error;
+        this.logger.error({ err: error }, 'overlap analysis rebuild failed');
+        return false;
       })
-      .finally(() => {
-        this.journal = null;
-        this.building = null;
-      });
-    // Background builds are awaited by no one; their failure is logged above.
-    this.building.catch(() => undefined);
+      .finally(() => (this.building = null));
   }
 
-  private async build(): Promise<State> {
-    const started = performance.now();
-    const data = await loadAnalysisData(this.ds.manager);
-    // A full build takes seconds on a large registry: let timers (request time limits) and other requests run
-    // between its phases. SQLite reads alone never reach the timer phase.
-    await yieldToEventLoop();
-    const { model, results } = SubjectModel.train(
-      [...data.topics.values()],
-      [...data.collaborations.values()].map((c) => subjectDocument(data, c)),
-    );
-    await yieldToEventLoop();
-    const engine = new OverlapEngine(data, model, results).build();
-    const builtInMs = performance.now() - started;
-    this.builds += 1;
-    // Full builds cost seconds on a large registry: operators should see how often and how long.
-    this.logger.info(
-      { durationMs: Math.round(builtInMs), collaborations: data.collaborations.size, pairs: engine.pairs.size, comparisons: engine.comparisons },
-      'overlap analysis built',
-    );
-    return { data, model, engine, builtInMs, builtAt: new Date(), modelVersion: this.builds };
+  private async rebuildIfNeeded(): Promise<boolean> {
+    const state = await readState(this.ds.manager);
+    if (!state.rebuildRequested && state.generation > 0 && state.rebuildingGeneration === null) return false;
+    return this.rebuild();
   }
 
-  /** Figures of the analysis as it stands, without building it (for /metrics): null before the first build. */
-  lastBuild(): AnalysisFigures | null {
-    const s = this.state;
-    return s ? { builds: this.builds, builtInMs: s.builtInMs, collaborations: s.data.collaborations.size, pairs: s.engine.pairs.size } : null;
-  }
-
-  /** Figures about the last full analysis, for the benchmark and diagnostics. */
-  async stats(): Promise<{ collaborations: number; pairs: number; comparisons: number; builtInMs: number }> {
-    const s = await this.current();
-    return { collaborations: s.data.collaborations.size, pairs: s.engine.pairs.size, comparisons: s.engine.comparisons, builtInMs: s.builtInMs };
-  }
-
-  /** The subjects a topic filter names: a topic by id or key (with narrower ones), or free text matched to topics. */
-  private async subjectsFor(state: State, topic: string, field: string): Promise<Set<number> | null> {
-    const { words: asked } = searchText(topic, field);
-    const id = (await resolveRefs(this.ds.manager, Topic, [topic])).get(topic);
-    if (id !== undefined) return new Set(state.model.subjectsAt(id));
-    const words = new Set(asked.filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
-    if (!words.size) throw RegistryError.of(field, 'INVALID', 'give a topic id, key or some words');
-    const matches = new Set<number>();
-    for (const t of state.data.topics.values()) {
-      const vocabulary = new Set(tokenize([t.label, ...t.synonyms].join(' ')).map((w) => w.slice(0, 6)));
-      if ([...words].some((w) => vocabulary.has(w))) for (const s of state.model.subjectsAt(t.id)) matches.add(s);
+  /** Settles when no rebuild is requested or running anywhere: for the command line and tests that need the newest analysis. */
+  async settled(): Promise<void> {
+    for (;;) {
+      await this.building;
+      const state = await readState(this.ds.manager);
+      if (!state.rebuildRequested && state.rebuildingGeneration === null && state.generation > 0) return;
+      this.kick();
+      if (!this.building) await sleep(100);
     }
-    return matches.size ? matches : null;
   }
 
-  /** A reviewer's decision on a pair, if any. */
-  async reviewOf(pair: OverlapPair): Promise<OverlapReview | null> {
-    return (await this.current()).data.reviews.get(pairKey(pair.a, pair.b)) ?? null;
-  }
-
-  async explain(pair: OverlapPair): Promise<OverlapReason[]> {
-    return (await this.current()).engine.explain(pair);
-  }
-
-  /** Reviewed as KNOWN or NOT_OVERLAP: left out of default reports. */
-  private hidden(state: State, pair: OverlapPair): boolean {
-    if (!state.data.reviews.size) return false;
-    const review = state.data.reviews.get(pairKey(pair.a, pair.b));
-    return review !== undefined && review.decision !== ReviewDecision.CONFIRMED;
-  }
-
-  /** The flagged overlaps matching a filter, strongest first. */
-  async overlaps(filter: OverlapFilter = {}): Promise<Overlap[]> {
-    const state = await this.current();
-    const minScore = filter.minScore ?? DEFAULT_MIN_SCORE;
-    if (minScore < 0 || minScore > 1) throw RegistryError.of('filter.minScore', 'INVALID', `must be between 0 and 1 (was ${minScore})`);
-    const unitIds = filter.unit != null ? new Set(await this.units.expand(filter.unit, true, 'filter.unit')) : null;
-    let subjects: Set<number> | null = null;
-    if (filter.topic != null) subjects = (await this.subjectsFor(state, filter.topic, 'filter.topic')) ?? new Set();
-    const involves = (id: number) => state.data.collaborations.get(id)!.units.some((u) => unitIds!.has(u.unitId));
-    const out: Overlap[] = [];
-    for (const pair of state.engine.ranked()) {
-      if (pair.score < minScore) continue;
-      if (subjects && !subjects.has(pair.topicId)) continue;
-      if (filter.activeOn && ((pair.periodStart && pair.periodStart > filter.activeOn) || (pair.periodEnd && pair.periodEnd < filter.activeOn))) continue;
-      if (unitIds && !involves(pair.a) && !involves(pair.b)) continue;
-      if (!filter.includeReviewed && this.hidden(state, pair)) continue;
-      out.push(pair);
+  /** The analysis state to read from, waiting for the very first analysis of a registry. */
+  private async current(): Promise<AnalysisState> {
+    const until = Date.now() + FIRST_BUILD_WAIT_MS;
+    for (;;) {
+      const state = await readState(this.ds.manager);
+      if (state.generation > 0) return state;
+      if (Date.now() > until) throw new Error('the overlap analysis has not been built yet');
+      this.kick();
+      if (this.building) await this.building;
+      else await sleep(100);
     }
-    return out;
   }
 
-  /** One collaboration's flagged overlaps (reviewed-away pairs left out). */
-  async overlapsOf(collaborationId: number, minScore = DEFAULT_MIN_SCORE): Promise<Overlap[]> {
-    const state = await this.current();
-    return state.engine
-      .pairsFor(collaborationId)
-      .filter((p) => p.score >= minScore && !this.hidden(state, p))
-      .sort(byScore);
+  // ---- writes ----
+
+  /** The write hook: runs inside every transaction that changes records (src/db/write-hooks.ts). */
+  async onWrite(em: EntityManager, event: WriteEvent): Promise<void> {
+    const state = await readState(em, { lock: true });
+    if (event.kind === 'replaced') {
+      // Every id may name another record now: nothing of the old analysis may be read.
+      await updateState(em, { generation: 0, rebuildRequested: true }, { revision: 1 });
+      return;
+    }
+    const ids = (type: string) => [...new Set(event.writes.filter((w: RecordWrite) => w.recordType === type).map((w) => w.id))];
+    const collaborations = ids('Collaboration');
+    const units = ids('Unit');
+    const bulk = collaborations.length + units.length > BULK_WRITE;
+    if (ids('Topic').length || bulk) await updateState(em, { rebuildRequested: true });
+    if (state.rebuildingGeneration !== null) {
+      for (const id of collaborations) await logChange(em, 'collaboration', id);
+      for (const id of units) await logChange(em, 'unit', id);
+    }
+    if (state.generation === 0 || bulk || (!collaborations.length && !units.length)) return;
+    const applied = await applyChanges(em, state.generation, await this.modelOf(em, state.generation), { collaborations, units });
+    await updateState(em, {}, { revision: 1, pairs: applied.pairs, collaborations: applied.collaborations });
   }
 
   /** Records (or changes) a reviewer's decision on a pair. */
   async review(input: { a: string; b: string; decision: ReviewDecision; note?: string | null }, reviewedBy: string): Promise<OverlapReview> {
-    const saved = await savePairReview(this.ds.manager, OverlapReview, input, reviewedBy, 'a collaboration cannot overlap itself');
+    const saved = await this.ds.transaction(async (em) => {
+      const review = await savePairReview(em, OverlapReview, input, reviewedBy, 'a collaboration cannot overlap itself');
+      // Reports hide reviewed pairs: what was derived from them (clusters) is stale.
+      await updateState(em, {}, { revision: 1 });
+      return review;
+    });
     this.changes.reviewsChanged();
     return saved;
   }
 
-  /** Groups of collaborations linked by flagged overlaps, largest and strongest first. */
+  private async modelOf(em: EntityManager, generation: number): Promise<SubjectModel> {
+    if (this.model?.generation !== generation) {
+      const model = await loadModel(em, generation);
+      if (!model) throw new Error(`the model of analysis generation ${generation} is missing`);
+      this.model = { generation, model };
+    }
+    return this.model.model;
+  }
+
+  // ---- full rebuilds ----
+
+  /**
+   * Takes the right to rebuild: on PostgreSQL an advisory lock (one replica at a time, released if it dies); on
+   * SQLite, no live rebuild in this or another process (one writes a heartbeat between its batches).
+   */
+  private async claim(): Promise<(() => Promise<void>) | null> {
+    if (this.lockedHere) return null;
+    if (isPostgres(this.ds.manager)) {
+      const runner = this.ds.createQueryRunner();
+      await runner.connect();
+      const key = `collaboration-registry analysis ${(this.ds.options as { schema?: string }).schema ?? 'public'}`;
+      const [row] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key])) as { locked: boolean }[];
+      if (!row?.locked) {
+        await runner.release();
+        return null;
+      }
+      this.lockedHere = true;
+      return async () => {
+        this.lockedHere = false;
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+        await runner.release();
+      };
+    }
+    const state = await readState(this.ds.manager);
+    const beat = state.rebuildHeartbeat?.getTime() ?? 0;
+    if (state.rebuildingGeneration !== null && Date.now() - beat < HEARTBEAT_TIMEOUT_MS) return null;
+    this.lockedHere = true;
+    return async () => {
+      this.lockedHere = false;
+    };
+  }
+
+  /**
+   * A full rebuild: the next generation is written beside the current one, the changes committed meanwhile are
+   * applied to it, and then it becomes current in one short transaction. A crash at any point leaves the current
+   * generation in place (the next rebuild removes what the crashed one wrote). Returns false when another process
+   * holds the right to rebuild. `model` classifies with a given model instead of training one (for tests that
+   * compare incremental maintenance with a rebuild).
+   */
+  async rebuild(options: { model?: SubjectModel; progress?: (p: BuildProgress) => void | Promise<void> } = {}): Promise<boolean> {
+    const release = await this.claim();
+    if (!release) return false;
+    const started = performance.now();
+    let next = 0;
+    try {
+      const leftover = await this.ds.transaction(async (em) => {
+        const state = await readState(em, { lock: true });
+        next = Math.max(state.generation, state.rebuildingGeneration ?? 0) + 1;
+        await clearLog(em);
+        await updateState(em, { rebuildRequested: false, rebuildingGeneration: next, rebuildHeartbeat: new Date() });
+        return state.rebuildingGeneration;
+      });
+      if (leftover !== null) await this.dropGeneration(leftover);
+      const alive = () => this.ds.transaction((em) => updateState(em, { rebuildHeartbeat: new Date() }));
+      const built = await buildGeneration(this.ds, next, { model: options.model, alive, progress: options.progress });
+      const previous = await this.ds.transaction((em) => this.makeCurrent(em, next, built, performance.now() - started));
+      this.model = { generation: next, model: built.model };
+      this.builds += 1;
+      this.logger.info(
+        { generation: next, durationMs: Math.round(performance.now() - started), collaborations: built.collaborations, pairs: built.pairs, comparisons: built.comparisons },
+        'overlap analysis built',
+      );
+      if (previous > 0) this.later(() => this.dropGeneration(previous));
+      return true;
+    } catch (error) {
+      // The current generation stays; the rebuild is asked for again.
+      await this.ds
+        .transaction(async (em) => {
+          await clearLog(em);
+          await updateState(em, { rebuildingGeneration: null, rebuildRequested: true });
+        })
+        .catch(() => undefined);
+      if (next) await this.dropGeneration(next).catch(() => undefined);
+      throw error;
+    } finally {
+      await release();
+    }
+  }
+
+  /** Applies the changes logged during the build to the new generation and makes it the one readers use. */
+  private async makeCurrent(em: EntityManager, next: number, built: BuiltGeneration, ms: number): Promise<number> {
+    const state = await readState(em, { lock: true });
+    const applied = await applyChanges(em, next, built.model, await loggedChanges(em));
+    await clearLog(em);
+    await updateState(
+      em,
+      {
+        generation: next,
+        rebuildingGeneration: null,
+        rebuildHeartbeat: null,
+        builtAt: new Date(),
+        buildMs: Math.round(ms),
+        collaborations: built.collaborations + applied.collaborations,
+        pairs: built.pairs + applied.pairs,
+      },
+      { revision: 1 },
+    );
+    return state.generation;
+  }
+
+  private later(task: () => Promise<unknown>): void {
+    const timer = setTimeout(() => {
+      this.cleanups.delete(timer);
+      task().catch((error: unknown) => this.logger.warn({ err: error }, 'could not remove an old overlap analysis'));
+    }, GRACE_MS);
+    timer.unref();
+    this.cleanups.add(timer);
+  }
+
+  private async dropGeneration(generation: number): Promise<void> {
+    while (await this.ds.transaction((em) => deleteGeneration(em, generation))) await sleep(0);
+  }
+
+  // ---- reads ----
+
+  async status(): Promise<AnalysisStatus> {
+    const s = await readState(this.ds.manager);
+    return {
+      builtAt: s.builtAt,
+      collaborations: s.collaborations,
+      pairs: s.pairs,
+      rebuilding: s.rebuildRequested || s.rebuildingGeneration !== null,
+      modelVersion: s.generation,
+    };
+  }
+
+  /** Figures for /metrics, as they stand (a scrape never starts a build). */
+  async figures(): Promise<AnalysisFigures | null> {
+    const s = await readState(this.ds.manager);
+    return s.generation ? { builds: this.builds, builtInMs: s.buildMs ?? 0, collaborations: s.collaborations, pairs: s.pairs } : null;
+  }
+
+  /** The unit and topic trees, read once per revision of the analysis. */
+  private async trees(): Promise<{ units: Map<number, AUnit>; topics: Map<number, ATopic> }> {
+    const { revision } = await readState(this.ds.manager);
+    if (this.tree?.revision !== revision) {
+      const em = this.ds.manager;
+      this.tree = { revision, units: await loadUnits(em), topics: await loadTopics(em) };
+    }
+    return this.tree;
+  }
+
+  /** The subjects a topic filter names: a topic by id or key (with narrower ones), or free text matched to topics. */
+  private async subjectsFor(topic: string, field: string): Promise<Set<number> | null> {
+    const { words: asked } = searchText(topic, field);
+    const topics = (await this.trees()).topics;
+    const under = subjectsUnder([...topics.values()]);
+    const id = (await resolveRefs(this.ds.manager, Topic, [topic])).get(topic);
+    if (id !== undefined) return new Set(under.get(id) ?? []);
+    const words = new Set(asked.filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
+    if (!words.size) throw RegistryError.of(field, 'INVALID', 'give a topic id, key or some words');
+    const matches = new Set<number>();
+    for (const t of topics.values()) {
+      const vocabulary = new Set(tokenize([t.label, ...t.synonyms].join(' ')).map((w) => w.slice(0, 6)));
+      if ([...words].some((w) => vocabulary.has(w))) for (const s of under.get(t.id) ?? []) matches.add(s);
+    }
+    return matches.size ? matches : null;
+  }
+
+  /** The SQL of the flagged pairs a filter keeps, over overlap_pair `p`. */
+  private async overlapQuery(filter: OverlapFilter, generation: number) {
+    const em = this.ds.manager;
+    const minScore = filter.minScore ?? DEFAULT_MIN_SCORE;
+    if (minScore < 0 || minScore > 1) throw RegistryError.of('filter.minScore', 'INVALID', `must be between 0 and 1 (was ${minScore})`);
+    const params: unknown[] = [generation, minScore];
+    const where = ['p.generation = $1', 'p.score >= $2'];
+    // The number of the parameter just added.
+    const add = (value: unknown) => params.push(value);
+    if (filter.unit != null) {
+      const units = add(idList(em, await this.units.expand(filter.unit, true, 'filter.unit')));
+      const involves = (side: string) => `EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = p.${side} AND ${inIdList(em, 'cu.unit_id', units)})`;
+      where.push(`(${involves('a_id')} OR ${involves('b_id')})`);
+    }
+    if (filter.topic != null) {
+      const subjects = (await this.subjectsFor(filter.topic, 'filter.topic')) ?? new Set();
+      where.push(inIdList(em, 'p.topic_id', add(idList(em, subjects))));
+    }
+    if (filter.activeOn) {
+      const day = add(filter.activeOn);
+      where.push(`(p.period_start IS NULL OR p.period_start <= $${day})`, `(p.period_end IS NULL OR p.period_end >= $${day})`);
+    }
+    if (!filter.includeReviewed) {
+      where.push(`NOT EXISTS (SELECT 1 FROM overlap_review r WHERE r.a_id = p.a_id AND r.b_id = p.b_id AND r.decision <> '${ReviewDecision.CONFIRMED}')`);
+    }
+    return { select: PAIR_COLUMNS, from: 'overlap_pair p', where, params };
+  }
+
+  /** A page of the flagged overlaps matching a filter, strongest first (keyset pagination on the report order). */
+  async overlapPage(filter: OverlapFilter, page: ConnectionArgs): Promise<Connection<Overlap>> {
+    const { generation } = await this.current();
+    const query = await this.overlapQuery(filter, generation);
+    return paginateSql(this.ds.manager, query, page, { expression: 'p.rank', direction: SortDirection.ASC, id: 'p.a_id' }, toPair);
+  }
+
+  /** All flagged overlaps matching a filter, strongest first (reports, clusters). */
+  async overlaps(filter: OverlapFilter = {}): Promise<Overlap[]> {
+    const { generation } = await this.current();
+    const q = await this.overlapQuery(filter, generation);
+    const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY p.rank`, q.params);
+    return rows.map(toPair);
+  }
+
+  /** One collaboration's flagged overlaps (reviewed-away pairs left out), strongest first. */
+  async overlapsOf(collaborationId: number, minScore = DEFAULT_MIN_SCORE): Promise<Overlap[]> {
+    const { generation } = await this.current();
+    const rows = await rawQuery<Record<string, unknown>>(
+      this.ds.manager,
+      `SELECT ${PAIR_COLUMNS} FROM overlap_pair p WHERE p.generation = $1 AND (p.a_id = $2 OR p.b_id = $2) AND p.score >= $3
+       AND NOT EXISTS (SELECT 1 FROM overlap_review r WHERE r.a_id = p.a_id AND r.b_id = p.b_id AND r.decision <> '${ReviewDecision.CONFIRMED}')
+       ORDER BY p.rank`,
+      [generation, collaborationId, minScore],
+    );
+    return rows.map(toPair);
+  }
+
+  /** A reviewer's decision on a pair, if any. */
+  reviewOf(pair: OverlapPair): Promise<OverlapReview | null> {
+    return this.ds.getRepository(OverlapReview).findOneBy({ aId: pair.a, bId: pair.b });
+  }
+
+  /** Why a pair was flagged, computed from the two collaborations as they are and the model that flagged them. */
+  async explain(pair: OverlapPair): Promise<OverlapReason[]> {
+    const { generation } = await this.current();
+    const { units, topics } = await this.trees();
+    const data: AnalysisData = { units, topics, collaborations: await loadCollaborations(this.ds.manager, [pair.a, pair.b]) };
+    if (data.collaborations.size < 2) return [];
+    return new OverlapEngine(data, await this.modelOf(this.ds.manager, generation), new Map()).explain(pair);
+  }
+
+  /** Groups of collaborations linked by flagged overlaps, largest and strongest first (computed once per revision and filter). */
   async clusters(filter: OverlapFilter = {}): Promise<OverlapCluster[]> {
-    const state = await this.current();
+    const { generation, revision } = await this.current();
+    const key = JSON.stringify([generation, revision, filter.unit, filter.topic, filter.activeOn, filter.minScore, filter.includeReviewed]);
+    if (this.clusterCache?.key === key) return this.clusterCache.clusters;
     const overlaps = await this.overlaps(filter);
     const root = new Map<number, number>();
     const find = (x: number): number => {
@@ -367,46 +482,94 @@ export class AnalysisService implements ChangeListener {
       root.set(find(o.a), find(o.b));
     }
     const groups = new Map<number, Overlap[]>();
-    for (const o of overlaps) groups.set(find(o.a), [...(groups.get(find(o.a)) ?? []), o]);
+    for (const o of overlaps) {
+      const group = groups.get(find(o.a));
+      if (group) group.push(o);
+      else groups.set(find(o.a), [o]);
+    }
     const clusters: OverlapCluster[] = [];
     for (const pairs of groups.values()) {
-      const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y);
-      const contacts = ids.flatMap((id) =>
-        state.data.collaborations
-          .get(id)!
-          .people.filter((p) => p.role === PersonRole.PROJECT_LEADER || p.role === PersonRole.CONTACT)
-          .map((p) => ({ ...p, collaborationId: id })),
-      );
       clusters.push({
-        collaborationIds: ids,
+        collaborationIds: [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y),
         pairs,
         score: Math.round((pairs.reduce((s, p) => s + p.score, 0) / pairs.length) * 1000) / 1000,
         unitIds: [...new Set(pairs.flatMap((p) => p.sharedUnitIds))],
         topicIds: [...new Set(pairs.map((p) => p.topicId))],
-        contacts,
       });
     }
-    return clusters.sort((x, y) => y.collaborationIds.length - x.collaborationIds.length || byScore(x, y));
+    clusters.sort((x, y) => y.collaborationIds.length - x.collaborationIds.length || byScore(x, y));
+    this.clusterCache = { key, clusters };
+    return clusters;
   }
 
-  /** Planned and active collaborations with coordination gaps, in key order. */
-  async gaps(filter: { unit?: string | null; codes?: GapCode[] | null } = {}): Promise<GapEntry[]> {
-    const state = await this.current();
-    const unitIds = filter.unit != null ? new Set(await this.units.expand(filter.unit, true, 'filter.unit')) : null;
-    const today = todayIso();
-    const out: GapEntry[] = [];
-    for (const c of state.data.collaborations.values()) {
-      if (unitIds && !c.units.some((u) => unitIds.has(u.unitId))) continue;
-      const gaps = gapsOf(state.data, c, today).filter((g) => !filter.codes?.length || filter.codes.includes(g.code));
-      if (gaps.length) out.push({ collaborationId: c.id, gaps });
+  /** The project leaders and contacts of each collaboration in a cluster, in the collaborations' order. */
+  async contactsOf(cluster: OverlapCluster): Promise<ClusterContact[]> {
+    const em = this.ds.manager;
+    const rows = await rawQuery<{ collaboration_id: unknown; person_id: unknown; role: PersonRole }>(
+      em,
+      `SELECT collaboration_id, person_id, role FROM collaboration_person WHERE ${inIdList(em, 'collaboration_id', 1)} AND role IN ($2, $3)
+       ORDER BY collaboration_id, position`,
+      [idList(em, cluster.collaborationIds), PersonRole.PROJECT_LEADER, PersonRole.CONTACT],
+    );
+    return rows.map((r) => ({ collaborationId: Number(r.collaboration_id), personId: Number(r.person_id), role: r.role }));
+  }
+
+  /** The SQL of the collaborations with gaps a filter keeps, over analysis_collaboration `s`, collaboration `c`, agreement `ag`. */
+  private async gapQuery(filter: { unit?: string | null; codes?: GapCode[] | null }, generation: number) {
+    const em = this.ds.manager;
+    const params: unknown[] = [generation, todayIso()];
+    const codes = filter.codes?.length ? filter.codes : Object.values(GapCode);
+    const where = ['s.generation = $1', 's.gap_eligible = 1', `(${codes.map((code) => GAP_CONDITIONS[code]('$2')).join(' OR ')})`];
+    if (filter.unit != null) {
+      params.push(idList(em, await this.units.expand(filter.unit, true, 'filter.unit')));
+      where.push(`EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = s.collaboration_id AND ${inIdList(em, 'cu.unit_id', params.length)})`);
     }
-    return out.sort((x, y) => state.data.collaborations.get(x.collaborationId)!.key.localeCompare(state.data.collaborations.get(y.collaborationId)!.key));
+    return {
+      select: 's.collaboration_id, s.agreement_id, s.missing_sector, s.no_contact, s.gap_eligible, c.end_date, ag.valid_to',
+      from: 'analysis_collaboration s JOIN collaboration c ON c.id = s.collaboration_id LEFT JOIN agreement ag ON ag.id = s.agreement_id AND ag.deleted_at IS NULL',
+      where,
+      params,
+      codes: new Set(codes),
+    };
+  }
+
+  private gapEntry(row: Record<string, unknown>, codes: Set<GapCode>, today: string): GapEntry {
+    const gaps = gapsFrom(
+      {
+        eligible: Number(row.gap_eligible) === 1,
+        agreementId: row.agreement_id === null ? null : Number(row.agreement_id),
+        missingSector: (row.missing_sector as never) ?? null,
+        noContact: Number(row.no_contact) === 1,
+      },
+      dateText(row.valid_to),
+      dateText(row.end_date),
+      today,
+    ).filter((g) => codes.has(g.code));
+    return { collaborationId: Number(row.collaboration_id), gaps };
+  }
+
+  /** A page of the planned and active collaborations with coordination gaps, in key order, each as `shape` makes it. */
+  async gapPage<T>(filter: { unit?: string | null; codes?: GapCode[] | null }, page: ConnectionArgs, shape: (entry: GapEntry) => T): Promise<Connection<T>> {
+    const { generation } = await this.current();
+    const q = await this.gapQuery(filter, generation);
+    const today = q.params[1] as string;
+    return paginateSql(this.ds.manager, q, page, { expression: 'c.key', direction: SortDirection.ASC, id: 'c.id' }, (row) => shape(this.gapEntry(row, q.codes, today)));
+  }
+
+  /** All planned and active collaborations with coordination gaps, in key order. */
+  async gaps(filter: { unit?: string | null; codes?: GapCode[] | null } = {}): Promise<GapEntry[]> {
+    const { generation } = await this.current();
+    const q = await this.gapQuery(filter, generation);
+    const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY c.key`, q.params);
+    return rows.map((row) => this.gapEntry(row, q.codes, q.params[1] as string));
   }
 
   async gapsOfCollaboration(collaborationId: number): Promise<Gap[]> {
-    const state = await this.current();
-    const c = state.data.collaborations.get(collaborationId);
-    return c ? gapsOf(state.data, c, todayIso()) : [];
+    const { generation } = await this.current();
+    const q = await this.gapQuery({}, generation);
+    const one = q.params.push(collaborationId);
+    const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} AND s.collaboration_id = $${one}`, q.params);
+    return rows.length ? this.gapEntry(rows[0]!, q.codes, q.params[1] as string).gaps : [];
   }
 
   /**
@@ -417,23 +580,38 @@ export class AnalysisService implements ChangeListener {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_WHO_WORKS_WITH) {
       throw RegistryError.of('limit', 'INVALID', `must be from 1 to ${MAX_WHO_WORKS_WITH} (was ${limit})`);
     }
-    const state = await this.current();
-    const unitIds = new Set(await this.units.expand(unit, true, 'unit'));
-    const subjects = await this.subjectsFor(state, topic, 'topic');
+    const { generation } = await this.current();
+    const em = this.ds.manager;
+    const unitIds = idList(em, await this.units.expand(unit, true, 'unit'));
+    const subjects = await this.subjectsFor(topic, 'topic');
     const queryWords = new Set(searchText(topic, 'topic').words.filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
     const today = todayIso();
+    const inUnit = `EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = c.id AND ${inIdList(em, 'cu.unit_id', 1)})`;
+    const candidates = subjects
+      ? await rawQuery<Record<string, unknown>>(
+          em,
+          `SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM analysis_collaboration s JOIN collaboration c ON c.id = s.collaboration_id
+           WHERE s.generation = $2 AND ${inIdList(em, 's.topic_id', 3)} AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
+          [unitIds, generation, idList(em, subjects)],
+        )
+      : await rawQuery<Record<string, unknown>>(
+          em,
+          `SELECT c.id, c.status, c.start_date, c.end_date, c.title, c.summary, c.keywords FROM collaboration c
+           WHERE c.deleted_at IS NULL AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
+          [unitIds],
+        );
+    const topics = (await this.trees()).topics;
     const matches: WhoWorksWithAnswer['collaborations'] = [];
-    for (const c of state.data.collaborations.values()) {
-      if (c.status === Status.CANCELLED || !c.units.some((u) => unitIds.has(u.unitId))) continue;
+    for (const row of candidates) {
+      const c = { startDate: dateText(row.start_date), endDate: dateText(row.end_date), status: row.status as Status };
       if (activeOn && !overlapOf(c, { startDate: activeOn, endDate: activeOn })) continue;
-      const subject = state.engine.subjects.get(c.id);
       const reasons: string[] = [];
       let strength = 0;
-      if (subjects && subject && subjects.has(subject.topicId)) {
-        strength = subject.confidence;
-        reasons.push(`About "${state.data.topics.get(subject.topicId)?.label}" (${Math.round(subject.confidence * 100)} % sure from its text and tags).`);
-      } else if (!subjects) {
-        const features = documentFeatures({ ...c, unitNames: [] });
+      if (subjects) {
+        strength = Number(row.confidence);
+        reasons.push(`About "${topics.get(Number(row.topic_id))?.label}" (${Math.round(strength * 100)} % sure from its text and tags).`);
+      } else {
+        const features = documentFeatures({ title: String(row.title), summary: (row.summary as string | null) ?? null, keywords: JSON.parse(String(row.keywords)) as string[], unitNames: [] });
         const hits = [...queryWords].filter((w) => features.has(w));
         if (hits.length && hits.length === queryWords.size) {
           strength = 0.6;
@@ -445,25 +623,39 @@ export class AnalysisService implements ChangeListener {
       const yearsAgo = running ? 0 : (Date.parse(today) - Date.parse(c.endDate!)) / (365.25 * 864e5);
       const recency = 1 / (1 + yearsAgo / 3);
       reasons.push(running ? 'Active or planned.' : `Ended ${c.endDate}.`);
-      matches.push({ collaborationId: c.id, score: Math.round(strength * (0.5 + 0.5 * recency) * 1000) / 1000, reasons });
+      matches.push({ collaborationId: Number(row.id), score: Math.round(strength * (0.5 + 0.5 * recency) * 1000) / 1000, reasons });
     }
     matches.sort(byScore);
+    const participants = async (table: string, column: string) =>
+      rawQuery<Record<string, unknown>>(em, `SELECT collaboration_id, ${column} AS id, role FROM ${table} WHERE ${inIdList(em, 'collaboration_id', 1)} ORDER BY collaboration_id, position`, [
+        idList(
+          em,
+          matches.map((m) => m.collaborationId),
+        ),
+      ]);
+    const group = (rows: Record<string, unknown>[]) => {
+      const out = new Map<number, { id: number; role: string }[]>();
+      for (const r of rows) out.set(Number(r.collaboration_id), [...(out.get(Number(r.collaboration_id)) ?? []), { id: Number(r.id), role: String(r.role) }]);
+      return out;
+    };
+    const peopleOf = group(await participants('collaboration_person', 'person_id'));
+    const unitsOf = group(await participants('collaboration_unit', 'unit_id'));
     const people = new Map<number, { personId: number; score: number; roles: Set<PersonRole>; collaborationIds: number[] }>();
     const units = new Map<number, { unitId: number; score: number; collaborationIds: number[] }>();
     for (const m of matches) {
-      const c = state.data.collaborations.get(m.collaborationId)!;
-      for (const p of c.people) {
-        const entry = people.get(p.personId) ?? { personId: p.personId, score: 0, roles: new Set(), collaborationIds: [] };
+      const id = m.collaborationId;
+      for (const p of peopleOf.get(id) ?? []) {
+        const entry = people.get(p.id) ?? { personId: p.id, score: 0, roles: new Set(), collaborationIds: [] };
         entry.score = Math.max(entry.score, m.score);
-        entry.roles.add(p.role);
-        if (!entry.collaborationIds.includes(c.id)) entry.collaborationIds.push(c.id);
-        people.set(p.personId, entry);
+        entry.roles.add(p.role as PersonRole);
+        if (!entry.collaborationIds.includes(id)) entry.collaborationIds.push(id);
+        people.set(p.id, entry);
       }
-      for (const u of c.units) {
-        const entry = units.get(u.unitId) ?? { unitId: u.unitId, score: 0, collaborationIds: [] };
+      for (const u of unitsOf.get(id) ?? []) {
+        const entry = units.get(u.id) ?? { unitId: u.id, score: 0, collaborationIds: [] };
         entry.score = Math.max(entry.score, m.score);
-        if (!entry.collaborationIds.includes(c.id)) entry.collaborationIds.push(c.id);
-        units.set(u.unitId, entry);
+        if (!entry.collaborationIds.includes(id)) entry.collaborationIds.push(id);
+        units.set(u.id, entry);
       }
     }
     const rank = <T extends { score: number; collaborationIds: number[] }>(list: T[]) =>
@@ -473,5 +665,12 @@ export class AnalysisService implements ChangeListener {
       people: rank([...people.values()]).map((p) => ({ ...p, roles: [...p.roles] })),
       units: rank([...units.values()]),
     };
+  }
+
+  /** Subjects and confidences as the current analysis holds them (for tests and the benchmark). */
+  async subjects(ids: number[]): Promise<Map<number, { topicId: number; confidence: number } | null>> {
+    const { generation } = await this.current();
+    const rows = await readCollaborationRows(this.ds.manager, generation, ids);
+    return new Map(ids.map((id) => [id, rows.get(id)?.subject ?? null]));
   }
 }

@@ -35,34 +35,51 @@ function agreementOf(data: AnalysisData, c: ACollaboration): number | null {
   return null;
 }
 
-/** The coordination gaps of one collaboration; only PLANNED and ACTIVE collaborations can have any. */
-export function gapsOf(data: AnalysisData, c: ACollaboration, today: string): Gap[] {
-  if (c.status !== Status.PLANNED && c.status !== Status.ACTIVE) return [];
-  const gaps: Gap[] = [];
-  const agreementId = agreementOf(data, c);
-  if (agreementId === null) {
-    gaps.push({ code: GapCode.NO_AGREEMENT, message: 'Neither this collaboration nor any it is part of names an agreement.' });
-  } else {
-    const validTo = data.agreementValidTo.get(agreementId) ?? null;
-    const until = c.endDate ?? today;
-    if (validTo !== null && validTo < until) {
-      gaps.push({
-        code: GapCode.AGREEMENT_EXPIRED,
-        message: c.endDate
-          ? `Its agreement ends on ${validTo}, before the collaboration ends on ${c.endDate}.`
-          : `Its agreement ended on ${validTo}, and the collaboration is still running.`,
-      });
-    }
-  }
+/**
+ * What the gaps of a collaboration depend on, apart from its agreement's end and today's date (read when the gaps
+ * are: an agreement changed or a day passed changes no stored row).
+ */
+export interface GapBasis {
+  /** Only PLANNED and ACTIVE collaborations can have gaps. */
+  eligible: boolean;
+  /** The agreement it runs under (its own or the nearest up its parent chain). */
+  agreementId: number | null;
+  /** The sector with no unit taking part, when one is missing. */
+  missingSector: Sector.MUNICIPAL | Sector.ACADEMIC | null;
+  noContact: boolean;
+}
+
+export function gapBasisOf(data: AnalysisData, c: ACollaboration): GapBasis {
   const sectors = new Set(c.units.map((u) => data.units.get(u.unitId)?.sector));
-  if (!sectors.has(Sector.MUNICIPAL) || !sectors.has(Sector.ACADEMIC)) {
+  const oneSided = !sectors.has(Sector.MUNICIPAL) || !sectors.has(Sector.ACADEMIC);
+  return {
+    eligible: c.status === Status.PLANNED || c.status === Status.ACTIVE,
+    agreementId: agreementOf(data, c),
+    missingSector: oneSided ? (sectors.has(Sector.MUNICIPAL) ? Sector.ACADEMIC : Sector.MUNICIPAL) : null,
+    noContact: !c.people.some((p) => p.role === PersonRole.PROJECT_LEADER || p.role === PersonRole.CONTACT),
+  };
+}
+
+/** The gaps of a collaboration from its basis, its agreement's end (null: open-ended or none) and its own end. */
+export function gapsFrom(basis: GapBasis, validTo: string | null, endDate: string | null, today: string): Gap[] {
+  if (!basis.eligible) return [];
+  const gaps: Gap[] = [];
+  if (basis.agreementId === null) {
+    gaps.push({ code: GapCode.NO_AGREEMENT, message: 'Neither this collaboration nor any it is part of names an agreement.' });
+  } else if (validTo !== null && validTo < (endDate ?? today)) {
     gaps.push({
-      code: GapCode.ONE_SIDED,
-      message: sectors.has(Sector.MUNICIPAL) ? 'No academic-sector unit takes part.' : 'No municipal-sector unit takes part.',
+      code: GapCode.AGREEMENT_EXPIRED,
+      message: endDate
+        ? `Its agreement ends on ${validTo}, before the collaboration ends on ${endDate}.`
+        : `Its agreement ended on ${validTo}, and the collaboration is still running.`,
     });
   }
-  if (!c.people.some((p) => p.role === PersonRole.PROJECT_LEADER || p.role === PersonRole.CONTACT)) {
-    gaps.push({ code: GapCode.NO_CONTACT, message: 'Nobody takes part as project leader or contact.' });
+  if (basis.missingSector) {
+    gaps.push({
+      code: GapCode.ONE_SIDED,
+      message: basis.missingSector === Sector.ACADEMIC ? 'No academic-sector unit takes part.' : 'No municipal-sector unit takes part.',
+    });
   }
+  if (basis.noContact) gaps.push({ code: GapCode.NO_CONTACT, message: 'Nobody takes part as project leader or contact.' });
   return gaps;
 }

@@ -1,7 +1,7 @@
 import { Status } from '../collaborations/collaboration.enums';
 import { Sector } from '../units/unit.enums';
-import { ACollaboration, AnalysisData, pairKey } from './analysis.data';
-import { featureWords, SubjectModel, SubjectResult } from './subject-model';
+import { ACollaboration, AnalysisData, subjectDocument } from './analysis.data';
+import { documentFeatures, featureWords, SubjectModel, SubjectResult } from './subject-model';
 
 export type ReasonCode = 'SHARED_UNIT' | 'CONTAINED_UNIT' | 'SAME_TOPIC' | 'RELATED_TOPIC' | 'SIMILAR_TEXT' | 'PERIOD_OVERLAP';
 
@@ -24,23 +24,26 @@ export interface OverlapPair {
 
 const MAX_EVIDENCE_WORDS = 4;
 
+/** A unit of a collaboration's municipal ground: one it names (own), or one above those. */
+export interface GroundUnit {
+  unitId: number;
+  own: boolean;
+}
+
 /**
  * Finds the flagged overlaps (the definition in README "Overlap detection") without comparing all pairs:
  * every collaboration is indexed under (subject, municipal unit) twice, once for the units it names and once for
  * every unit above them, so the collaborations whose municipal ground is, contains or lies inside one's own are
- * found by a few map look-ups.
+ * found by a few look-ups. A full build holds that index in memory (`build`); incremental maintenance keeps the
+ * same index as the table analysis_ground and evaluates only the pairs it finds there (`pairBetween`).
  */
 export class OverlapEngine {
   private readonly ancestors = new Map<number, number[]>();
   /** (subject, unit) → collaborations naming that municipal unit. */
-  private readonly own = new Map<string, Set<number>>();
+  private readonly own = new Map<string, number[]>();
   /** (subject, unit) → collaborations naming a municipal unit at or below that unit. */
-  private readonly below = new Map<string, Set<number>>();
-  private readonly indexed = new Map<number, string[][]>();
+  private readonly below = new Map<string, number[]>();
   private readonly municipal = new Map<number, number[]>();
-  readonly pairs = new Map<string, OverlapPair>();
-  private readonly pairsOf = new Map<number, Set<string>>();
-  private sorted: OverlapPair[] | null = null;
   comparisons = 0;
 
   constructor(
@@ -49,45 +52,44 @@ export class OverlapEngine {
     readonly subjects: Map<number, SubjectResult>,
   ) {}
 
-  /** Builds every pair from scratch. */
-  build(): this {
-    for (const c of this.data.collaborations.values()) this.index(c);
+  /** Every flagged pair of the registry, each once (a < b), handed to `found` as it is found. */
+  build(found: (pair: OverlapPair) => void): void {
     for (const c of this.data.collaborations.values()) {
-      for (const other of this.candidates(c)) if (other > c.id) this.consider(c.id, other);
+      const subject = this.indexable(c);
+      if (subject === null) continue;
+      for (const { unitId, own } of this.groundOf(c)) {
+        const key = `${subject}|${unitId}`;
+        if (own) push(this.own, key, c.id);
+        push(this.below, key, c.id);
+      }
     }
-    return this;
-  }
-
-  /** Units were renamed, moved or re-sectored: forget the ancestry read so far (refresh the affected collaborations next). */
-  unitsChanged(): void {
-    this.ancestors.clear();
-  }
-
-  /** Brings one collaboration's pairs up to date after it was created, changed or deleted. */
-  refresh(id: number, subject: SubjectResult | null): void {
-    this.unindex(id);
-    for (const key of this.pairsOf.get(id) ?? []) this.dropPair(key);
-    if (subject) this.subjects.set(id, subject);
-    else this.subjects.delete(id);
-    const c = this.data.collaborations.get(id);
-    if (!c) return;
-    this.index(c);
-    for (const other of this.candidates(c)) this.consider(Math.min(id, other), Math.max(id, other));
-  }
-
-  /** Every pair, strongest first then by keys; sorted once per change, since reports read it on every request. */
-  ranked(): OverlapPair[] {
-    if (!this.sorted) {
-      const key = (id: number) => this.data.collaborations.get(id)?.key ?? '';
-      this.sorted = [...this.pairs.values()].sort(
-        (x, y) => y.score - x.score || key(x.a).localeCompare(key(y.a)) || key(x.b).localeCompare(key(y.b)),
-      );
+    for (const c of this.data.collaborations.values()) {
+      for (const other of this.candidates(c)) {
+        if (other <= c.id) continue;
+        const pair = this.pairBetween(c.id, other);
+        if (pair) found(pair);
+      }
     }
-    return this.sorted;
   }
 
-  pairsFor(id: number): OverlapPair[] {
-    return [...(this.pairsOf.get(id) ?? [])].map((key) => this.pairs.get(key)!);
+  /** The subject a collaboration is indexed under, or null when it takes no part in overlaps (no subject, cancelled). */
+  indexable(c: ACollaboration): number | null {
+    const subject = this.subjects.get(c.id);
+    return subject && c.status !== Status.CANCELLED ? subject.topicId : null;
+  }
+
+  /** The units a collaboration's municipal ground is indexed under. */
+  groundOf(c: ACollaboration): GroundUnit[] {
+    const mine = this.municipalUnits(c);
+    const out = new Map<number, boolean>();
+    for (const unit of mine) for (const above of this.ancestorsOf(unit)) out.set(above, out.get(above) === true || mine.includes(above));
+    return [...out].map(([unitId, own]) => ({ unitId, own }));
+  }
+
+  /** The flagged pair of two collaborations on the same ground and subject, or null when the rules rule it out. */
+  pairBetween(aId: number, bId: number): OverlapPair | null {
+    this.comparisons += 1;
+    return this.evaluate(Math.min(aId, bId), Math.max(aId, bId));
   }
 
   private ancestorsOf(unitId: number): number[] {
@@ -113,58 +115,16 @@ export class OverlapEngine {
     return units;
   }
 
-  private index(c: ACollaboration): void {
-    const subject = this.subjects.get(c.id);
-    if (!subject || c.status === Status.CANCELLED) return;
-    const keys: string[][] = [[], []];
-    for (const unit of this.municipalUnits(c)) {
-      keys[0]!.push(`${subject.topicId}|${unit}`);
-      for (const above of this.ancestorsOf(unit)) keys[1]!.push(`${subject.topicId}|${above}`);
-    }
-    for (const key of keys[0]!) add(this.own, key, c.id);
-    for (const key of keys[1]!) add(this.below, key, c.id);
-    this.indexed.set(c.id, keys);
-  }
-
-  private unindex(id: number): void {
-    this.municipal.delete(id);
-    const keys = this.indexed.get(id);
-    if (!keys) return;
-    for (const key of keys[0]!) this.own.get(key)?.delete(id);
-    for (const key of keys[1]!) this.below.get(key)?.delete(id);
-    this.indexed.delete(id);
-  }
-
   private candidates(c: ACollaboration): Set<number> {
-    const subject = this.subjects.get(c.id);
     const out = new Set<number>();
-    if (!subject || !this.indexed.has(c.id)) return out;
+    const subject = this.indexable(c);
+    if (subject === null) return out;
     for (const unit of this.municipalUnits(c)) {
-      for (const above of this.ancestorsOf(unit)) for (const id of this.own.get(`${subject.topicId}|${above}`) ?? []) out.add(id);
-      for (const id of this.below.get(`${subject.topicId}|${unit}`) ?? []) out.add(id);
+      for (const above of this.ancestorsOf(unit)) for (const id of this.own.get(`${subject}|${above}`) ?? []) out.add(id);
+      for (const id of this.below.get(`${subject}|${unit}`) ?? []) out.add(id);
     }
     out.delete(c.id);
     return out;
-  }
-
-  private consider(aId: number, bId: number): void {
-    this.comparisons += 1;
-    const pair = this.evaluate(aId, bId);
-    if (!pair) return;
-    const key = pairKey(aId, bId);
-    this.pairs.set(key, pair);
-    this.sorted = null;
-    add(this.pairsOf, aId, key);
-    add(this.pairsOf, bId, key);
-  }
-
-  private dropPair(key: string): void {
-    const pair = this.pairs.get(key);
-    if (!pair) return;
-    this.pairs.delete(key);
-    this.sorted = null;
-    this.pairsOf.get(pair.a)?.delete(key);
-    this.pairsOf.get(pair.b)?.delete(key);
   }
 
   /** The definition's rules 2, 3 and 5 (1 and 4 hold by construction of the index), and the score. */
@@ -269,8 +229,8 @@ export class OverlapEngine {
 
   /** The words both texts share that point most strongly to the subject, as written in the first text. */
   private sharedEvidence(a: ACollaboration, b: ACollaboration, topicId: number): string[] {
-    const fa = this.subjects.get(a.id)!.features;
-    const fb = this.subjects.get(b.id)!.features;
+    const fa = documentFeatures(subjectDocument(this.data, a));
+    const fb = documentFeatures(subjectDocument(this.data, b));
     const surface = featureWords([a.title, a.summary ?? '', ...a.keywords].join(' '));
     return [...fa.keys()]
       .filter((f) => fb.has(f))
@@ -282,10 +242,10 @@ export class OverlapEngine {
   }
 }
 
-function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The common period of two collaborations (no start = unknown, treated as open; no end = still running). */

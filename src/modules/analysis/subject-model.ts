@@ -35,8 +35,30 @@ export interface SubjectDocument {
 export interface SubjectResult {
   topicId: number;
   confidence: number;
-  /** The document's features, kept for explaining matches. */
-  features: Map<string, number>;
+}
+
+/** The subjects (topics with no narrower topics) at or below each topic. */
+export function subjectsUnder(topics: Pick<SubjectTopic, 'id' | 'parentId'>[]): Map<number, number[]> {
+  const hasChild = new Set(topics.map((t) => t.parentId).filter((p): p is number => p !== null));
+  const parentOf = new Map(topics.map((t) => [t.id, t.parentId]));
+  const under = new Map<number, number[]>();
+  for (const subject of topics.filter((t) => !hasChild.has(t.id)).map((t) => t.id)) {
+    for (let t: number | null = subject; t !== null; t = parentOf.get(t) ?? null) under.set(t, [...(under.get(t) ?? []), subject]);
+  }
+  return under;
+}
+
+/**
+ * A trained model as stored between processes (analysis_model): log-likelihoods only where they differ from the
+ * subject's value for unseen words, which they equal exactly wherever a subject never saw the word.
+ */
+interface StoredModel {
+  subjects: number[];
+  subjectsUnder: [number, number[]][];
+  vocabulary: string[];
+  logPrior: number[];
+  logUnseen: number[];
+  seen: { ids: number[]; logLikelihood: number[] }[];
 }
 
 /** Word stems: the first six letters cover Norwegian inflection (barnehage/barnehagen/barnehagene). */
@@ -84,27 +106,63 @@ interface Encoded {
 
 export class SubjectModel {
   readonly subjects: number[];
-  private readonly subjectsUnder = new Map<number, number[]>();
+  private readonly subjectsUnder: Map<number, number[]>;
   private readonly vocabulary = new Map<string, number>();
   private logPrior = new Float64Array(0);
   /** logLikelihood[s][word id]: log P(word | subject s), smoothed. */
   private logLikelihood: Float64Array[] = [];
   private logUnseen = new Float64Array(0);
 
-  private constructor(topics: SubjectTopic[]) {
+  private constructor(subjects: number[], under: Map<number, number[]>) {
+    this.subjects = subjects;
+    this.subjectsUnder = under;
+  }
+
+  private static untrained(topics: SubjectTopic[]): SubjectModel {
     const hasChild = new Set(topics.map((t) => t.parentId).filter((p): p is number => p !== null));
-    this.subjects = topics.filter((t) => !hasChild.has(t.id)).map((t) => t.id);
-    const parentOf = new Map(topics.map((t) => [t.id, t.parentId]));
-    for (const subject of this.subjects) {
-      for (let t: number | null = subject; t !== null; t = parentOf.get(t) ?? null) {
-        this.subjectsUnder.set(t, [...(this.subjectsUnder.get(t) ?? []), subject]);
-      }
-    }
+    return new SubjectModel(topics.filter((t) => !hasChild.has(t.id)).map((t) => t.id), subjectsUnder(topics));
+  }
+
+  /** The model as text, to be read back by `fromJson` in any process: identical classifications. */
+  toJson(): string {
+    const stored: StoredModel = {
+      subjects: this.subjects,
+      subjectsUnder: [...this.subjectsUnder],
+      vocabulary: [...this.vocabulary.keys()],
+      logPrior: [...this.logPrior],
+      logUnseen: [...this.logUnseen],
+      seen: this.logLikelihood.map((ll, s) => {
+        const ids: number[] = [];
+        const values: number[] = [];
+        ll.forEach((value, id) => {
+          if (value !== this.logUnseen[s]) {
+            ids.push(id);
+            values.push(value);
+          }
+        });
+        return { ids, logLikelihood: values };
+      }),
+    };
+    return JSON.stringify(stored);
+  }
+
+  static fromJson(text: string): SubjectModel {
+    const stored = JSON.parse(text) as StoredModel;
+    const model = new SubjectModel(stored.subjects, new Map(stored.subjectsUnder));
+    stored.vocabulary.forEach((word, id) => model.vocabulary.set(word, id));
+    model.logPrior = Float64Array.from(stored.logPrior);
+    model.logUnseen = Float64Array.from(stored.logUnseen);
+    model.logLikelihood = stored.seen.map(({ ids, logLikelihood }, s) => {
+      const ll = new Float64Array(stored.vocabulary.length).fill(stored.logUnseen[s]!);
+      ids.forEach((id, i) => (ll[id] = logLikelihood[i]!));
+      return ll;
+    });
+    return model;
   }
 
   /** Trains on the registry's own collaborations and returns the model with every document's subject. */
   static train(topics: SubjectTopic[], documents: SubjectDocument[]): { model: SubjectModel; results: Map<number, SubjectResult> } {
-    const model = new SubjectModel(topics);
+    const model = SubjectModel.untrained(topics);
     const features = documents.map((d) => documentFeatures(d));
     if (!model.subjects.length) return { model, results: new Map() };
     for (const f of features) for (const word of f.keys()) if (!model.vocabulary.has(word)) model.vocabulary.set(word, model.vocabulary.size);
@@ -124,15 +182,14 @@ export class SubjectModel {
       beliefs = documents.map((doc, d) => model.posterior(encoded[d]!, doc.topicIds));
     }
     const results = new Map<number, SubjectResult>();
-    documents.forEach((doc, d) => results.set(doc.id, { ...model.best(beliefs[d]!), features: features[d]! }));
+    documents.forEach((doc, d) => results.set(doc.id, model.best(beliefs[d]!)));
     return { model, results };
   }
 
   /** Classifies one (new or changed) collaboration with the trained model, without retraining. */
   classify(doc: SubjectDocument): SubjectResult | null {
     if (!this.subjects.length) return null;
-    const features = documentFeatures(doc);
-    return { ...this.best(this.posterior(this.encode(features), doc.topicIds)), features };
+    return this.best(this.posterior(this.encode(documentFeatures(doc)), doc.topicIds));
   }
 
   /** How strongly a word stem points to a subject rather than to the others (log-likelihood ratio). */

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EntityManager } from 'typeorm';
+import { runWriteHooks } from '../../db/write-hooks';
 import { exportSnapshot } from '../snapshot/snapshot.exporter';
 import { Section, SnapshotRecord, stableJson } from '../snapshot/snapshot.format';
 import { assertChangesInScope } from '../auth/scope';
@@ -43,7 +44,10 @@ export function diff(before: SnapshotRecord | null, after: SnapshotRecord | null
   return changes;
 }
 
-/** Writes audit entries (in the caller's transaction); entries that change nothing are skipped. */
+/**
+ * Writes audit entries (in the caller's transaction); entries that change nothing are skipped. Every change of a
+ * record passes here, so this is also where the write hooks run (src/db/write-hooks.ts).
+ */
 export async function writeAudit(
   em: EntityManager,
   entries: { section: Section; id: number; action: AuditAction; before: SnapshotRecord | null; after: SnapshotRecord | null }[],
@@ -65,6 +69,8 @@ export async function writeAudit(
   for (let i = 0; i < rows.length; i += 200) {
     await em.createQueryBuilder().insert().into(AuditEntry).values(rows.slice(i, i + 200) as never).updateEntity(false).execute();
   }
+  // The same place keeps derived data (the overlap analysis) in step, in the same transaction.
+  if (rows.length) await runWriteHooks(em, { kind: 'records', writes: rows.map((r) => ({ recordType: r.recordType, id: r.recordId })) });
 }
 
 /** Records one change to one record: call with the state captured before the change (null for a create). */

@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeFeed } from '../../db/change-feed';
 import { RegistryError } from '../../errors/registry-error';
+import { runWriteHooks } from '../../db/write-hooks';
 import { rawQuery } from '../../db/sql';
 import { Collaboration } from '../collaborations/collaboration.entity';
 import { indexCollaborations } from '../collaborations/collaboration.search';
@@ -298,6 +299,7 @@ export async function restoreBackup(ds: DataSource, file: string, options: Resto
     if (stableJson(await exportSnapshot(em)) !== stableJson(snapshot)) {
       throw invalid(file, 'the restored rows do not export to the snapshot stored in the backup (the file was edited or damaged); nothing was restored');
     }
+    await runWriteHooks(em, { kind: 'replaced' });
     return { rows };
   });
   options.changes?.registryChanged();

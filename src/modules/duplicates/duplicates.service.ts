@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { RegistryError } from '../../errors/registry-error';
 import { ACollaboration, AnalysisData, pairKey } from '../analysis/analysis.data';
-import { AnalysisService } from '../analysis/analysis.service';
 import { savePairReview } from '../analysis/pair-review';
 import { UnitService } from '../units/unit.service';
+import { RegistryCopy } from './registry-copy';
 import { DEFAULT_DUPLICATE_SCORE, DuplicateDetector, DuplicatePair } from './duplicate-detector';
 import { DuplicateDecision, DuplicateReview } from './duplicate-review.entity';
 
@@ -19,20 +19,20 @@ export interface DuplicateFilter {
 const FLOOR = 0.5;
 
 /**
- * Duplicate candidates over the analysis data (kept up to date by every write): computed once per revision of
- * that data and reused by every request until the next write.
+ * Duplicate candidates over an in-memory copy of the registry (patched after every write): computed once per
+ * revision of that copy and reused by every request until the next write.
  */
 export class DuplicatesService {
   private cached: { revision: number; data: AnalysisData; pairs: DuplicatePair[] } | null = null;
 
   constructor(
     private readonly ds: DataSource,
-    private readonly analysis: AnalysisService,
+    private readonly registry: RegistryCopy,
     private readonly units: UnitService,
   ) {}
 
   private async current(): Promise<{ data: AnalysisData; pairs: DuplicatePair[] }> {
-    const { data, revision } = await this.analysis.currentData();
+    const { data, revision } = await this.registry.current();
     if (this.cached?.revision !== revision || this.cached.data !== data) {
       this.cached = { revision, data, pairs: new DuplicateDetector(data).all(FLOOR) };
     }

@@ -1,0 +1,14 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { createAnalysisTables, dropAnalysisTables } from '../analysis-tables';
+
+export class AnalysisTables1763900000013 implements MigrationInterface {
+  name = 'AnalysisTables1763900000013';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createAnalysisTables(queryRunner, 'postgres');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropAnalysisTables(queryRunner);
+  }
+}

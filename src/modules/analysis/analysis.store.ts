@@ -1,0 +1,275 @@
+import { EntityManager } from 'typeorm';
+import { idList, inIdList, isPostgres, rawQuery } from '../../db/sql';
+import { Sector } from '../units/unit.enums';
+import { GapBasis } from './gaps';
+import { GroundUnit, OverlapPair } from './overlap-engine';
+import { SubjectModel, SubjectResult } from './subject-model';
+
+/**
+ * The analysis tables (src/db/migrations/analysis-tables.ts): reads and writes by SQL, the same on SQLite and
+ * PostgreSQL. Every row names its generation; `analysis_state.generation` is the one readers use.
+ */
+
+export interface AnalysisState {
+  /** The complete analysis readers use; 0 before the first build. */
+  generation: number;
+  /** Goes up with every change of the analysis (a write applied, a rebuild made current). */
+  revision: number;
+  builtAt: Date | null;
+  buildMs: number | null;
+  collaborations: number;
+  pairs: number;
+  rebuildRequested: boolean;
+  /** The generation a rebuild is writing, while one runs. */
+  rebuildingGeneration: number | null;
+  /** When the running rebuild last showed it is alive (it writes this between batches). */
+  rebuildHeartbeat: Date | null;
+}
+
+const date = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`));
+
+/** A date column as `YYYY-MM-DD` (pg reads DATE columns of raw queries as local midnight). */
+export const dateText = (value: unknown): string | null =>
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
+      : String(value);
+
+/** The state; `lock` (PostgreSQL) holds its row until the transaction ends, so analysis writers take turns. */
+export async function readState(em: EntityManager, options: { lock?: boolean } = {}): Promise<AnalysisState> {
+  const [row] = await rawQuery<Record<string, unknown>>(
+    em,
+    `SELECT generation, revision, built_at, build_ms, collaborations, pairs, rebuild_requested, rebuilding_generation, rebuild_heartbeat
+     FROM analysis_state WHERE id = 1${options.lock && isPostgres(em) ? ' FOR UPDATE' : ''}`,
+  );
+  return {
+    generation: Number(row!.generation),
+    revision: Number(row!.revision),
+    builtAt: date(row!.built_at),
+    buildMs: row!.build_ms === null ? null : Number(row!.build_ms),
+    collaborations: Number(row!.collaborations),
+    pairs: Number(row!.pairs),
+    rebuildRequested: Number(row!.rebuild_requested) === 1,
+    rebuildingGeneration: row!.rebuilding_generation === null ? null : Number(row!.rebuilding_generation),
+    rebuildHeartbeat: date(row!.rebuild_heartbeat),
+  };
+}
+
+const STATE_COLUMNS: Record<keyof AnalysisState, string> = {
+  generation: 'generation',
+  revision: 'revision',
+  builtAt: 'built_at',
+  buildMs: 'build_ms',
+  collaborations: 'collaborations',
+  pairs: 'pairs',
+  rebuildRequested: 'rebuild_requested',
+  rebuildingGeneration: 'rebuilding_generation',
+  rebuildHeartbeat: 'rebuild_heartbeat',
+};
+
+/** Sets fields of the state; numbers in `add` are added to the stored counts. */
+export async function updateState(em: EntityManager, set: Partial<AnalysisState>, add: Partial<Record<'revision' | 'collaborations' | 'pairs', number>> = {}): Promise<void> {
+  const assignments: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, value] of Object.entries(set) as [keyof AnalysisState, unknown][]) {
+    params.push(typeof value === 'boolean' ? Number(value) : value instanceof Date ? (isPostgres(em) ? value : value.toISOString().replace('T', ' ').replace('Z', '')) : value);
+    assignments.push(`${STATE_COLUMNS[field]} = $${params.length}`);
+  }
+  for (const [field, value] of Object.entries(add)) {
+    params.push(value);
+    assignments.push(`${STATE_COLUMNS[field as keyof AnalysisState]} = ${STATE_COLUMNS[field as keyof AnalysisState]} + $${params.length}`);
+  }
+  if (assignments.length) await rawQuery(em, `UPDATE analysis_state SET ${assignments.join(', ')} WHERE id = 1`, params);
+}
+
+export async function saveModel(em: EntityManager, generation: number, model: SubjectModel): Promise<void> {
+  await rawQuery(em, 'DELETE FROM analysis_model WHERE generation = $1', [generation]);
+  await rawQuery(em, 'INSERT INTO analysis_model (generation, model) VALUES ($1, $2)', [generation, model.toJson()]);
+}
+
+export async function loadModel(em: EntityManager, generation: number): Promise<SubjectModel | null> {
+  const [row] = await rawQuery<{ model: string }>(em, 'SELECT model FROM analysis_model WHERE generation = $1', [generation]);
+  return row ? SubjectModel.fromJson(row.model) : null;
+}
+
+/** What the analysis holds of one collaboration: its subject and what its gaps depend on. */
+export interface CollaborationRow {
+  collaborationId: number;
+  subject: SubjectResult | null;
+  parentId: number | null;
+  basis: GapBasis;
+}
+
+export interface GroundRow extends GroundUnit {
+  topicId: number;
+  collaborationId: number;
+}
+
+export interface PairRow {
+  pair: OverlapPair;
+  aKey: string;
+  bKey: string;
+}
+
+/**
+ * The order of reports, as one text: strongest first, then by the two keys. Scores have three decimals, and a
+ * space sorts before every character a key may hold, so comparing the texts compares (score, key a, key b).
+ */
+export const rankOf = (score: number, aKey: string, bKey: string): string => `${String(1000 - Math.round(score * 1000)).padStart(4, '0')} ${aKey} ${bKey}`;
+
+/** Inserts rows in statements of a bounded number of parameters. */
+async function insert(em: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const perStatement = Math.floor(4000 / columns.length);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const placeholders = chunk.map((row, r) => `(${row.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`).join(', ');
+    await rawQuery(em, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, chunk.flat());
+  }
+}
+
+export function insertCollaborationRows(em: EntityManager, generation: number, rows: CollaborationRow[]): Promise<void> {
+  return insert(
+    em,
+    'analysis_collaboration',
+    ['generation', 'collaboration_id', 'topic_id', 'confidence', 'parent_id', 'gap_eligible', 'agreement_id', 'missing_sector', 'no_contact'],
+    rows.map((r) => [
+      generation,
+      r.collaborationId,
+      r.subject?.topicId ?? null,
+      r.subject?.confidence ?? null,
+      r.parentId,
+      Number(r.basis.eligible),
+      r.basis.agreementId,
+      r.basis.missingSector,
+      Number(r.basis.noContact),
+    ]),
+  );
+}
+
+export function insertGroundRows(em: EntityManager, generation: number, rows: GroundRow[]): Promise<void> {
+  return insert(
+    em,
+    'analysis_ground',
+    ['generation', 'topic_id', 'unit_id', 'collaboration_id', 'own'],
+    rows.map((r) => [generation, r.topicId, r.unitId, r.collaborationId, Number(r.own)]),
+  );
+}
+
+export function insertPairRows(em: EntityManager, generation: number, rows: PairRow[]): Promise<void> {
+  return insert(
+    em,
+    'overlap_pair',
+    ['generation', 'a_id', 'b_id', 'topic_id', 'score', 'rank', 'shared_unit_ids', 'shared_topic_ids', 'period_start', 'period_end'],
+    rows.map(({ pair: p, aKey, bKey }) => [
+      generation,
+      p.a,
+      p.b,
+      p.topicId,
+      p.score,
+      rankOf(p.score, aKey, bKey),
+      JSON.stringify(p.sharedUnitIds),
+      JSON.stringify(p.sharedTopicIds),
+      p.periodStart,
+      p.periodEnd,
+    ]),
+  );
+}
+
+const count = (rows: { n: unknown }[]) => Number(rows[0]?.n ?? 0);
+
+/** Deletes everything the analysis holds of these collaborations; returns how many pairs and collaboration rows went. */
+export async function deleteRowsOf(em: EntityManager, generation: number, ids: number[]): Promise<{ pairs: number; collaborations: number }> {
+  if (!ids.length) return { pairs: 0, collaborations: 0 };
+  const list = idList(em, ids);
+  const touching = `generation = $1 AND (${inIdList(em, 'a_id', 2)} OR ${inIdList(em, 'b_id', 2)})`;
+  const pairs = count(await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM overlap_pair WHERE ${touching}`, [generation, list]));
+  const collaborations = count(
+    await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM analysis_collaboration WHERE generation = $1 AND ${inIdList(em, 'collaboration_id', 2)}`, [generation, list]),
+  );
+  await rawQuery(em, `DELETE FROM overlap_pair WHERE ${touching}`, [generation, list]);
+  await rawQuery(em, `DELETE FROM analysis_ground WHERE generation = $1 AND ${inIdList(em, 'collaboration_id', 2)}`, [generation, list]);
+  await rawQuery(em, `DELETE FROM analysis_collaboration WHERE generation = $1 AND ${inIdList(em, 'collaboration_id', 2)}`, [generation, list]);
+  return { pairs, collaborations };
+}
+
+/** Every row of a generation, in batches, so a table of millions is never one statement. */
+export async function deleteGeneration(em: EntityManager, generation: number, batch = 20_000): Promise<boolean> {
+  let remaining = false;
+  for (const table of ['overlap_pair', 'analysis_ground', 'analysis_collaboration']) {
+    const row = isPostgres(em) ? 'ctid' : 'rowid';
+    await rawQuery(em, `DELETE FROM ${table} WHERE ${row} IN (SELECT ${row} FROM ${table} WHERE generation = $1 LIMIT ${batch})`, [generation]);
+    const left = await rawQuery(em, `SELECT 1 AS x FROM ${table} WHERE generation = $1 LIMIT 1`, [generation]);
+    remaining ||= left.length > 0;
+  }
+  if (!remaining) await rawQuery(em, 'DELETE FROM analysis_model WHERE generation = $1', [generation]);
+  return remaining;
+}
+
+function toCollaborationRow(r: Record<string, unknown>): CollaborationRow {
+  return {
+    collaborationId: Number(r.collaboration_id),
+    subject: r.topic_id === null ? null : { topicId: Number(r.topic_id), confidence: Number(r.confidence) },
+    parentId: r.parent_id === null ? null : Number(r.parent_id),
+    basis: {
+      eligible: Number(r.gap_eligible) === 1,
+      agreementId: r.agreement_id === null ? null : Number(r.agreement_id),
+      missingSector: (r.missing_sector as Sector.MUNICIPAL | Sector.ACADEMIC | null) ?? null,
+      noContact: Number(r.no_contact) === 1,
+    },
+  };
+}
+
+export async function readCollaborationRows(em: EntityManager, generation: number, ids: Iterable<number>): Promise<Map<number, CollaborationRow>> {
+  const rows = await rawQuery<Record<string, unknown>>(em, `SELECT * FROM analysis_collaboration WHERE generation = $1 AND ${inIdList(em, 'collaboration_id', 2)}`, [
+    generation,
+    idList(em, ids),
+  ]);
+  return new Map(rows.map((r) => [Number(r.collaboration_id), toCollaborationRow(r)]));
+}
+
+/**
+ * The collaborations on the same subject whose municipal ground is, contains or lies inside the given one: those
+ * naming a unit at or above one of `units` (rows marked own), and those at or below one of `units`.
+ */
+export async function groundCandidates(em: EntityManager, generation: number, topicId: number, units: number[], unitsAndAbove: number[]): Promise<number[]> {
+  const rows = await rawQuery<{ id: unknown }>(
+    em,
+    `SELECT DISTINCT collaboration_id AS id FROM analysis_ground
+     WHERE generation = $1 AND topic_id = $2 AND ((own = 1 AND ${inIdList(em, 'unit_id', 3)}) OR ${inIdList(em, 'unit_id', 4)})`,
+    [generation, topicId, idList(em, unitsAndAbove), idList(em, units)],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+export function toPair(r: Record<string, unknown>): OverlapPair {
+  return {
+    a: Number(r.a_id),
+    b: Number(r.b_id),
+    topicId: Number(r.topic_id),
+    score: Number(r.score),
+    sharedUnitIds: JSON.parse(String(r.shared_unit_ids)) as number[],
+    sharedTopicIds: JSON.parse(String(r.shared_topic_ids)) as number[],
+    periodStart: (r.period_start as string | null) ?? null,
+    periodEnd: (r.period_end as string | null) ?? null,
+  };
+}
+
+export const PAIR_COLUMNS = 'p.a_id, p.b_id, p.topic_id, p.score, p.rank, p.shared_unit_ids, p.shared_topic_ids, p.period_start, p.period_end';
+
+/** Logs a change made while a rebuild runs, for the rebuild to apply before its analysis becomes current. */
+export async function logChange(em: EntityManager, kind: 'collaboration' | 'unit', id: number): Promise<void> {
+  await rawQuery(em, 'INSERT INTO analysis_change (kind, target_id) VALUES ($1, $2)', [kind, id]);
+}
+
+export async function loggedChanges(em: EntityManager): Promise<{ collaborations: number[]; units: number[] }> {
+  const rows = await rawQuery<{ kind: string; target_id: unknown }>(em, 'SELECT kind, target_id FROM analysis_change ORDER BY id');
+  return {
+    collaborations: rows.filter((r) => r.kind === 'collaboration').map((r) => Number(r.target_id)),
+    units: rows.filter((r) => r.kind === 'unit').map((r) => Number(r.target_id)),
+  };
+}
+
+export async function clearLog(em: EntityManager): Promise<void> {
+  await rawQuery(em, 'DELETE FROM analysis_change');
+}
