@@ -50,6 +50,8 @@ export interface Config {
   corsOrigins: string[];
   /** Queries run as code compiled once per distinct document (graphql-jit); off = graphql-js `execute`. */
   compiledExecution: boolean;
+  /** Rows a rebuild of the overlap analysis writes per transaction: smaller, shorter waits for writes meanwhile. */
+  analysisBatchRows: number;
 }
 
 /** Limits checked before a query runs (each configurable; rejections name the limit and the value). */
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     executionTimeoutMs,
     statementTimeoutMs: parseWholeNumber('REGISTRY_STATEMENT_TIMEOUT_MS', env.REGISTRY_STATEMENT_TIMEOUT_MS, executionTimeoutMs),
     compiledExecution: parseBoolean('REGISTRY_COMPILED_EXECUTION', env.REGISTRY_COMPILED_EXECUTION, true),
+    analysisBatchRows: parseWholeNumber('REGISTRY_ANALYSIS_BATCH_ROWS', env.REGISTRY_ANALYSIS_BATCH_ROWS, 5000),
     corsOrigins: (env.REGISTRY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...overrides,
   };

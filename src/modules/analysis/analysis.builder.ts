@@ -18,8 +18,8 @@ export interface BuiltGeneration {
   comparisons: number;
 }
 
-/** Rows written per transaction: short enough that a write waiting behind one barely notices. */
-const BATCH = 5000;
+/** Rows written per transaction by default: short enough that a write waiting behind one barely notices. */
+const BATCH_ROWS = 5000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -31,7 +31,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export async function buildGeneration(
   ds: DataSource,
   generation: number,
-  options: { model?: SubjectModel; alive: () => Promise<void>; progress?: (p: BuildProgress) => void | Promise<void> },
+  options: { model?: SubjectModel; alive: () => Promise<void>; progress?: (p: BuildProgress) => void | Promise<void>; batchRows?: number },
 ): Promise<BuiltGeneration> {
   const progress = options.progress ?? (() => undefined);
   const data = await ds.transaction((em) => loadAnalysisData(em));
@@ -69,8 +69,9 @@ export async function buildGeneration(
   const total = rows.length + ground.length + pairs.length;
   let done = 0;
   const write = async <R>(list: R[], insert: (em: import('typeorm').EntityManager, chunk: R[]) => Promise<void>) => {
-    for (let i = 0; i < list.length; i += BATCH) {
-      const chunk = list.slice(i, i + BATCH);
+    const batch = options.batchRows ?? BATCH_ROWS;
+    for (let i = 0; i < list.length; i += batch) {
+      const chunk = list.slice(i, i + batch);
       await ds.transaction((em) => insert(em, chunk));
       done += chunk.length;
       await progress({ phase: 'write', done, total });

@@ -79,16 +79,14 @@ function toCollaboration(c: Collaboration, units: CollaborationUnit[], people: C
   };
 }
 
-/** Everything the analyses need, in one query per table. */
+/** Everything the analyses need, in one query per table (one after the other: a transaction has one connection). */
 export async function loadAnalysisData(em: EntityManager): Promise<AnalysisData> {
-  const [units, topics, collaborations, cUnits, cPeople, cTopics] = await Promise.all([
-    loadUnits(em),
-    loadTopics(em),
-    em.getRepository(Collaboration).find(),
-    em.getRepository(CollaborationUnit).find(),
-    em.getRepository(CollaborationPerson).find(),
-    em.getRepository(CollaborationTopic).find(),
-  ]);
+  const units = await loadUnits(em);
+  const topics = await loadTopics(em);
+  const collaborations = await em.getRepository(Collaboration).find();
+  const cUnits = await em.getRepository(CollaborationUnit).find();
+  const cPeople = await em.getRepository(CollaborationPerson).find();
+  const cTopics = await em.getRepository(CollaborationTopic).find();
   const unitsOf = group(cUnits, (r) => r.collaborationId);
   const peopleOf = group(cPeople, (r) => r.collaborationId);
   const topicsOf = group(cTopics, (r) => r.collaborationId);
@@ -117,12 +115,10 @@ export async function loadCollaborations(em: EntityManager, ids: Iterable<number
   const all = [...new Set(ids)];
   for (let i = 0; i < all.length; i += 500) {
     const chunk = all.slice(i, i + 500);
-    const [collaborations, units, people, topics] = await Promise.all([
-      em.getRepository(Collaboration).findBy({ id: In(chunk) }),
-      em.getRepository(CollaborationUnit).findBy({ collaborationId: In(chunk) }),
-      em.getRepository(CollaborationPerson).findBy({ collaborationId: In(chunk) }),
-      em.getRepository(CollaborationTopic).findBy({ collaborationId: In(chunk) }),
-    ]);
+    const collaborations = await em.getRepository(Collaboration).findBy({ id: In(chunk) });
+    const units = await em.getRepository(CollaborationUnit).findBy({ collaborationId: In(chunk) });
+    const people = await em.getRepository(CollaborationPerson).findBy({ collaborationId: In(chunk) });
+    const topics = await em.getRepository(CollaborationTopic).findBy({ collaborationId: In(chunk) });
     const unitsOf = group(units, (r) => r.collaborationId);
     const peopleOf = group(people, (r) => r.collaborationId);
     const topicsOf = group(topics, (r) => r.collaborationId);

@@ -128,6 +128,7 @@ export class AnalysisService {
     private readonly units: UnitService,
     private readonly changes: ChangeFeed,
     private readonly logger: Logger = createLogger('silent'),
+    private readonly options: { batchRows?: number } = {},
   ) {}
 
   /**
@@ -288,7 +289,7 @@ export class AnalysisService {
       });
       if (leftover !== null) await this.dropGeneration(leftover);
       const alive = () => this.ds.transaction((em) => updateState(em, { rebuildHeartbeat: new Date() }));
-      const built = await buildGeneration(this.ds, next, { model: options.model, alive, progress: options.progress });
+      const built = await buildGeneration(this.ds, next, { model: options.model, alive, progress: options.progress, batchRows: this.options.batchRows });
       const previous = await this.ds.transaction((em) => this.makeCurrent(em, next, built, performance.now() - started));
       this.model = { generation: next, model: built.model };
       this.builds += 1;
@@ -515,14 +516,16 @@ export class AnalysisService {
   }
 
   /** The SQL of the collaborations with gaps a filter keeps, over analysis_collaboration `s`, collaboration `c`, agreement `ag`. */
-  private async gapQuery(filter: { unit?: string | null; codes?: GapCode[] | null }, generation: number) {
+  private async gapQuery(filter: { unit?: string | null; codes?: GapCode[] | null }, generation: number, today: string) {
     const em = this.ds.manager;
-    const params: unknown[] = [generation, todayIso()];
+    const params: unknown[] = [generation];
     const codes = filter.codes?.length ? filter.codes : Object.values(GapCode);
-    const where = ['s.generation = $1', 's.gap_eligible = 1', `(${codes.map((code) => GAP_CONDITIONS[code]('$2')).join(' OR ')})`];
+    // Today's date is a parameter only where a condition reads it (PostgreSQL types every parameter it is given).
+    const day = codes.includes(GapCode.AGREEMENT_EXPIRED) ? `$${params.push(today)}` : '';
+    const where = ['s.generation = $1', 's.gap_eligible = 1', `(${codes.map((code) => GAP_CONDITIONS[code](day)).join(' OR ')})`];
     if (filter.unit != null) {
-      params.push(idList(em, await this.units.expand(filter.unit, true, 'filter.unit')));
-      where.push(`EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = s.collaboration_id AND ${inIdList(em, 'cu.unit_id', params.length)})`);
+      const units = params.push(idList(em, await this.units.expand(filter.unit, true, 'filter.unit')));
+      where.push(`EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = s.collaboration_id AND ${inIdList(em, 'cu.unit_id', units)})`);
     }
     return {
       select: 's.collaboration_id, s.agreement_id, s.missing_sector, s.no_contact, s.gap_eligible, c.end_date, ag.valid_to',
@@ -551,25 +554,27 @@ export class AnalysisService {
   /** A page of the planned and active collaborations with coordination gaps, in key order, each as `shape` makes it. */
   async gapPage<T>(filter: { unit?: string | null; codes?: GapCode[] | null }, page: ConnectionArgs, shape: (entry: GapEntry) => T): Promise<Connection<T>> {
     const { generation } = await this.current();
-    const q = await this.gapQuery(filter, generation);
-    const today = q.params[1] as string;
+    const today = todayIso();
+    const q = await this.gapQuery(filter, generation, today);
     return paginateSql(this.ds.manager, q, page, { expression: 'c.key', direction: SortDirection.ASC, id: 'c.id' }, (row) => shape(this.gapEntry(row, q.codes, today)));
   }
 
   /** All planned and active collaborations with coordination gaps, in key order. */
   async gaps(filter: { unit?: string | null; codes?: GapCode[] | null } = {}): Promise<GapEntry[]> {
     const { generation } = await this.current();
-    const q = await this.gapQuery(filter, generation);
+    const today = todayIso();
+    const q = await this.gapQuery(filter, generation, today);
     const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY c.key`, q.params);
-    return rows.map((row) => this.gapEntry(row, q.codes, q.params[1] as string));
+    return rows.map((row) => this.gapEntry(row, q.codes, today));
   }
 
   async gapsOfCollaboration(collaborationId: number): Promise<Gap[]> {
     const { generation } = await this.current();
-    const q = await this.gapQuery({}, generation);
+    const today = todayIso();
+    const q = await this.gapQuery({}, generation, today);
     const one = q.params.push(collaborationId);
     const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} AND s.collaboration_id = $${one}`, q.params);
-    return rows.length ? this.gapEntry(rows[0]!, q.codes, q.params[1] as string).gaps : [];
+    return rows.length ? this.gapEntry(rows[0]!, q.codes, today).gaps : [];
   }
 
   /**
