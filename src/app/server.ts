@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, Kind, parse } from 'graphql';
@@ -13,7 +13,8 @@ import { Context, createLoaders, createServices, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
 import { compiledExecution } from '../graphql/executor';
-import { limitsPlugin, RepetitionRule } from '../graphql/limits';
+import { limitsPlugin, QueryGate, RepetitionRule } from '../graphql/limits';
+import { AcceptedOperations, FastPath } from '../graphql/fast-path';
 import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { Role } from '../modules/auth/api-token.entity';
@@ -21,27 +22,26 @@ import { actorName, hasRole, Principal, unauthenticated } from '../modules/auth/
 import { runAs } from '../modules/audit/audit';
 import { createLogger, Logger, withRequestId } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
-import { observationPlugin, observe, Observation, ObservedContext } from '../http/observe';
+import { observationPlugin, observe, observeOperation, observeResult, Observation, ObservedContext } from '../http/observe';
 import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } from '../http/rate-limit';
 import { StaticFiles } from '../http/static-files';
 
 export const GRAPHQL_PATH = '/graphql';
 
-interface RequestContext extends Context, ObservedContext {
-  diagnostics: boolean;
+type RequestContext = Context & ObservedContext;
+
+/** `extensions.diagnostics` of a response: the request's SQL statements and time so far. */
+function diagnosticsOf({ stats, startedAt }: Observation) {
+  return { sqlStatements: stats.sqlStatements, durationMs: Math.round((performance.now() - startedAt) * 100) / 100 };
 }
 
-/** Adds `extensions.diagnostics` when REGISTRY_DIAGNOSTICS is on. */
+/** Adds `extensions.diagnostics` to responses Apollo answers (REGISTRY_DIAGNOSTICS on). */
 const diagnosticsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue, response }) {
-        if (!contextValue.diagnostics || response.body.kind !== 'single') return;
-        const { stats, startedAt } = contextValue.observation;
-        response.body.singleResult.extensions = {
-          ...response.body.singleResult.extensions,
-          diagnostics: { sqlStatements: stats.sqlStatements, durationMs: Math.round((performance.now() - startedAt) * 100) / 100 },
-        };
+        if (response.body.kind !== 'single') return;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, diagnostics: diagnosticsOf(contextValue.observation) };
       },
     };
   },
@@ -136,9 +136,19 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   services.analysis.start();
 
   const schema = await getSchema();
+  const gate = new QueryGate(config.limits);
+  const accepted = new AcceptedOperations();
+  // Repeats of accepted queries skip Apollo's per-request pipeline (src/graphql/fast-path.ts says when and why).
+  const fastPath = config.compiledExecution && config.fastPath ? new FastPath(schema, accepted, gate) : null;
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.compiledExecution ? { gateway: compiledExecution(schema) } : { schema }),
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), observationPlugin, diagnosticsPlugin],
+    ...(config.compiledExecution ? { gateway: compiledExecution(schema, accepted) } : { schema }),
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(gate),
+      observationPlugin,
+      ...(config.diagnostics ? [diagnosticsPlugin] : []),
+    ],
     validationRules: [RepetitionRule],
     formatError: formatError(config.development, logger),
     includeStacktraceInErrorResponses: config.development,
@@ -222,27 +232,42 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     const parsed = await readGraphQLBody(req, res, observation, principal);
     if (!parsed) return;
     observation.actor = actorName(principal);
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const contextValue = (): RequestContext => ({
+      dataSource,
+      services,
+      loaders: createLoaders(dataSource),
+      access: new AccessPolicy(principal, dataSource, services.auth),
+      observation,
+    });
+    const fast = fastPath?.request(req.method, req.headers, parsed.body) ?? null;
+    const answer = async (): Promise<HTTPGraphQLResponse> => {
+      const chosen = fast && fastPath!.operationFor(fast);
+      if (chosen) {
+        observeOperation(observation, chosen.accepted.operationName, chosen.accepted.operation);
+        const result = await fastPath!.execute(chosen.accepted, fast, contextValue());
+        if (result) {
+          observeResult(observation, result);
+          const extensions = config.diagnostics ? { ...result.extensions, diagnostics: diagnosticsOf(observation) } : result.extensions;
+          // As Apollo writes a single result: errors, data, extensions, then a newline.
+          const string = `${JSON.stringify({ errors: undefined, data: result.data, extensions })}\n`;
+          return { status: 200, headers: new HeaderMap([['content-type', chosen.contentType]]), body: { kind: 'complete', string } };
+        }
+        // Apollo runs it again from the start: the statements of the abandoned run are not this answer's.
+        observation.stats.sqlStatements = 0;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed.body },
+        context: async () => contextValue(),
+      });
+      if (fast && (response.status ?? 200) === 200 && response.body.kind === 'complete') fastPath!.learn(fast, response.headers.get('content-type'));
+      return response;
+    };
     // Everything the request changes is recorded in the audit history as done by this actor.
-    const execution = runAs(observation.actor, () =>
-      countStatements(observation.stats, () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed.body },
-          context: async () => ({
-            dataSource,
-            services,
-            loaders: createLoaders(dataSource),
-            access: new AccessPolicy(principal, dataSource, services.auth),
-            observation,
-            diagnostics: config.diagnostics,
-          }),
-        }),
-      ),
-      principal,
-    );
+    const execution = runAs(observation.actor, () => countStatements(observation.stats, answer), principal);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.executionTimeoutMs)));
     const response = await Promise.race([execution, timeout]).finally(() => clearTimeout(timer));

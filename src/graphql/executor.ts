@@ -4,6 +4,7 @@ import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { getMetadataStorage } from 'type-graphql';
 import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
 import { nodeTypeOf } from './node';
+import { AcceptedOperations } from './fast-path';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type SchemaListener = Parameters<Gateway['onSchemaLoadOrUpdate']>[0];
@@ -59,9 +60,10 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
  * Queries run as code graphql-jit generates once per distinct operation. Mutations keep graphql-js `execute`:
  * they are few, and their serial execution stays exactly graphql-js's. A request whose variables graphql-jit
  * refuses (no data at all, nothing resolved) is run again by graphql-js, so its errors are word for word the
- * ones graphql-js gives.
+ * ones graphql-js gives. Every query run compiled is recorded in `accepted`, with whether its answer was clean,
+ * for the fast path (src/graphql/fast-path.ts).
  */
-export function compiledExecution(schema: GraphQLSchema): Gateway {
+export function compiledExecution(schema: GraphQLSchema, accepted: AcceptedOperations): Gateway {
   // type-graphql wraps every resolveType in an async function; graphql-jit needs the type name synchronously.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
   const compiled = new Lru<{ query: CompiledQuery | null }>(MAX_OPERATIONS);
@@ -71,7 +73,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
 
   const executor: Executor = async (requestContext) => {
-    const { document, operation, request, queryHash, context } = requestContext;
+    const { document, operation, operationName, request, queryHash, source, context } = requestContext;
     // No operation resolved (several without operationName, or an unknown name): graphql-js names the problem,
     // and Apollo answers it as an operation resolution failure.
     if (!operation || operation.operation !== 'query') return interpreted(requestContext);
@@ -84,6 +86,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     }
     if (!entry.query) return interpreted(requestContext);
     const result = await entry.query.query(undefined, context, request.variables ?? {});
+    accepted.settle(source, request.operationName ?? null, { document, operation, operationName, queryHash, query: entry.query }, !result.errors && result.data !== undefined);
     if (result.data === undefined) return interpreted(requestContext);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };

@@ -1,4 +1,4 @@
-import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
   ASTVisitor,
   DocumentNode,
@@ -283,34 +283,51 @@ interface Verdict {
 const valuesOf = (read: string[], variables: Record<string, unknown>) => JSON.stringify(read.map((name) => variables[name] ?? null));
 
 /**
- * Rejects over-limit operations after validation and before anything executes. A verdict depends on the document
- * and on the variables that size its lists (`first: $n`), which the measure records as it reads them; it is kept
- * per distinct operation and reused for every request that sends the same values of those variables. A lookup
- * by `$key` reads no sizing variable, so it is measured once whatever key it asks for. Inputs are checked on
- * every request.
+ * Decides, after validation and before anything executes, whether a request may run: its inputs (every request)
+ * and the operation's limits. A verdict on the limits depends on the document and on the variables that size its
+ * lists (`first: $n`), which the measure records as it reads them; it is kept per distinct operation and reused
+ * for every request that sends the same values of those variables. A lookup by `$key` reads no sizing variable,
+ * so it is measured once whatever key it asks for.
  */
-export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
-  const verdicts = new Lru<Verdict[]>(MAX_OPERATIONS);
+export class QueryGate {
+  private readonly verdicts = new Lru<Verdict[]>(MAX_OPERATIONS);
+
+  constructor(private readonly limits: QueryLimits) {}
+
+  /** The error that refuses the request, or null when it may run. */
+  refusal(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode | undefined,
+    key: string,
+    variables: Record<string, unknown>,
+  ): GraphQLError | null {
+    const inputError = checkInputs(document, variables);
+    if (inputError) return inputError;
+    if (!operation) return null;
+    const known = this.verdicts.get(key) ?? [];
+    let verdict = known.find((v) => valuesOf(v.read, variables) === v.values);
+    if (!verdict) {
+      const { error, read } = measureLimits(schema, document, operation, this.limits, variables);
+      verdict = { read, values: valuesOf(read, variables), error };
+      this.verdicts.set(key, [verdict, ...known].slice(0, VERDICTS_PER_OPERATION));
+    }
+    // A fresh error each time: the pipeline may annotate the one it is given.
+    return verdict.error && new GraphQLError(verdict.error.message, { extensions: verdict.error.extensions });
+  }
+}
+
+/** Apollo's hook for the gate: a refused request is answered with the refusal and never executes. */
+export function limitsPlugin(gate: QueryGate): ApolloServerPlugin {
+  const listener = {
+    async didResolveOperation({ schema, document, operation, operationName, queryHash, request }: GraphQLRequestContextDidResolveOperation<BaseContext>) {
+      const refusal = gate.refusal(schema, document, operation, operationKey(queryHash, operationName), request.variables ?? {});
+      if (refusal) throw refusal;
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, operationName, queryHash, request }) {
-          const variables = request.variables ?? {};
-          const inputError = checkInputs(document, variables);
-          if (inputError) throw inputError;
-          if (!operation) return;
-          const key = operationKey(queryHash, operationName);
-          const known = verdicts.get(key) ?? [];
-          let verdict = known.find((v) => valuesOf(v.read, variables) === v.values);
-          if (!verdict) {
-            const { error, read } = measureLimits(schema, document, operation, limits, variables);
-            verdict = { read, values: valuesOf(read, variables), error };
-            verdicts.set(key, [verdict, ...known].slice(0, VERDICTS_PER_OPERATION));
-          }
-          // A fresh error each time: the pipeline may annotate the one it is given.
-          if (verdict.error) throw new GraphQLError(verdict.error.message, { extensions: verdict.error.extensions });
-        },
-      };
+      return listener;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import { StatementStats } from '../db/statement-counter';
 import { Logger, withRequestId } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
@@ -80,23 +81,30 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
   return observation;
 }
 
-/** Fills in the operation and the error codes the client was sent (after formatting, so the codes are public ones). */
+/** The operation a request runs, once it is resolved. */
+export function observeOperation(observation: Observation, operationName: string | null, operation: OperationDefinitionNode): void {
+  observation.operation = { name: operationName ?? '(anonymous)', type: operation.operation };
+}
+
+/** The error codes the client is sent (after formatting, so the codes are public ones), and a mutation's user errors. */
+export function observeResult(observation: Observation, { errors, data }: Pick<FormattedExecutionResult, 'errors' | 'data'>): void {
+  for (const error of errors ?? []) observation.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  if (observation.operation?.type !== 'mutation' || !data) return;
+  for (const payload of Object.values(data)) {
+    const userErrors = (payload as { userErrors?: { code?: unknown }[] } | null)?.userErrors;
+    if (Array.isArray(userErrors)) for (const e of userErrors) observation.userErrorCodes.push(String(e.code));
+  }
+}
+
+/** Fills in the operation and the error codes of requests Apollo answers. */
 export const observationPlugin: ApolloServerPlugin<ObservedContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operationName, operation }) {
-        if (operation) contextValue.observation.operation = { name: operationName ?? '(anonymous)', type: operation.operation };
+        if (operation) observeOperation(contextValue.observation, operationName, operation);
       },
       async willSendResponse({ contextValue, response }) {
-        if (response.body.kind !== 'single') return;
-        const { errors, data } = response.body.singleResult;
-        const observation = contextValue.observation;
-        for (const error of errors ?? []) observation.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-        if (observation.operation?.type !== 'mutation' || !data) return;
-        for (const payload of Object.values(data)) {
-          const userErrors = (payload as { userErrors?: { code?: unknown }[] } | null)?.userErrors;
-          if (Array.isArray(userErrors)) for (const e of userErrors) observation.userErrorCodes.push(String(e.code));
-        }
+        if (response.body.kind === 'single') observeResult(contextValue.observation, response.body.singleResult);
       },
     };
   },

@@ -1,3 +1,5 @@
+import { ApolloServer } from '@apollo/server';
+import { createLogger } from '../../src/observability/logger';
 import { GraphQLResponse, startTestServer, TestServer } from '../helpers/server';
 
 /**
@@ -93,5 +95,128 @@ describe('compiled execution answers as graphql-js does', () => {
     );
     const mutation = await both('anonymous', 'mutation { topicCreate(input: { key: "x", label: "X" }) { topic { key } } }');
     expect(mutation.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+/**
+ * Repeats of an accepted query skip Apollo's per-request pipeline (src/graphql/fast-path.ts). A server with the
+ * fast path and one without (REGISTRY_FAST_PATH=off) get the same requests, each sent three times so that the
+ * first goes through Apollo and the repeats may take the fast path: status, content type, body (byte for byte),
+ * log line and metrics must be the same, and Apollo must not have seen the clean repeats.
+ */
+describe('the fast path answers as Apollo does', () => {
+  let fast: TestServer;
+  let apolloOnly: TestServer;
+  const logs = new Map<TestServer, Record<string, any>[]>();
+  const logger = (lines: Record<string, any>[]) => createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+
+  beforeAll(async () => {
+    const [a, b]: Record<string, any>[][] = [[], []];
+    [fast, apolloOnly] = await Promise.all([
+      startTestServer({ dev: true, logger: logger(a), config: { fastPath: true, diagnostics: true } }),
+      startTestServer({ dev: true, logger: logger(b), config: { fastPath: false, diagnostics: true } }),
+    ]);
+    logs.set(fast, a).set(apolloOnly, b);
+  });
+  afterAll(() => Promise.all([fast.close(), apolloOnly.close()]));
+  afterEach(() => jest.restoreAllMocks());
+
+  let sent = 0;
+  interface Raw {
+    status: number;
+    type: string | null;
+    body: string;
+    line: Record<string, any>;
+  }
+  async function send(server: TestServer, body: unknown, headers: Record<string, string> = {}, id = `fp-${++sent}`): Promise<Raw> {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': id, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    // The log line is written once the response has gone.
+    let line: Record<string, any> | undefined;
+    for (let i = 0; i < 50 && !(line = logs.get(server)!.find((l) => l.requestId === id && l.msg === 'request')); i++) await new Promise((r) => setTimeout(r, 5));
+    const { time, durationMs, pid, hostname, ...stable } = line!;
+    // Timing is the one thing that may differ: diagnostics' durationMs is replaced before comparing.
+    return { status: res.status, type: res.headers.get('content-type'), body: text.replace(/"durationMs":[\d.]+/, '"durationMs":0'), line: stable };
+  }
+
+  /** Sends the request three times to both servers; returns the fast server's answers and how many Apollo saw. */
+  async function thrice(body: unknown, headers: Record<string, string> = {}): Promise<{ answers: Raw[]; apolloCalls: number }> {
+    const spy = jest.spyOn(ApolloServer.prototype, 'executeHTTPGraphQLRequest');
+    const answers: Raw[] = [];
+    let apolloCalls = 0;
+    for (let i = 0; i < 3; i++) {
+      spy.mockClear();
+      const a = await send(fast, body, headers);
+      apolloCalls += spy.mock.calls.length;
+      const b = await send(apolloOnly, body, headers, a.line.requestId);
+      expect(a).toEqual(b);
+      answers.push(a);
+    }
+    spy.mockRestore();
+    return { answers, apolloCalls };
+  }
+
+  const W3 = 'query W3($key: String!) { collaboration(key: $key) { id key title kind status startDate endDate } }';
+
+  it('serves clean repeats itself, with the same body, content type, log line and statement count', async () => {
+    const page = await thrice({ query: W1 });
+    expect(page.apolloCalls).toBe(1);
+    expect(page.answers[2]!.body).toMatch(/^\{"data":\{"collaborations":\{"totalCount":2000,.*"extensions":\{"diagnostics":\{"sqlStatements":7,"durationMs":0\}\}\}\n$/);
+    expect(page.answers[2]!.line).toMatchObject({ status: 200, operation: 'W1', operationType: 'query', sqlStatements: 7 });
+    // Another key is the same operation: measured once, run by the fast path.
+    for (const key of ['c-000042', 'c-000043', 'no-such-key']) expect((await thrice({ query: W3, variables: { key } })).apolloCalls).toBeLessThanOrEqual(1);
+    const oneByKey = await thrice({ query: W3, variables: { key: 'c-000044' }, operationName: 'W3' }, { 'content-type': 'application/json; charset=utf-8' });
+    expect(oneByKey.apolloCalls).toBe(1);
+    expect(oneByKey.answers[1]!.type).toBe('application/json; charset=utf-8');
+  });
+
+  it('answers with the content type Apollo negotiates for each Accept header', async () => {
+    for (const accept of ['application/json', 'application/graphql-response+json', '*/*', 'application/graphql-response+json, application/json;q=0.9']) {
+      const { answers } = await thrice({ query: '{ topics(first: 2) { nodes { key } } }' }, { accept });
+      expect(answers.map((a) => a.type)).toEqual(Array(3).fill(accept.startsWith('application/graphql-response+json') ? 'application/graphql-response+json; charset=utf-8' : 'application/json; charset=utf-8'));
+    }
+    const refused = await thrice({ query: '{ topics(first: 2) { nodes { key } } }' }, { accept: 'text/html' });
+    expect(refused.answers[2]!.status).toBe(406);
+  });
+
+  it('hands Apollo every request it would answer otherwise: errors, refusals, other shapes', async () => {
+    const personal = 'query($n: Int) { people(first: $n) { nodes { key email } } }';
+    const forbidden = await thrice({ query: personal, variables: { n: 2 } });
+    expect(forbidden.apolloCalls).toBe(3);
+    expect(JSON.parse(forbidden.answers[2]!.body).errors[0].extensions.code).toBe('FORBIDDEN');
+    // Accepted with a small page; then refused by its limits, its inputs, its variables' types.
+    expect((await thrice({ query: 'query($n: Int) { collaborations(first: $n) { nodes { key } } }', variables: { n: 3 } })).apolloCalls).toBe(1);
+    for (const variables of [{ n: 101 }, { n: 'many' }, { n: null }]) await thrice({ query: 'query($n: Int) { collaborations(first: $n) { nodes { key } } }', variables });
+    await thrice({ query: W3, variables: { key: 'nul\u0000' } });
+    await thrice({ query: W3, variables: {} });
+    // Shapes Apollo refuses or treats specially.
+    const shapes: [unknown, Record<string, string>?][] = [
+      [{ query: W3, variables: ['c-000042'] }],
+      [{ query: W3, variables: { key: 'c-000042' }, operationName: 7 }],
+      [{ query: W3, variables: { key: 'c-000042' }, operationName: 'Other' }],
+      [{ query: W3, variables: { key: 'c-000042' }, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }],
+      [[{ query: W3, variables: { key: 'c-000042' } }]],
+      [{ query: W3, variables: { key: 'c-000042' } }, { 'content-type': 'text/plain' }],
+      [{ query: W3, variables: { key: 'c-000042' } }, { 'content-type': 'text/plain; a=application/json' }],
+      [{ query: 'mutation { topicCreate(input: { key: "x", label: "X" }) { topic { key } } }' }],
+    ];
+    for (const [body, headers] of shapes) await thrice(body, headers);
+    // The last error (a missing variable) left W3 to Apollo for one request; its clean answer brings it back.
+    expect((await thrice({ query: W3, variables: { key: 'c-000042' } })).apolloCalls).toBe(1);
+  });
+
+  it('counts the same metrics', async () => {
+    const graphqlLines = async (server: TestServer) =>
+      (await (await fetch(server.url.replace('/graphql', '/metrics'))).text())
+        .split('\n')
+        .filter((l) => /^registry_(http_requests_total|errors_total|sql_statements_total|graphql_request_duration_seconds_count)/.test(l))
+        .sort();
+    const [a, b] = await Promise.all([graphqlLines(fast), graphqlLines(apolloOnly)]);
+    expect(a.length).toBeGreaterThan(3);
+    expect(a).toEqual(b);
   });
 });

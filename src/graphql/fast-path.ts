@@ -1,0 +1,115 @@
+import { IncomingHttpHeaders } from 'node:http';
+import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { CompiledQuery } from 'graphql-jit';
+import { QueryGate } from './limits';
+import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
+
+/**
+ * A query operation Apollo has parsed, validated, let through every didResolveOperation hook and run compiled
+ * (src/graphql/executor.ts records it there): what a later request of the same text needs to run it again.
+ */
+export interface AcceptedOperation {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** The operation's own name, null when anonymous, as Apollo resolves it. */
+  operationName: string | null;
+  queryHash: string;
+  query: CompiledQuery;
+  /** Whether its last answer had no errors: only then does the next request of it take the fast path. */
+  clean: boolean;
+}
+
+/** Accepted operations by query text, then by the operation name the request asked for (null: none). */
+export class AcceptedOperations {
+  private readonly bySource = new Lru<Map<string | null, AcceptedOperation>>(MAX_OPERATIONS);
+
+  get(source: string, requested: string | null): AcceptedOperation | undefined {
+    return this.bySource.get(source)?.get(requested);
+  }
+
+  /** Records that Apollo ran this operation, and whether its answer was clean. */
+  settle(source: string, requested: string | null, accepted: Omit<AcceptedOperation, 'clean'>, clean: boolean): void {
+    let operations = this.bySource.get(source);
+    if (!operations) this.bySource.set(source, (operations = new Map()));
+    const known = operations.get(requested);
+    if (known && known.query === accepted.query) known.clean = clean;
+    else operations.set(requested, { ...accepted, clean });
+  }
+}
+
+/** A request the fast path may answer, read from the body as Apollo reads it. */
+export interface FastRequest {
+  query: string;
+  operationName: string | null;
+  variables: Record<string, unknown> | undefined;
+  /** The Accept header as Apollo sees it ('' when absent). */
+  accept: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+
+/** At most this many distinct Accept headers have their content type remembered. */
+const MAX_ACCEPT_HEADERS = 64;
+
+/**
+ * Answers repeats of accepted query operations without Apollo's per-request pipeline, with the answer Apollo
+ * would give. It takes only what Apollo would run straight through: a POST of a JSON object (so Apollo's CSRF
+ * check passes) with a query text, an optional operation name and optional variables (no extensions, so no
+ * persisted query), an Accept header Apollo has already answered with a single JSON result, an operation Apollo
+ * accepted whose last answer had no errors, and inputs and limits the same gate Apollo uses lets through. Its
+ * answer must have no errors either; anything else (a first sighting, a refusal, an error anywhere) is handed to
+ * Apollo, which answers it as it always has. An execution with errors is then run again by Apollo: queries do
+ * not write, and the clean flag keeps an operation that errs on Apollo's path until it answers cleanly again.
+ */
+export class FastPath {
+  /** The content type Apollo gave a successful single result, per Accept header (a function of that header only). */
+  private readonly contentTypes = new Map<string, string>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly accepted: AcceptedOperations,
+    private readonly gate: QueryGate,
+  ) {}
+
+  /** The request in Apollo's terms, or null when it is not a kind the fast path answers. */
+  request(method: string | undefined, headers: IncomingHttpHeaders, body: unknown): FastRequest | null {
+    const type = headers['content-type'];
+    if (method !== 'POST' || !type || !(type === 'application/json' || type.startsWith('application/json;')) || !isRecord(body)) return null;
+    const { query, operationName, variables } = body;
+    if (typeof query !== 'string' || !query || (body.extensions !== undefined && body.extensions !== null)) return null;
+    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+    if (variables !== undefined && variables !== null && !isRecord(variables)) return null;
+    return { query, operationName: operationName ?? null, variables: variables ?? undefined, accept: headers.accept ?? '' };
+  }
+
+  /** The content type Apollo answered with, kept for the fast path's answers to the same Accept header. */
+  learn(request: FastRequest, contentType: string | undefined): void {
+    if (!contentType || this.contentTypes.has(request.accept) || this.contentTypes.size >= MAX_ACCEPT_HEADERS) return;
+    this.contentTypes.set(request.accept, contentType);
+  }
+
+  /** The accepted operation and content type for this request, or null when Apollo must answer it. */
+  operationFor(request: FastRequest): { accepted: AcceptedOperation; contentType: string } | null {
+    const contentType = this.contentTypes.get(request.accept);
+    const accepted = contentType && this.accepted.get(request.query, request.operationName);
+    if (!accepted || !accepted.clean) return null;
+    const refusal: GraphQLError | null = this.gate.refusal(
+      this.schema,
+      accepted.document,
+      accepted.operation,
+      operationKey(accepted.queryHash, accepted.operationName),
+      request.variables ?? {},
+    );
+    return refusal ? null : { accepted, contentType };
+  }
+
+  /** Runs the operation; its result when it has no errors, else null (and the operation goes Apollo's way). */
+  async execute(accepted: AcceptedOperation, request: FastRequest, contextValue: unknown): Promise<ExecutionResult | null> {
+    const result = await accepted.query.query(undefined, contextValue, request.variables ?? {});
+    if (result.errors || result.data === undefined) {
+      accepted.clean = false;
+      return null;
+    }
+    return result;
+  }
+}
