@@ -2,13 +2,17 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { RecordClass } from '../db/references';
 import { RecordBase } from '../db/record-base';
+import { selectRows } from '../db/sql';
 
-/** The columns of one entity under a table alias, and how to make an entity of a row that selected them. */
+/** The columns of one entity under a table alias, and how to make an entity of the values a row selected. */
 interface EntityReader<T> {
   select: string;
+  /** How many values of a row are this entity's. */
+  width: number;
   /** Soft-deleted rows are left out, as TypeORM's own finds leave them out. */
   live: string;
-  read(row: Record<string, unknown>): T | undefined;
+  /** The entity whose values start at `offset` in the row, or undefined when the row has none (a left join). */
+  read(row: unknown[], offset: number): T | undefined;
 }
 
 const AS_STORED = new Set<unknown>(['varchar', 'character varying', 'text', 'integer', 'int', Number]);
@@ -30,21 +34,21 @@ function entityReader<T>(ds: DataSource, metadata: EntityMetadata, alias: string
       .filter((c) => !c.isVirtual && c.isSelect)
       .map((column) => ({
         column,
-        as: `${alias}_${column.databaseName}`,
         // Text and integer ids come from both drivers as they are stored; hydrating them would change nothing.
         asStored: !column.embeddedMetadata && !column.transformer && AS_STORED.has(column.type),
       }));
-    const primary = columns.find(({ column }) => column.isPrimary)!.as;
+    const primary = columns.findIndex(({ column }) => column.isPrimary);
     const deleted = metadata.deleteDateColumn;
     reader = {
-      select: columns.map(({ column, as }) => `${q(alias)}.${q(column.databaseName)} AS ${q(as)}`).join(', '),
+      select: columns.map(({ column }) => `${q(alias)}.${q(column.databaseName)}`).join(', '),
+      width: columns.length,
       live: deleted ? `${q(alias)}.${q(deleted.databaseName)} IS NULL` : '1 = 1',
-      read(row) {
-        if (row[primary] == null) return undefined;
+      read(row, offset) {
+        if (row[offset + primary] == null) return undefined;
         const entity = metadata.create() as T & ObjectLiteral;
-        for (const { column, as, asStored } of columns) {
-          const value = row[as];
-          if (value === undefined) continue;
+        for (let i = 0; i < columns.length; i++) {
+          const { column, asStored } = columns[i]!;
+          const value = row[offset + i];
           if (asStored) (entity as ObjectLiteral)[column.propertyName] = value;
           else column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
         }
@@ -87,8 +91,8 @@ export async function findRecordBy<T extends RecordBase>(em: EntityManager, cls:
     sql = `SELECT ${reader.select} FROM ${tableName(ds, metadata)} ${q('r')} WHERE ${q('r')}.${q(column)} = ${placeholder} AND ${reader.live}`;
     lookupStatements.set(reader, { ...lookupStatements.get(reader), [column]: sql });
   }
-  const rows = (await em.query(sql, [value])) as Record<string, unknown>[];
-  return rows.length ? reader.read(rows[0]!)! : null;
+  const rows = await selectRows(em, sql, [value]);
+  return rows.length ? reader.read(rows[0]!, 0)! : null;
 }
 /** Batches lookups of one record type by database id; a request loads each record at most once. */
 export function recordLoader<T extends RecordBase>(ds: DataSource, cls: RecordClass<T>): DataLoader<number, T | null> {
@@ -97,10 +101,9 @@ export function recordLoader<T extends RecordBase>(ds: DataSource, cls: RecordCl
   const q = (name: string) => ds.driver.escape(name);
   const sql = `SELECT ${reader.select} FROM ${tableName(ds, metadata)} ${q('r')} WHERE ${inIds(ds, `${q('r')}.${q('id')}`)} AND ${reader.live}`;
   return new DataLoader(async (ids) => {
-    const rows = (await ds.query(sql, idsParameter(ds, ids))) as Record<string, unknown>[];
     const byId = new Map<number, T>();
-    for (const row of rows) {
-      const record = reader.read(row)!;
+    for (const row of await selectRows(ds.manager, sql, idsParameter(ds, ids))) {
+      const record = reader.read(row, 0)!;
       byId.set(record.id, record);
     }
     return ids.map((id) => byId.get(id) ?? null);
@@ -148,9 +151,9 @@ export function joinedRowsLoader<R extends ObjectLiteral & { position: number },
   return groupedLoader(
     async (ids) => {
       const result: R[] = [];
-      for (const raw of (await ds.query(sql, idsParameter(ds, ids))) as Record<string, unknown>[]) {
-        const row = rows.read(raw)!;
-        const record = records.read(raw);
+      for (const raw of await selectRows(ds.manager, sql, idsParameter(ds, ids))) {
+        const row = rows.read(raw, 0)!;
+        const record = records.read(raw, rows.width);
         if (record) {
           (row as ObjectLiteral)[relation] = record;
           targets.prime(row[targetColumn] as number, record);
