@@ -244,7 +244,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       const chosen = fast && fastPath!.operationFor(fast);
       if (chosen) {
         observeOperation(observation, chosen.accepted.operationName, chosen.accepted.operation);
-        const result = await fastPath!.execute(chosen.accepted, fast, contextValue());
+        const result = await fastPath!.execute(chosen.accepted, fast, contextValue);
         if (result) {
           observeResult(observation, result);
           const extensions = config.diagnostics ? { ...result.extensions, diagnostics: diagnosticsOf(observation) } : result.extensions;

@@ -104,9 +104,12 @@ export class FastPath {
   }
 
   /** Runs the operation; its result when it has no errors, else null (and the operation goes Apollo's way). */
-  async execute(accepted: AcceptedOperation, request: FastRequest, contextValue: unknown): Promise<ExecutionResult | null> {
-    const result = await accepted.query.query(undefined, contextValue, request.variables ?? {});
-    if (result.errors || result.data === undefined) {
+  async execute(accepted: AcceptedOperation, request: FastRequest, contextValue: () => unknown): Promise<ExecutionResult | null> {
+    // Whatever fails here, Apollo meets it again and answers it in its own way.
+    const result = await Promise.resolve()
+      .then(() => accepted.query.query(undefined, contextValue(), request.variables ?? {}))
+      .catch(() => null);
+    if (!result || result.errors || result.data === undefined) {
       accepted.clean = false;
       return null;
     }
