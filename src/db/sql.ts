@@ -5,9 +5,17 @@ import { EntityManager } from 'typeorm';
  * Used where QueryBuilder cannot say it: recursive CTEs and full-text search.
  */
 export function rawQuery<T>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
-  const sql = em.connection.driver.options.type === 'postgres' ? text : text.replace(/\$\d+/g, '?');
-  const ordered = em.connection.driver.options.type === 'postgres' ? params : [...text.matchAll(/\$(\d+)/g)].map((m) => params[Number(m[1]) - 1]);
-  return em.query(sql, ordered);
+  return em.query(...inDialect(em, text, params));
+}
+
+/** The same with rows as arrays through one prepared statement per text (selectRows): for reads of many rows. */
+export function rawRows(em: EntityManager, text: string, params: unknown[] = []): Promise<unknown[][]> {
+  return selectRows(em, ...inDialect(em, text, params));
+}
+
+function inDialect(em: EntityManager, text: string, params: unknown[]): [string, unknown[]] {
+  if (em.connection.driver.options.type === 'postgres') return [text, params];
+  return [text.replace(/\$\d+/g, '?'), [...text.matchAll(/\$(\d+)/g)].map((m) => params[Number(m[1]) - 1])];
 }
 
 /** Ids of the given records and everything below them in a tree table (any depth). */

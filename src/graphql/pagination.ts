@@ -200,7 +200,8 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
 
 /**
  * The same keyset pagination over tables that are not entities (the overlap analysis), in raw SQL with `$n`
- * parameters: `where` holds the filters, `ordering.id` the unique tie-breaker column.
+ * parameters: `where` holds the filters, `ordering.id` the unique tie-breaker column. `count` replaces the COUNT
+ * query when the caller knows the total another way (a cache).
  */
 export async function paginateSql<T>(
   em: EntityManager,
@@ -208,6 +209,7 @@ export async function paginateSql<T>(
   args: ConnectionArgs,
   ordering: Ordering & { id: string },
   read: (row: Record<string, unknown>) => T,
+  count?: () => Promise<number>,
 ): Promise<Connection<T>> {
   const request = pageRequest(args, ordering);
   const where = [...source.where];
@@ -229,10 +231,16 @@ export async function paginateSql<T>(
         );
   const fetched = rows.map((row) => ({ node: read(row), value: (ordering.numeric ? Number(row.sort_value) : String(row.sort_value)) as CursorValue, id: Number(row.sort_id) }));
   const countWhere = source.where.length ? `WHERE ${source.where.join(' AND ')}` : '';
-  return connectionOf(args, request, fetched, async () => {
-    const [row] = await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM ${source.from} ${countWhere}`, source.params);
-    return Number(row?.n ?? 0);
-  });
+  return connectionOf(
+    args,
+    request,
+    fetched,
+    count ??
+      (async () => {
+        const [row] = await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM ${source.from} ${countWhere}`, source.params);
+        return Number(row?.n ?? 0);
+      }),
+  );
 }
 
 /**

@@ -61,6 +61,7 @@ export async function createAnalysisTables(queryRunner: QueryRunner, dialect: 's
       PRIMARY KEY ("generation", "a_id", "b_id"))`,
     `CREATE INDEX "IDX_overlap_pair_rank" ON "overlap_pair" ("generation", "rank")`,
     `CREATE INDEX "IDX_overlap_pair_b" ON "overlap_pair" ("generation", "b_id")`,
+    `CREATE INDEX "IDX_overlap_pair_score" ON "overlap_pair" ("generation", "score")`,
     `CREATE TABLE "analysis_change" ("id" ${serial}, "kind" varchar(20) NOT NULL, "target_id" integer NOT NULL)`,
   ];
   for (const sql of statements) await queryRunner.query(sql);

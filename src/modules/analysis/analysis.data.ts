@@ -1,4 +1,5 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { idList, inIdList, rawRows } from '../../db/sql';
 import { Collaboration, CollaborationPerson, CollaborationTopic, CollaborationUnit } from '../collaborations/collaboration.entity';
 import { CollaborationKind, ParticipantRole, PersonRole, Status } from '../collaborations/collaboration.enums';
 import { Topic } from '../topics/topic.entity';
@@ -113,19 +114,47 @@ export async function loadUnits(em: EntityManager): Promise<Map<number, AUnit>> 
 export async function loadCollaborations(em: EntityManager, ids: Iterable<number>): Promise<Map<number, ACollaboration>> {
   const out = new Map<number, ACollaboration>();
   const all = [...new Set(ids)];
-  for (let i = 0; i < all.length; i += 500) {
-    const chunk = all.slice(i, i + 500);
-    const collaborations = await em.getRepository(Collaboration).findBy({ id: In(chunk) });
-    const units = await em.getRepository(CollaborationUnit).findBy({ collaborationId: In(chunk) });
-    const people = await em.getRepository(CollaborationPerson).findBy({ collaborationId: In(chunk) });
-    const topics = await em.getRepository(CollaborationTopic).findBy({ collaborationId: In(chunk) });
-    const unitsOf = group(units, (r) => r.collaborationId);
-    const peopleOf = group(people, (r) => r.collaborationId);
-    const topicsOf = group(topics, (r) => r.collaborationId);
-    for (const c of collaborations) out.set(c.id, toCollaboration(c, unitsOf.get(c.id) ?? [], peopleOf.get(c.id) ?? [], topicsOf.get(c.id) ?? []));
+  if (!all.length) return out;
+  const list = idList(em, all);
+  const rows = await rawRows(
+    em,
+    `SELECT id, key, title, summary, keywords, kind, status, start_date, end_date, parent_id, agreement_id FROM collaboration
+     WHERE ${inIdList(em, 'id', 1)} AND deleted_at IS NULL`,
+    [list],
+  );
+  for (const [id, key, title, summary, keywords, kind, status, start, end, parent, agreement] of rows) {
+    out.set(Number(id), {
+      id: Number(id),
+      key: String(key),
+      title: String(title),
+      summary: (summary as string | null) ?? null,
+      keywords: JSON.parse(String(keywords)) as string[],
+      kind: kind as CollaborationKind,
+      status: status as Status,
+      startDate: dateText(start),
+      endDate: dateText(end),
+      parentId: parent === null ? null : Number(parent),
+      agreementId: agreement === null ? null : Number(agreement),
+      units: [],
+      people: [],
+      topicIds: [],
+    });
   }
+  const listed = (table: string, columns: string) =>
+    rawRows(em, `SELECT collaboration_id, ${columns} FROM ${table} WHERE ${inIdList(em, 'collaboration_id', 1)} ORDER BY collaboration_id, position`, [list]);
+  for (const [c, unit, role] of await listed('collaboration_unit', 'unit_id, role')) out.get(Number(c))?.units.push({ unitId: Number(unit), role: role as ParticipantRole });
+  for (const [c, person, role] of await listed('collaboration_person', 'person_id, role')) out.get(Number(c))?.people.push({ personId: Number(person), role: role as PersonRole });
+  for (const [c, topic] of await listed('collaboration_topic', 'topic_id')) out.get(Number(c))?.topicIds.push(Number(topic));
   return out;
 }
+
+/** A date column as `YYYY-MM-DD` (pg reads DATE columns of raw queries as local midnight). */
+export const dateText = (value: unknown): string | null =>
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
+      : String(value);
 
 /** What the subject model reads of a collaboration: its own text and tags, and the names of its units and their ancestors. */
 export function subjectDocument(data: AnalysisData, c: ACollaboration): SubjectDocument {

@@ -109,14 +109,7 @@ export async function applyChanges(
   await insertGroundRows(em, generation, ground);
 
   // Candidates of every affected collaboration (affected ones among them, with their new rows).
-  const candidatesOf = new Map<number, number[]>();
-  for (const c of live) {
-    const topicId = engine.indexable(c);
-    if (topicId === null) continue;
-    const own = ground.filter((g) => g.collaborationId === c.id);
-    const named = own.filter((g) => g.own).map((g) => g.unitId);
-    candidatesOf.set(c.id, (await groundCandidates(em, generation, topicId, named, own.map((g) => g.unitId))).filter((id) => id !== c.id));
-  }
+  const candidatesOf = await groundCandidates(em, generation, live.filter((c) => engine.indexable(c) !== null).map((c) => c.id));
   const others = new Set([...candidatesOf.values()].flat().filter((id) => !subjects.has(id)));
   for (const [id, c] of await loadCollaborations(em, [...others].filter((id) => !data.collaborations.has(id)))) data.collaborations.set(id, c);
   await addParentChains(em, data);

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeFeed } from '../../db/change-feed';
 import { detached } from '../../db/transaction-turns';
@@ -10,16 +11,16 @@ import { RegistryError } from '../../errors/registry-error';
 import { searchText, tokenize } from '../../text/normalize';
 import { resolveRefs } from '../../db/references';
 import { Connection, ConnectionArgs, paginateSql, SortDirection } from '../../graphql/pagination';
+import { Lru } from '../../graphql/operation-cache';
 import { PersonRole, Status } from '../collaborations/collaboration.enums';
 import { Topic } from '../topics/topic.entity';
 import { UnitService } from '../units/unit.service';
-import { AnalysisData, ATopic, AUnit, loadCollaborations, loadTopics, loadUnits } from './analysis.data';
+import { AnalysisData, ATopic, AUnit, dateText, loadCollaborations, loadTopics, loadUnits } from './analysis.data';
 import { buildGeneration, BuildProgress, BuiltGeneration } from './analysis.builder';
 import { applyChanges } from './analysis.maintainer';
 import {
   AnalysisState,
   clearLog,
-  dateText,
   deleteGeneration,
   loadModel,
   loggedChanges,
@@ -118,6 +119,7 @@ export class AnalysisService {
   private model: { generation: number; model: SubjectModel } | null = null;
   private tree: { revision: number; units: Map<number, AUnit>; topics: Map<number, ATopic> } | null = null;
   private clusterCache: { key: string; clusters: OverlapCluster[] } | null = null;
+  private readonly totals = new Lru<Promise<number>>(100);
   private timer: NodeJS.Timeout | null = null;
   private readonly cleanups = new Set<NodeJS.Timeout>();
   private builds = 0;
@@ -298,6 +300,7 @@ export class AnalysisService {
         'overlap analysis built',
       );
       if (previous > 0) this.later(() => this.dropGeneration(previous));
+      await this.analyse();
       return true;
     } catch (error) {
       // The current generation stays; the rebuild is asked for again.
@@ -333,6 +336,17 @@ export class AnalysisService {
       { revision: 1 },
     );
     return state.generation;
+  }
+
+  /** Fresh table statistics, so the planner picks the indexes the report queries are written for. */
+  private async analyse(): Promise<void> {
+    const tables = ['overlap_pair', 'analysis_ground', 'analysis_collaboration'];
+    if (isPostgres(this.ds.manager)) await this.ds.query(`ANALYZE ${tables.join(', ')}`);
+    else {
+      // A sample is enough for the choices these queries face, and keeps ANALYZE quick on millions of rows.
+      await this.ds.query('PRAGMA analysis_limit = 1000');
+      for (const table of tables) await this.ds.query(`ANALYZE ${table}`);
+    }
   }
 
   private later(task: () => Promise<unknown>): void {
@@ -395,18 +409,28 @@ export class AnalysisService {
   }
 
   /** The SQL of the flagged pairs a filter keeps, over overlap_pair `p`. */
-  private async overlapQuery(filter: OverlapFilter, generation: number) {
+  private async overlapQuery(filter: OverlapFilter, state: AnalysisState) {
     const em = this.ds.manager;
     const minScore = filter.minScore ?? DEFAULT_MIN_SCORE;
     if (minScore < 0 || minScore > 1) throw RegistryError.of('filter.minScore', 'INVALID', `must be between 0 and 1 (was ${minScore})`);
-    const params: unknown[] = [generation, minScore];
-    const where = ['p.generation = $1', 'p.score >= $2'];
+    const params: unknown[] = [state.generation, minScore];
+    // `+` keeps the score out of index choice: pages walk the report order (the rank index) instead of sorting.
+    const where = ['p.generation = $1', '+p.score >= $2'];
+    let from = 'overlap_pair p';
     // The number of the parameter just added.
     const add = (value: unknown) => params.push(value);
     if (filter.unit != null) {
-      const units = add(idList(em, await this.units.expand(filter.unit, true, 'filter.unit')));
-      const involves = (side: string) => `EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = p.${side} AND ${inIdList(em, 'cu.unit_id', units)})`;
-      where.push(`(${involves('a_id')} OR ${involves('b_id')})`);
+      const unitIds = await this.units.expand(filter.unit, true, 'filter.unit');
+      const units = add(idList(em, unitIds));
+      const involved = `(SELECT cu.collaboration_id FROM collaboration_unit cu WHERE ${inIdList(em, 'cu.unit_id', units)})`;
+      const [{ n }] = await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM collaboration_unit WHERE ${inIdList(em, 'unit_id', 1)}`, [idList(em, unitIds)]);
+      if (Number(n) * 20 < state.collaborations) {
+        // A small part of the registry: its pairs by index, then sorted (walking all pairs in order would find few).
+        from = `(SELECT * FROM overlap_pair WHERE generation = $1 AND a_id IN ${involved} UNION SELECT * FROM overlap_pair WHERE generation = $1 AND b_id IN ${involved}) p`;
+      } else {
+        // A large part: walking the pairs in report order meets a page of them soon.
+        where.push(`(p.a_id IN ${involved} OR p.b_id IN ${involved})`);
+      }
     }
     if (filter.topic != null) {
       const subjects = (await this.subjectsFor(filter.topic, 'filter.topic')) ?? new Set();
@@ -419,20 +443,49 @@ export class AnalysisService {
     if (!filter.includeReviewed) {
       where.push(`NOT EXISTS (SELECT 1 FROM overlap_review r WHERE r.a_id = p.a_id AND r.b_id = p.b_id AND r.decision <> '${ReviewDecision.CONFIRMED}')`);
     }
-    return { select: PAIR_COLUMNS, from: 'overlap_pair p', where, params };
+    return { select: PAIR_COLUMNS, from, where, params };
   }
 
-  /** A page of the flagged overlaps matching a filter, strongest first (keyset pagination on the report order). */
+  /**
+   * How many pairs a filter keeps, once per revision of the analysis. Without a unit, topic or date it is two index
+   * counts (pairs at or above the score, less the reviewed-away ones among them) rather than a walk over all pairs.
+   */
+  private total(filter: OverlapFilter, state: AnalysisState, q: Awaited<ReturnType<AnalysisService['overlapQuery']>>): Promise<number> {
+    const key = JSON.stringify([state.generation, state.revision, q.from, q.where, q.params]);
+    let total = this.totals.get(key);
+    if (!total) {
+      const count = (sql: string, params: unknown[]) => rawQuery<{ n: unknown }>(this.ds.manager, sql, params).then((rows) => Number(rows[0]?.n ?? 0));
+      const plain = filter.unit == null && filter.topic == null && !filter.activeOn;
+      total = plain
+        ? Promise.all([
+            count('SELECT COUNT(*) AS n FROM overlap_pair WHERE generation = $1 AND score >= $2', q.params.slice(0, 2)),
+            filter.includeReviewed
+              ? 0
+              : count(
+                  `SELECT COUNT(*) AS n FROM overlap_review r JOIN overlap_pair p ON p.generation = $1 AND p.a_id = r.a_id AND p.b_id = r.b_id
+                   WHERE p.score >= $2 AND r.decision <> '${ReviewDecision.CONFIRMED}'`,
+                  q.params.slice(0, 2),
+                ),
+          ]).then(([all, hidden]) => all - hidden)
+        : count(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.where.join(' AND ')}`, q.params);
+      this.totals.set(key, total);
+    }
+    return total;
+  }
+
+  /**
+   * A page of the flagged overlaps matching a filter, strongest first (keyset pagination on the report order). The
+   * total of a filter is counted once per revision of the analysis: counting millions of pairs is the slow part.
+   */
   async overlapPage(filter: OverlapFilter, page: ConnectionArgs): Promise<Connection<Overlap>> {
-    const { generation } = await this.current();
-    const query = await this.overlapQuery(filter, generation);
-    return paginateSql(this.ds.manager, query, page, { expression: 'p.rank', direction: SortDirection.ASC, id: 'p.a_id' }, toPair);
+    const state = await this.current();
+    const q = await this.overlapQuery(filter, state);
+    return paginateSql(this.ds.manager, q, page, { expression: 'p.rank', direction: SortDirection.ASC, id: 'p.a_id' }, toPair, () => this.total(filter, state, q));
   }
 
   /** All flagged overlaps matching a filter, strongest first (reports, clusters). */
   async overlaps(filter: OverlapFilter = {}): Promise<Overlap[]> {
-    const { generation } = await this.current();
-    const q = await this.overlapQuery(filter, generation);
+    const q = await this.overlapQuery(filter, await this.current());
     const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY p.rank`, q.params);
     return rows.map(toPair);
   }
@@ -440,10 +493,11 @@ export class AnalysisService {
   /** One collaboration's flagged overlaps (reviewed-away pairs left out), strongest first. */
   async overlapsOf(collaborationId: number, minScore = DEFAULT_MIN_SCORE): Promise<Overlap[]> {
     const { generation } = await this.current();
+    // Each side by its own index (with both in one condition, a walk over all pairs in order looks cheaper).
     const rows = await rawQuery<Record<string, unknown>>(
       this.ds.manager,
-      `SELECT ${PAIR_COLUMNS} FROM overlap_pair p WHERE p.generation = $1 AND (p.a_id = $2 OR p.b_id = $2) AND p.score >= $3
-       AND NOT EXISTS (SELECT 1 FROM overlap_review r WHERE r.a_id = p.a_id AND r.b_id = p.b_id AND r.decision <> '${ReviewDecision.CONFIRMED}')
+      `SELECT ${PAIR_COLUMNS} FROM (SELECT * FROM overlap_pair WHERE generation = $1 AND a_id = $2 UNION ALL SELECT * FROM overlap_pair WHERE generation = $1 AND b_id = $2) p
+       WHERE p.score >= $3 AND NOT EXISTS (SELECT 1 FROM overlap_review r WHERE r.a_id = p.a_id AND r.b_id = p.b_id AND r.decision <> '${ReviewDecision.CONFIRMED}')
        ORDER BY p.rank`,
       [generation, collaborationId, minScore],
     );
@@ -455,14 +509,24 @@ export class AnalysisService {
     return this.ds.getRepository(OverlapReview).findOneBy({ aId: pair.a, bId: pair.b });
   }
 
-  /** Why a pair was flagged, computed from the two collaborations as they are and the model that flagged them. */
-  async explain(pair: OverlapPair): Promise<OverlapReason[]> {
-    const { generation } = await this.current();
-    const { units, topics } = await this.trees();
-    const data: AnalysisData = { units, topics, collaborations: await loadCollaborations(this.ds.manager, [pair.a, pair.b]) };
-    if (data.collaborations.size < 2) return [];
-    return new OverlapEngine(data, await this.modelOf(this.ds.manager, generation), new Map()).explain(pair);
+  /**
+   * Why a pair was flagged, computed from the two collaborations as they are and the model that flagged them. The
+   * pairs of one page are explained together (one read of their collaborations), never cached.
+   */
+  explain(pair: OverlapPair): Promise<OverlapReason[]> {
+    return this.explainer.load(pair);
   }
+
+  private readonly explainer = new DataLoader<OverlapPair, OverlapReason[]>(
+    async (pairs) => {
+      const { generation } = await this.current();
+      const { units, topics } = await this.trees();
+      const data: AnalysisData = { units, topics, collaborations: await loadCollaborations(this.ds.manager, pairs.flatMap((p) => [p.a, p.b])) };
+      const engine = new OverlapEngine(data, await this.modelOf(this.ds.manager, generation), new Map());
+      return pairs.map((pair) => (data.collaborations.has(pair.a) && data.collaborations.has(pair.b) ? engine.explain(pair) : []));
+    },
+    { cache: false },
+  );
 
   /** Groups of collaborations linked by flagged overlaps, largest and strongest first (computed once per revision and filter). */
   async clusters(filter: OverlapFilter = {}): Promise<OverlapCluster[]> {

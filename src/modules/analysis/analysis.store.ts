@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { idList, inIdList, isPostgres, rawQuery } from '../../db/sql';
+import { idList, inIdList, isPostgres, rawQuery, rawRows } from '../../db/sql';
 import { Sector } from '../units/unit.enums';
 import { GapBasis } from './gaps';
 import { GroundUnit, OverlapPair } from './overlap-engine';
@@ -27,14 +27,6 @@ export interface AnalysisState {
 }
 
 const date = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`));
-
-/** A date column as `YYYY-MM-DD` (pg reads DATE columns of raw queries as local midnight). */
-export const dateText = (value: unknown): string | null =>
-  value === null || value === undefined
-    ? null
-    : value instanceof Date
-      ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
-      : String(value);
 
 /** The state; `lock` (PostgreSQL) holds its row until the transaction ends, so analysis writers take turns. */
 export async function readState(em: EntityManager, options: { lock?: boolean } = {}): Promise<AnalysisState> {
@@ -229,17 +221,24 @@ export async function readCollaborationRows(em: EntityManager, generation: numbe
 }
 
 /**
- * The collaborations on the same subject whose municipal ground is, contains or lies inside the given one: those
- * naming a unit at or above one of `units` (rows marked own), and those at or below one of `units`.
+ * For each given collaboration, those on the same subject whose municipal ground is, contains or lies inside its
+ * own: one sharing a unit of the ground index where either names that unit itself (README "Candidate generation").
  */
-export async function groundCandidates(em: EntityManager, generation: number, topicId: number, units: number[], unitsAndAbove: number[]): Promise<number[]> {
-  const rows = await rawQuery<{ id: unknown }>(
+export async function groundCandidates(em: EntityManager, generation: number, ids: Iterable<number>): Promise<Map<number, number[]>> {
+  const rows = await rawRows(
     em,
-    `SELECT DISTINCT collaboration_id AS id FROM analysis_ground
-     WHERE generation = $1 AND topic_id = $2 AND ((own = 1 AND ${inIdList(em, 'unit_id', 3)}) OR ${inIdList(em, 'unit_id', 4)})`,
-    [generation, topicId, idList(em, unitsAndAbove), idList(em, units)],
+    `SELECT DISTINCT g1.collaboration_id, g2.collaboration_id FROM analysis_ground g1
+     JOIN analysis_ground g2 ON g2.generation = g1.generation AND g2.topic_id = g1.topic_id AND g2.unit_id = g1.unit_id AND (g1.own = 1 OR g2.own = 1)
+     WHERE g1.generation = $1 AND ${inIdList(em, 'g1.collaboration_id', 2)} AND g2.collaboration_id <> g1.collaboration_id`,
+    [generation, idList(em, ids)],
   );
-  return rows.map((r) => Number(r.id));
+  const out = new Map<number, number[]>();
+  for (const [c, x] of rows) {
+    const list = out.get(Number(c));
+    if (list) list.push(Number(x));
+    else out.set(Number(c), [Number(x)]);
+  }
+  return out;
 }
 
 export function toPair(r: Record<string, unknown>): OverlapPair {
