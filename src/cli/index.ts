@@ -63,18 +63,18 @@ function progressPrinter(): ((p: ImportProgress) => void) | undefined {
   };
 }
 
-/** One line per phase of a rebuild, and the writing phase as it goes (on a terminal). */
+/** One line per phase of a rebuild, and the rows written as it goes (on a terminal). */
 function analysisProgressPrinter(started: number): (p: BuildProgress) => void {
-  let phase = '';
+  let writing = false;
   return (p) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (p.phase === 'write') {
-      if (process.stderr.isTTY) process.stderr.write(`\rwriting rows: ${p.done}/${p.total} (${seconds} s)`.padEnd(60));
-      phase = p.phase;
+      if (process.stderr.isTTY) process.stderr.write(`\rwriting rows: ${p.done} (${seconds} s)`.padEnd(60));
+      writing = true;
       return;
     }
-    if (phase === 'write' && process.stderr.isTTY) process.stderr.write('\n');
-    phase = p.phase;
+    if (writing && process.stderr.isTTY) process.stderr.write('\n');
+    writing = false;
     const what = { read: `read ${p.total} collaborations`, train: 'classified them', pair: `found ${p.total} flagged pairs`, done: `wrote ${p.total} rows` }[p.phase];
     process.stderr.write(`${what} (${seconds} s)\n`);
   };

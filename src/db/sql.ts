@@ -103,3 +103,32 @@ export async function selectRows(em: EntityManager, sql: string, parameters: unk
   if (!statement) statements.set(sql, (statement = connection.prepare(sql).raw(true)));
   return statement.all(...parameters);
 }
+
+export type ColumnType = 'int' | 'float8' | 'text';
+
+/** Prepared INSERT statements of each SQLite connection, by SQL text. */
+const sqliteInserts = new WeakMap<object, Map<string, { run(...values: unknown[]): unknown }>>();
+
+/**
+ * Inserts many rows of plain values (in the caller's transaction, which makes it fast): SQLite runs one prepared
+ * INSERT per row, PostgreSQL receives each column as one array (unnest), so a batch is one statement whatever
+ * its size.
+ */
+export async function insertMany(em: EntityManager, table: string, columns: { name: string; type: ColumnType }[], rows: unknown[][]): Promise<void> {
+  if (!rows.length) return;
+  const names = columns.map((c) => c.name).join(', ');
+  const ds = em.connection;
+  if (ds.driver.options.type === 'postgres') {
+    const arrays = columns.map((_, c) => rows.map((row) => row[c] ?? null));
+    await em.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`, arrays);
+    return;
+  }
+  const sql = `INSERT INTO ${table} (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
+  ds.logger.logQuery(sql, []);
+  const connection = (ds.driver as unknown as { databaseConnection: { prepare(sql: string): { run(...values: unknown[]): unknown } } }).databaseConnection;
+  let statements = sqliteInserts.get(connection);
+  if (!statements) sqliteInserts.set(connection, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+  for (const row of rows) statement.run(...row);
+}

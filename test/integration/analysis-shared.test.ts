@@ -64,7 +64,7 @@ describe('the analysis as data', () => {
       let err = '';
       child.stderr!.on('data', (chunk: Buffer) => {
         err += chunk.toString();
-        if (err.includes('flagged pairs')) resolve();
+        if (err.includes('classified them')) resolve();
       });
     });
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,12 +1,14 @@
-import { DataSource } from 'typeorm';
-import { loadAnalysisData, subjectDocument } from './analysis.data';
+import { DataSource, EntityManager } from 'typeorm';
+import { CompactRegistry } from './analysis.compact';
+import { loadTopics, loadUnits } from './analysis.data';
 import { collaborationRow } from './analysis.maintainer';
 import { CollaborationRow, GroundRow, insertCollaborationRows, insertGroundRows, insertPairRows, PairRow, saveModel } from './analysis.store';
-import { OverlapEngine } from './overlap-engine';
-import { SubjectModel, SubjectResult } from './subject-model';
+import { OverlapEngine, Subjects } from './overlap-engine';
+import { Corpus, documentFeatures, SubjectModel } from './subject-model';
 
+/** A rebuild's phases in order: read the registry, train, write rows (and pairs as they are found), all pairs found, done. */
 export interface BuildProgress {
-  phase: 'read' | 'train' | 'pair' | 'write' | 'done';
+  phase: 'read' | 'train' | 'write' | 'pair' | 'done';
   done: number;
   total: number;
 }
@@ -23,10 +25,11 @@ const BATCH_ROWS = 5000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Writes a complete analysis of the registry as `generation`, beside the one readers use: reads the registry,
- * trains the subject model (or classifies with the one given), pairs, and writes the rows in batches, each its
- * own short transaction, so requests go on meanwhile. Changes committed while it runs are logged by the write
- * hook and applied by the caller before this generation becomes current.
+ * Writes a complete analysis of the registry as `generation`, beside the one readers use, in bounded memory: the
+ * registry is read in chunks into flat arrays (texts are turned into the subject model's word counts and dropped),
+ * the model is trained (or the one given classifies), and rows and pairs are written in batches as they are made,
+ * each batch its own short transaction, so requests go on meanwhile. Changes committed while it runs are logged by
+ * the write hook and applied by the caller before this generation becomes current.
  */
 export async function buildGeneration(
   ds: DataSource,
@@ -34,55 +37,78 @@ export async function buildGeneration(
   options: { model?: SubjectModel; alive: () => Promise<void>; progress?: (p: BuildProgress) => void | Promise<void>; batchRows?: number },
 ): Promise<BuiltGeneration> {
   const progress = options.progress ?? (() => undefined);
-  const data = await ds.transaction((em) => loadAnalysisData(em));
-  const collaborations = [...data.collaborations.values()];
-  await progress({ phase: 'read', done: collaborations.length, total: collaborations.length });
-  await yieldToEventLoop();
-  const documents = collaborations.map((c) => subjectDocument(data, c));
-  let model: SubjectModel;
-  let subjects: Map<number, SubjectResult>;
-  if (options.model) {
-    model = options.model;
-    subjects = new Map();
-    for (const doc of documents) {
-      const subject = model.classify(doc);
-      if (subject) subjects.set(doc.id, subject);
-    }
-  } else {
-    ({ model, results: subjects } = SubjectModel.train([...data.topics.values()], documents));
-  }
-  await progress({ phase: 'train', done: collaborations.length, total: collaborations.length });
+  const batch = options.batchRows ?? BATCH_ROWS;
+  const units = await loadUnits(ds.manager);
+  const topics = await loadTopics(ds.manager);
+  const corpus = new Corpus();
+  const given = options.model;
+  const givenBest: number[] = [];
+  const givenConfidence: number[] = [];
+  const registry = await CompactRegistry.read(ds, units, (c) => {
+    const features = documentFeatures(c);
+    if (!given) return corpus.add(features, c.topicIds);
+    const subject = given.classifyFeatures(features, c.topicIds);
+    givenBest.push(subject ? given.subjects.indexOf(subject.topicId) : -1);
+    givenConfidence.push(subject?.confidence ?? 0);
+  });
+  const ids = registry.allIds();
+  await progress({ phase: 'read', done: ids.length, total: ids.length });
   await yieldToEventLoop();
 
-  const engine = new OverlapEngine(data, model, subjects);
-  const rows: CollaborationRow[] = collaborations.map((c) => collaborationRow(data, c, subjects.get(c.id) ?? null));
-  const ground: GroundRow[] = [];
-  for (const c of collaborations) {
-    const topicId = engine.indexable(c);
-    if (topicId !== null) for (const g of engine.groundOf(c)) ground.push({ ...g, topicId, collaborationId: c.id });
-  }
-  const pairs: PairRow[] = [];
-  engine.build((pair) => pairs.push({ pair, aKey: data.collaborations.get(pair.a)!.key, bKey: data.collaborations.get(pair.b)!.key }));
-  await progress({ phase: 'pair', done: pairs.length, total: pairs.length });
-  await yieldToEventLoop();
-
-  const total = rows.length + ground.length + pairs.length;
-  let done = 0;
-  const write = async <R>(list: R[], insert: (em: import('typeorm').EntityManager, chunk: R[]) => Promise<void>) => {
-    const batch = options.batchRows ?? BATCH_ROWS;
-    for (let i = 0; i < list.length; i += batch) {
-      const chunk = list.slice(i, i + batch);
-      await ds.transaction((em) => insert(em, chunk));
-      done += chunk.length;
-      await progress({ phase: 'write', done, total });
-      await options.alive();
-      await yieldToEventLoop();
-    }
+  const { model, best, confidence } = given
+    ? { model: given, best: Int32Array.from(givenBest), confidence: Float64Array.from(givenConfidence) }
+    : SubjectModel.train([...topics.values()], corpus);
+  const subjects: Subjects = {
+    topic: (id) => {
+      const s = best[registry.slot(id)]!;
+      return s >= 0 ? model.subjects[s]! : -1;
+    },
+    confidence: (id) => confidence[registry.slot(id)]!,
   };
-  await write(rows, (em, chunk) => insertCollaborationRows(em, generation, chunk));
-  await write(ground, (em, chunk) => insertGroundRows(em, generation, chunk));
-  await write(pairs, (em, chunk) => insertPairRows(em, generation, chunk));
+  await progress({ phase: 'train', done: ids.length, total: ids.length });
+  await yieldToEventLoop();
+
+  let written = 0;
+  const flush = async <R>(rows: R[], insert: (em: EntityManager, rows: R[]) => Promise<void>) => {
+    if (!rows.length) return;
+    await ds.transaction((em) => insert(em, rows));
+    written += rows.length;
+    await progress({ phase: 'write', done: written, total: written });
+    await options.alive();
+    await yieldToEventLoop();
+  };
+  const engine = new OverlapEngine(registry, units, topics, model, subjects);
+  let rows: CollaborationRow[] = [];
+  let ground: GroundRow[] = [];
+  for (const id of ids) {
+    const topicId = subjects.topic(id);
+    rows.push(collaborationRow(registry, units, id, topicId >= 0 ? { topicId, confidence: subjects.confidence(id) } : null));
+    if (engine.indexable(id) !== null) for (const g of engine.groundOf(id)) ground.push({ ...g, topicId, collaborationId: id });
+    if (rows.length >= batch) {
+      await flush(rows, (em, r) => insertCollaborationRows(em, generation, r));
+      rows = [];
+    }
+    if (ground.length >= batch) {
+      await flush(ground, (em, r) => insertGroundRows(em, generation, r));
+      ground = [];
+    }
+  }
+  await flush(rows, (em, r) => insertCollaborationRows(em, generation, r));
+  await flush(ground, (em, r) => insertGroundRows(em, generation, r));
+
+  let pairs: PairRow[] = [];
+  let found = 0;
+  for (const pair of engine.pairs(ids)) {
+    pairs.push({ pair, aKey: registry.key(pair.a), bKey: registry.key(pair.b) });
+    found += 1;
+    if (pairs.length >= batch) {
+      await flush(pairs, (em, r) => insertPairRows(em, generation, r));
+      pairs = [];
+    }
+  }
+  await flush(pairs, (em, r) => insertPairRows(em, generation, r));
+  await progress({ phase: 'pair', done: found, total: found });
   await ds.transaction((em) => saveModel(em, generation, model));
-  await progress({ phase: 'done', done: total, total });
-  return { model, collaborations: rows.length, pairs: pairs.length, comparisons: engine.comparisons };
+  await progress({ phase: 'done', done: written, total: written });
+  return { model, collaborations: ids.length, pairs: found, comparisons: engine.comparisons };
 }

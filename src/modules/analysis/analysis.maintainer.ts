@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { idList, inIdList, rawQuery, subtreeIds } from '../../db/sql';
-import { ACollaboration, AnalysisData, AUnit, loadCollaborations, loadUnits, subjectDocument } from './analysis.data';
+import { AnalysisData, AUnit, loadCollaborations, loadUnits, subjectDocument } from './analysis.data';
 import {
   CollaborationRow,
   deleteRowsOf,
@@ -13,7 +13,8 @@ import {
   readCollaborationRows,
 } from './analysis.store';
 import { gapBasisOf } from './gaps';
-import { OverlapEngine } from './overlap-engine';
+import { CollaborationFacts, RecordFacts } from './analysis.facts';
+import { OverlapEngine, subjectsOf } from './overlap-engine';
 import { SubjectModel, SubjectResult } from './subject-model';
 
 /** The ids at or below the roots, in a tree given as records naming their parent. */
@@ -43,9 +44,9 @@ async function addParentChains(em: EntityManager, data: AnalysisData): Promise<v
   }
 }
 
-/** What the rows of a collaboration hold, from the registry data and the model. */
-export function collaborationRow(data: AnalysisData, c: ACollaboration, subject: SubjectResult | null): CollaborationRow {
-  return { collaborationId: c.id, subject, parentId: c.parentId, basis: gapBasisOf(data, c) };
+/** What the rows of a collaboration hold, from the registry's facts and the model's subject. */
+export function collaborationRow(facts: CollaborationFacts, units: Map<number, AUnit>, id: number, subject: SubjectResult | null): CollaborationRow {
+  return { collaborationId: id, subject, parentId: facts.parentId(id), basis: gapBasisOf(facts, units, id) };
 }
 
 export interface AppliedChange {
@@ -80,13 +81,14 @@ export async function applyChanges(
 
   const before = await readCollaborationRows(em, generation, affected);
   const data: AnalysisData = { units, topics: new Map(), collaborations: await loadCollaborations(em, affected) };
+  const facts = new RecordFacts(data);
   await addParentChains(em, data);
   // A collaboration moved, or given another agreement, changes what those below it count as connected and which
   // agreement they run under.
   const roots = [...affected].filter((id) => {
     const fresh = data.collaborations.get(id);
     const old = before.get(id);
-    return fresh && old && (old.parentId !== fresh.parentId || old.basis.agreementId !== gapBasisOf(data, fresh).agreementId);
+    return fresh && old && (old.parentId !== fresh.parentId || old.basis.agreementId !== gapBasisOf(facts, units, id).agreementId);
   });
   for (const id of await subtreeIds(em, 'collaboration', roots)) affected.add(id);
   for (const [id, c] of await loadCollaborations(em, [...affected].filter((id) => !data.collaborations.has(id)))) data.collaborations.set(id, c);
@@ -99,17 +101,17 @@ export async function applyChanges(
     if (subject) subjects.set(c.id, subject);
   }
   const removed = await deleteRowsOf(em, generation, [...affected]);
-  const engine = new OverlapEngine(data, model, subjects);
+  const engine = OverlapEngine.over(data, model, subjectsOf(subjects));
   const ground: GroundRow[] = [];
   for (const c of live) {
-    const topicId = engine.indexable(c);
-    if (topicId !== null) for (const g of engine.groundOf(c)) ground.push({ ...g, topicId, collaborationId: c.id });
+    const topicId = engine.indexable(c.id);
+    if (topicId !== null) for (const g of engine.groundOf(c.id)) ground.push({ ...g, topicId, collaborationId: c.id });
   }
-  await insertCollaborationRows(em, generation, live.map((c) => collaborationRow(data, c, subjects.get(c.id) ?? null)));
+  await insertCollaborationRows(em, generation, live.map((c) => collaborationRow(facts, units, c.id, subjects.get(c.id) ?? null)));
   await insertGroundRows(em, generation, ground);
 
   // Candidates of every affected collaboration (affected ones among them, with their new rows).
-  const candidatesOf = await groundCandidates(em, generation, live.filter((c) => engine.indexable(c) !== null).map((c) => c.id));
+  const candidatesOf = await groundCandidates(em, generation, live.filter((c) => engine.indexable(c.id) !== null).map((c) => c.id));
   const others = new Set([...candidatesOf.values()].flat().filter((id) => !subjects.has(id)));
   for (const [id, c] of await loadCollaborations(em, [...others].filter((id) => !data.collaborations.has(id)))) data.collaborations.set(id, c);
   await addParentChains(em, data);

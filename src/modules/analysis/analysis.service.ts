@@ -32,7 +32,7 @@ import {
   updateState,
 } from './analysis.store';
 import { Gap, GapCode, gapsFrom } from './gaps';
-import { OverlapEngine, OverlapPair, OverlapReason, overlapOf } from './overlap-engine';
+import { OverlapEngine, OverlapPair, OverlapReason, overlapOf, subjectsOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
 import { savePairReview } from './pair-review';
 import { documentFeatures, SubjectModel, subjectsUnder } from './subject-model';
@@ -522,8 +522,8 @@ export class AnalysisService {
       const { generation } = await this.current();
       const { units, topics } = await this.trees();
       const data: AnalysisData = { units, topics, collaborations: await loadCollaborations(this.ds.manager, pairs.flatMap((p) => [p.a, p.b])) };
-      const engine = new OverlapEngine(data, await this.modelOf(this.ds.manager, generation), new Map());
-      return pairs.map((pair) => (data.collaborations.has(pair.a) && data.collaborations.has(pair.b) ? engine.explain(pair) : []));
+      const engine = OverlapEngine.over(data, await this.modelOf(this.ds.manager, generation), subjectsOf(new Map()));
+      return pairs.map((pair) => (data.collaborations.has(pair.a) && data.collaborations.has(pair.b) ? engine.explain(pair, data) : []));
     },
     { cache: false },
   );

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { idList, inIdList, isPostgres, rawQuery, rawRows } from '../../db/sql';
+import { idList, inIdList, insertMany, isPostgres, rawQuery, rawRows } from '../../db/sql';
 import { Sector } from '../units/unit.enums';
 import { GapBasis } from './gaps';
 import { GroundUnit, OverlapPair } from './overlap-engine';
@@ -110,21 +110,13 @@ export interface PairRow {
  */
 export const rankOf = (score: number, aKey: string, bKey: string): string => `${String(1000 - Math.round(score * 1000)).padStart(4, '0')} ${aKey} ${bKey}`;
 
-/** Inserts rows in statements of a bounded number of parameters. */
-async function insert(em: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const perStatement = Math.floor(4000 / columns.length);
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    const placeholders = chunk.map((row, r) => `(${row.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`).join(', ');
-    await rawQuery(em, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, chunk.flat());
-  }
-}
+const int = (name: string) => ({ name, type: 'int' as const });
 
 export function insertCollaborationRows(em: EntityManager, generation: number, rows: CollaborationRow[]): Promise<void> {
-  return insert(
+  return insertMany(
     em,
     'analysis_collaboration',
-    ['generation', 'collaboration_id', 'topic_id', 'confidence', 'parent_id', 'gap_eligible', 'agreement_id', 'missing_sector', 'no_contact'],
+    [int('generation'), int('collaboration_id'), int('topic_id'), { name: 'confidence', type: 'float8' }, int('parent_id'), int('gap_eligible'), int('agreement_id'), { name: 'missing_sector', type: 'text' }, int('no_contact')],
     rows.map((r) => [
       generation,
       r.collaborationId,
@@ -140,19 +132,20 @@ export function insertCollaborationRows(em: EntityManager, generation: number, r
 }
 
 export function insertGroundRows(em: EntityManager, generation: number, rows: GroundRow[]): Promise<void> {
-  return insert(
+  return insertMany(
     em,
     'analysis_ground',
-    ['generation', 'topic_id', 'unit_id', 'collaboration_id', 'own'],
+    [int('generation'), int('topic_id'), int('unit_id'), int('collaboration_id'), int('own')],
     rows.map((r) => [generation, r.topicId, r.unitId, r.collaborationId, Number(r.own)]),
   );
 }
 
 export function insertPairRows(em: EntityManager, generation: number, rows: PairRow[]): Promise<void> {
-  return insert(
+  const text = (name: string) => ({ name, type: 'text' as const });
+  return insertMany(
     em,
     'overlap_pair',
-    ['generation', 'a_id', 'b_id', 'topic_id', 'score', 'rank', 'shared_unit_ids', 'shared_topic_ids', 'period_start', 'period_end'],
+    [int('generation'), int('a_id'), int('b_id'), int('topic_id'), { name: 'score', type: 'float8' }, text('rank'), text('shared_unit_ids'), text('shared_topic_ids'), text('period_start'), text('period_end')],
     rows.map(({ pair: p, aKey, bKey }) => [
       generation,
       p.a,

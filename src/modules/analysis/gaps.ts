@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
-import { PersonRole, Status } from '../collaborations/collaboration.enums';
+import { Status } from '../collaborations/collaboration.enums';
 import { Sector } from '../units/unit.enums';
-import { ACollaboration, AnalysisData } from './analysis.data';
+import { AUnit } from './analysis.data';
+import { CollaborationFacts } from './analysis.facts';
 
 export enum GapCode {
   NO_AGREEMENT = 'NO_AGREEMENT',
@@ -26,11 +27,12 @@ export interface Gap {
 }
 
 /** The agreement a collaboration runs under: its own, or the nearest one up its `parent` chain. */
-function agreementOf(data: AnalysisData, c: ACollaboration): number | null {
+function agreementOf(facts: CollaborationFacts, id: number): number | null {
   const seen = new Set<number>();
-  for (let x: ACollaboration | undefined = c; x && !seen.has(x.id); x = x.parentId === null ? undefined : data.collaborations.get(x.parentId)) {
-    if (x.agreementId !== null) return x.agreementId;
-    seen.add(x.id);
+  for (let x: number | null = id; x !== null && facts.has(x) && !seen.has(x); x = facts.parentId(x)) {
+    const agreement = facts.agreementId(x);
+    if (agreement !== null) return agreement;
+    seen.add(x);
   }
   return null;
 }
@@ -49,14 +51,17 @@ export interface GapBasis {
   noContact: boolean;
 }
 
-export function gapBasisOf(data: AnalysisData, c: ACollaboration): GapBasis {
-  const sectors = new Set(c.units.map((u) => data.units.get(u.unitId)?.sector));
+export function gapBasisOf(facts: CollaborationFacts, units: Map<number, AUnit>, id: number): GapBasis {
+  const sectors = new Set<Sector | undefined>();
+  const list = facts.units(id);
+  for (let i = 0; i < list.length; i++) sectors.add(units.get(list[i]!)?.sector);
   const oneSided = !sectors.has(Sector.MUNICIPAL) || !sectors.has(Sector.ACADEMIC);
+  const status = facts.status(id);
   return {
-    eligible: c.status === Status.PLANNED || c.status === Status.ACTIVE,
-    agreementId: agreementOf(data, c),
+    eligible: status === Status.PLANNED || status === Status.ACTIVE,
+    agreementId: agreementOf(facts, id),
     missingSector: oneSided ? (sectors.has(Sector.MUNICIPAL) ? Sector.ACADEMIC : Sector.MUNICIPAL) : null,
-    noContact: !c.people.some((p) => p.role === PersonRole.PROJECT_LEADER || p.role === PersonRole.CONTACT),
+    noContact: !facts.hasContact(id),
   };
 }
 

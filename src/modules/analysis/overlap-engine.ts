@@ -1,7 +1,7 @@
 import { Status } from '../collaborations/collaboration.enums';
-import { Sector } from '../units/unit.enums';
-import { ACollaboration, AnalysisData, subjectDocument } from './analysis.data';
-import { documentFeatures, featureWords, SubjectModel, SubjectResult } from './subject-model';
+import { ACollaboration, AnalysisData, ATopic, AUnit, subjectDocument } from './analysis.data';
+import { CollaborationFacts, RecordFacts } from './analysis.facts';
+import { documentFeatures, featureWords, SubjectModel } from './subject-model';
 
 export type ReasonCode = 'SHARED_UNIT' | 'CONTAINED_UNIT' | 'SAME_TOPIC' | 'RELATED_TOPIC' | 'SIMILAR_TEXT' | 'PERIOD_OVERLAP';
 
@@ -22,67 +22,91 @@ export interface OverlapPair {
   periodEnd: string | null;
 }
 
-const MAX_EVIDENCE_WORDS = 4;
-
 /** A unit of a collaboration's municipal ground: one it names (own), or one above those. */
 export interface GroundUnit {
   unitId: number;
   own: boolean;
 }
 
+/** Each collaboration's inferred subject: its topic id (-1: none) and the confidence of it. */
+export interface Subjects {
+  topic(id: number): number;
+  confidence(id: number): number;
+}
+
+/** Subjects held in a map (a write's neighbourhood). */
+export function subjectsOf(map: Map<number, { topicId: number; confidence: number }>): Subjects {
+  return { topic: (id) => map.get(id)?.topicId ?? -1, confidence: (id) => map.get(id)?.confidence ?? 0 };
+}
+
+const MAX_EVIDENCE_WORDS = 4;
+/** Index keys (subject, unit) as one number: unit ids stay below 2^21 (two million units), topic ids below 2^31. */
+const UNIT_SPAN = 2 ** 21;
+
 /**
  * Finds the flagged overlaps (the definition in README "Overlap detection") without comparing all pairs:
  * every collaboration is indexed under (subject, municipal unit) twice, once for the units it names and once for
  * every unit above them, so the collaborations whose municipal ground is, contains or lies inside one's own are
- * found by a few look-ups. A full build holds that index in memory (`build`); incremental maintenance keeps the
+ * found by a few look-ups. A full build holds that index in memory (`pairs`); incremental maintenance keeps the
  * same index as the table analysis_ground and evaluates only the pairs it finds there (`pairBetween`).
  */
 export class OverlapEngine {
   private readonly ancestors = new Map<number, number[]>();
   /** (subject, unit) → collaborations naming that municipal unit. */
-  private readonly own = new Map<string, number[]>();
+  private readonly own = new Map<number, number[]>();
   /** (subject, unit) → collaborations naming a municipal unit at or below that unit. */
-  private readonly below = new Map<string, number[]>();
-  private readonly municipal = new Map<number, number[]>();
+  private readonly below = new Map<number, number[]>();
   comparisons = 0;
 
   constructor(
-    private readonly data: AnalysisData,
+    private readonly facts: CollaborationFacts,
+    private readonly units: Map<number, AUnit>,
+    private readonly topics: Map<number, ATopic>,
     private readonly model: SubjectModel,
-    readonly subjects: Map<number, SubjectResult>,
+    readonly subjects: Subjects,
   ) {}
 
-  /** Every flagged pair of the registry, each once (a < b), handed to `found` as it is found. */
-  build(found: (pair: OverlapPair) => void): void {
-    for (const c of this.data.collaborations.values()) {
-      const subject = this.indexable(c);
+  /** An engine over records (a neighbourhood, or a pair to explain). */
+  static over(data: AnalysisData, model: SubjectModel, subjects: Subjects): OverlapEngine {
+    return new OverlapEngine(new RecordFacts(data), data.units, data.topics, model, subjects);
+  }
+
+  /** Every flagged pair among these collaborations, each once (a < b), as they are found. */
+  *pairs(ids: ArrayLike<number>): Generator<OverlapPair> {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const subject = this.indexable(id);
       if (subject === null) continue;
-      for (const { unitId, own } of this.groundOf(c)) {
-        const key = `${subject}|${unitId}`;
-        if (own) push(this.own, key, c.id);
-        push(this.below, key, c.id);
+      for (const { unitId, own } of this.groundOf(id)) {
+        if (unitId >= UNIT_SPAN) throw new Error(`unit id ${unitId} is beyond what the overlap index holds (${UNIT_SPAN})`);
+        const key = subject * UNIT_SPAN + unitId;
+        if (own) push(this.own, key, id);
+        push(this.below, key, id);
       }
     }
-    for (const c of this.data.collaborations.values()) {
-      for (const other of this.candidates(c)) {
-        if (other <= c.id) continue;
-        const pair = this.pairBetween(c.id, other);
-        if (pair) found(pair);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      for (const other of this.candidates(id)) {
+        if (other <= id) continue;
+        const pair = this.pairBetween(id, other);
+        if (pair) yield pair;
       }
     }
   }
 
   /** The subject a collaboration is indexed under, or null when it takes no part in overlaps (no subject, cancelled). */
-  indexable(c: ACollaboration): number | null {
-    const subject = this.subjects.get(c.id);
-    return subject && c.status !== Status.CANCELLED ? subject.topicId : null;
+  indexable(id: number): number | null {
+    const topic = this.subjects.topic(id);
+    return topic >= 0 && this.facts.status(id) !== Status.CANCELLED ? topic : null;
   }
 
   /** The units a collaboration's municipal ground is indexed under. */
-  groundOf(c: ACollaboration): GroundUnit[] {
-    const mine = this.municipalUnits(c);
+  groundOf(id: number): GroundUnit[] {
+    const mine = this.facts.municipal(id);
     const out = new Map<number, boolean>();
-    for (const unit of mine) for (const above of this.ancestorsOf(unit)) out.set(above, out.get(above) === true || mine.includes(above));
+    for (let i = 0; i < mine.length; i++) {
+      for (const above of this.ancestorsOf(mine[i]!)) out.set(above, out.get(above) === true || includes(mine, above));
+    }
     return [...out].map(([unitId, own]) => ({ unitId, own }));
   }
 
@@ -97,7 +121,7 @@ export class OverlapEngine {
     if (!list) {
       list = [];
       const seen = new Set<number>();
-      for (let u: number | null = unitId; u !== null && !seen.has(u); u = this.data.units.get(u)?.parentId ?? null) {
+      for (let u: number | null = unitId; u !== null && !seen.has(u); u = this.units.get(u)?.parentId ?? null) {
         seen.add(u);
         list.push(u);
       }
@@ -106,59 +130,54 @@ export class OverlapEngine {
     return list;
   }
 
-  private municipalUnits(c: ACollaboration): number[] {
-    let units = this.municipal.get(c.id);
-    if (!units) {
-      units = [...new Set(c.units.map((u) => u.unitId).filter((u) => this.data.units.get(u)?.sector === Sector.MUNICIPAL))];
-      this.municipal.set(c.id, units);
-    }
-    return units;
-  }
-
-  private candidates(c: ACollaboration): Set<number> {
+  private candidates(id: number): Set<number> {
     const out = new Set<number>();
-    const subject = this.indexable(c);
+    const subject = this.indexable(id);
     if (subject === null) return out;
-    for (const unit of this.municipalUnits(c)) {
-      for (const above of this.ancestorsOf(unit)) for (const id of this.own.get(`${subject}|${above}`) ?? []) out.add(id);
-      for (const id of this.below.get(`${subject}|${unit}`) ?? []) out.add(id);
+    const mine = this.facts.municipal(id);
+    for (let i = 0; i < mine.length; i++) {
+      for (const above of this.ancestorsOf(mine[i]!)) for (const other of this.own.get(subject * UNIT_SPAN + above) ?? []) out.add(other);
+      for (const other of this.below.get(subject * UNIT_SPAN + mine[i]!) ?? []) out.add(other);
     }
-    out.delete(c.id);
+    out.delete(id);
     return out;
   }
 
   /** The definition's rules 2, 3 and 5 (1 and 4 hold by construction of the index), and the score. */
-  private evaluate(aId: number, bId: number): OverlapPair | null {
-    const a = this.data.collaborations.get(aId)!;
-    const b = this.data.collaborations.get(bId)!;
-    const period = overlapOf(a, b);
+  private evaluate(a: number, b: number): OverlapPair | null {
+    const f = this.facts;
+    const period = overlapOf({ startDate: f.startDate(a), endDate: f.endDate(a) }, { startDate: f.startDate(b), endDate: f.endDate(b) });
     if (!period) return null;
     if (this.connected(a, b)) return null;
     const { shared, contained } = this.ground(a, b);
     if (!shared.length && !contained.length) return null;
-    const sa = this.subjects.get(aId)!;
-    const sb = this.subjects.get(bId)!;
-    const tagsA = new Set(a.topicIds);
+    const tagsA = f.topics(a);
+    const tagsB = f.topics(b);
+    const sharedTopicIds: number[] = [];
+    for (let i = 0; i < tagsB.length; i++) if (includes(tagsA, tagsB[i]!)) sharedTopicIds.push(tagsB[i]!);
     return {
-      a: aId,
-      b: bId,
-      topicId: sa.topicId,
-      score: Math.round(Math.sqrt(sa.confidence * sb.confidence) * 1000) / 1000,
+      a,
+      b,
+      topicId: this.subjects.topic(a),
+      score: Math.round(Math.sqrt(this.subjects.confidence(a) * this.subjects.confidence(b)) * 1000) / 1000,
       sharedUnitIds: [...shared, ...contained.map(([inner]) => inner)],
-      sharedTopicIds: b.topicIds.filter((t) => tagsA.has(t)),
+      sharedTopicIds,
       periodStart: period.start,
       periodEnd: period.end,
     };
   }
 
-  /** Why a pair was flagged, in sentences a coordinator can read at a glance (computed when asked for). */
-  explain(pair: OverlapPair): OverlapReason[] {
-    const a = this.data.collaborations.get(pair.a)!;
-    const b = this.data.collaborations.get(pair.b)!;
-    const topic = this.data.topics.get(pair.topicId);
-    const { shared, contained } = this.ground(a, b);
+  /**
+   * Why a pair was flagged, in sentences a coordinator can read at a glance (computed when asked for, from the
+   * two records of `data`).
+   */
+  explain(pair: OverlapPair, data: AnalysisData): OverlapReason[] {
+    const a = data.collaborations.get(pair.a)!;
+    const b = data.collaborations.get(pair.b)!;
+    const topic = this.topics.get(pair.topicId);
+    const { shared, contained } = this.ground(pair.a, pair.b);
     const reasons: OverlapReason[] = [];
-    const name = (u: number) => this.data.units.get(u)?.name ?? `unit ${u}`;
+    const name = (u: number) => this.units.get(u)?.name ?? `unit ${u}`;
     if (shared.length) reasons.push({ code: 'SHARED_UNIT', message: `Both involve ${shared.map(name).join(', ')}.` });
     for (const [inner, outer] of contained.slice(0, 3)) {
       reasons.push({ code: 'CONTAINED_UNIT', message: `${name(inner)} lies inside ${name(outer)}.` });
@@ -169,7 +188,7 @@ export class OverlapEngine {
       const related = this.relatedTags(a, b);
       if (related) reasons.push({ code: 'RELATED_TOPIC', message: related });
     }
-    const words = this.sharedEvidence(a, b, pair.topicId);
+    const words = this.sharedEvidence(data, a, b, pair.topicId);
     reasons.push({
       code: 'SIMILAR_TEXT',
       message: words.length
@@ -181,14 +200,17 @@ export class OverlapEngine {
   }
 
   /** Already connected: a person in both, or one is an ancestor of the other through `parent`. */
-  private connected(a: ACollaboration, b: ACollaboration): boolean {
-    if (a.people.some((p) => b.people.some((q) => q.personId === p.personId))) return true;
-    return this.isAncestor(a.id, b) || this.isAncestor(b.id, a);
+  private connected(a: number, b: number): boolean {
+    const pa = this.facts.people(a);
+    const pb = this.facts.people(b);
+    for (let i = 0; i < pa.length; i++) if (includes(pb, pa[i]!)) return true;
+    return this.isAncestor(a, b) || this.isAncestor(b, a);
   }
 
-  private isAncestor(id: number, c: ACollaboration): boolean {
+  /** Whether `id` is up the parent chain of `c`. */
+  private isAncestor(id: number, c: number): boolean {
     const seen = new Set<number>();
-    for (let p = c.parentId; p !== null && !seen.has(p); p = this.data.collaborations.get(p)?.parentId ?? null) {
+    for (let p = this.facts.parentId(c); p !== null && !seen.has(p); p = this.facts.has(p) ? this.facts.parentId(p) : null) {
       if (p === id) return true;
       seen.add(p);
     }
@@ -196,13 +218,15 @@ export class OverlapEngine {
   }
 
   /** Municipal units both name, and pairs (inner, outer) where one's unit lies inside the other's. */
-  private ground(a: ACollaboration, b: ACollaboration): { shared: number[]; contained: [number, number][] } {
-    const ua = this.municipalUnits(a);
-    const ub = this.municipalUnits(b);
-    const shared = ua.filter((u) => ub.includes(u));
+  private ground(a: number, b: number): { shared: number[]; contained: [number, number][] } {
+    const ua = this.facts.municipal(a);
+    const ub = this.facts.municipal(b);
+    const shared: number[] = [];
     const contained: [number, number][] = [];
-    for (const x of ua) {
-      for (const y of ub) {
+    for (let i = 0; i < ua.length; i++) if (includes(ub, ua[i]!)) shared.push(ua[i]!);
+    for (let i = 0; i < ua.length; i++) {
+      for (let j = 0; j < ub.length; j++) {
+        const [x, y] = [ua[i]!, ub[j]!];
         if (x === y) continue;
         if (this.ancestorsOf(x).includes(y)) contained.push([x, y]);
         else if (this.ancestorsOf(y).includes(x)) contained.push([y, x]);
@@ -212,10 +236,10 @@ export class OverlapEngine {
   }
 
   private relatedTags(a: ACollaboration, b: ACollaboration): string | null {
-    const label = (t: number) => this.data.topics.get(t)?.label ?? String(t);
+    const label = (t: number) => this.topics.get(t)?.label ?? String(t);
     const above = (t: number) => {
       const out: number[] = [];
-      for (let p = this.data.topics.get(t)?.parentId ?? null; p !== null; p = this.data.topics.get(p)?.parentId ?? null) out.push(p);
+      for (let p = this.topics.get(t)?.parentId ?? null; p !== null; p = this.topics.get(p)?.parentId ?? null) out.push(p);
       return out;
     };
     for (const x of a.topicIds) {
@@ -228,9 +252,9 @@ export class OverlapEngine {
   }
 
   /** The words both texts share that point most strongly to the subject, as written in the first text. */
-  private sharedEvidence(a: ACollaboration, b: ACollaboration, topicId: number): string[] {
-    const fa = documentFeatures(subjectDocument(this.data, a));
-    const fb = documentFeatures(subjectDocument(this.data, b));
+  private sharedEvidence(data: AnalysisData, a: ACollaboration, b: ACollaboration, topicId: number): string[] {
+    const fa = documentFeatures(subjectDocument(data, a));
+    const fb = documentFeatures(subjectDocument(data, b));
     const surface = featureWords([a.title, a.summary ?? '', ...a.keywords].join(' '));
     return [...fa.keys()]
       .filter((f) => fb.has(f))
@@ -240,6 +264,11 @@ export class OverlapEngine {
       .slice(0, MAX_EVIDENCE_WORDS)
       .map(({ f }) => surface.get(f) ?? f);
   }
+}
+
+function includes(list: ArrayLike<number>, value: number): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -13,6 +13,10 @@ import { tokenize } from '../../text/normalize';
  *   3. classify every collaboration again by its words plus its tags, and repeat.
  * Words shared evenly by all subjects ("samarbeid", "kompetanse") cancel out in the likelihood ratio, and words
  * of the participating units' names are dropped, so neither can make two subjects look alike.
+ *
+ * Sized for a national registry (a million collaborations, a thousand subjects): a document is a short list of
+ * word ids, beliefs keep only the subjects that count for training, and the likelihoods are stored per word as
+ * the few subjects that ever saw it (every other subject gives the word its "unseen" likelihood).
  */
 
 export interface SubjectTopic {
@@ -27,7 +31,7 @@ export interface SubjectDocument {
   title: string;
   summary: string | null;
   keywords: string[];
-  topicIds: number[];
+  topicIds: ArrayLike<number>;
   /** Names of the participating units (and their ancestors): not evidence of the subject. */
   unitNames: string[];
 }
@@ -48,19 +52,6 @@ export function subjectsUnder(topics: Pick<SubjectTopic, 'id' | 'parentId'>[]): 
   return under;
 }
 
-/**
- * A trained model as stored between processes (analysis_model): log-likelihoods only where they differ from the
- * subject's value for unseen words, which they equal exactly wherever a subject never saw the word.
- */
-interface StoredModel {
-  subjects: number[];
-  subjectsUnder: [number, number[]][];
-  vocabulary: string[];
-  logPrior: number[];
-  logUnseen: number[];
-  seen: { ids: number[]; logLikelihood: number[] }[];
-}
-
 /** Word stems: the first six letters cover Norwegian inflection (barnehage/barnehagen/barnehagene). */
 const STEM = 6;
 const stem = (word: string): string => word.slice(0, STEM);
@@ -72,8 +63,20 @@ export function featureWords(text: string): Map<string, string> {
   return out;
 }
 
+/** Stems of a unit name, remembered: the same few thousand names recur in every document of a registry. */
+const nameStems = new Map<string, string[]>();
+function stemsOfName(name: string): string[] {
+  let stems = nameStems.get(name);
+  if (!stems) {
+    stems = tokenize(name).map(stem);
+    if (nameStems.size > 50_000) nameStems.clear();
+    nameStems.set(name, stems);
+  }
+  return stems;
+}
+
 export function documentFeatures(doc: Pick<SubjectDocument, 'title' | 'summary' | 'keywords' | 'unitNames'>): Map<string, number> {
-  const excluded = new Set(doc.unitNames.flatMap((name) => tokenize(name).map(stem)));
+  const excluded = new Set(doc.unitNames.flatMap(stemsOfName));
   const features = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const word of tokenize(text)) {
@@ -97,25 +100,121 @@ const LOG_TAG_SUBJECT = 2; // log-odds a subject tag adds when classifying
 const LOG_TAG_BROAD = 0.5;
 const SMOOTHING = 0.1;
 const ITERATIONS = 2;
+/** Beliefs below this take no part in fitting the model; they are not kept. */
+const FIT_FLOOR = 0.05;
 
-/** A document as parallel arrays of word ids and counts (-1: a word the model has never seen). */
-interface Encoded {
-  ids: Int32Array;
-  counts: Float64Array;
+/**
+ * The documents of a registry as training reads them: per document its word ids and counts and its tags, in flat
+ * arrays (a million documents are tens of megabytes, not gigabytes of maps).
+ */
+export class Corpus {
+  readonly vocabulary = new Map<string, number>();
+  private words = new Int32Array(1 << 16);
+  private counts = new Float64Array(1 << 16);
+  private tags = new Int32Array(1 << 12);
+  /** Where each document's words and tags start (document d: [starts[d], starts[d + 1])). */
+  wordStarts: number[] = [0];
+  tagStarts: number[] = [0];
+
+  get size(): number {
+    return this.wordStarts.length - 1;
+  }
+
+  add(features: Map<string, number>, topicIds: ArrayLike<number>): void {
+    let w = this.wordStarts[this.wordStarts.length - 1]!;
+    if (w + features.size > this.words.length) [this.words, this.counts] = [grow(this.words, w + features.size), grow(this.counts, w + features.size)];
+    for (const [word, n] of features) {
+      let id = this.vocabulary.get(word);
+      if (id === undefined) this.vocabulary.set(word, (id = this.vocabulary.size));
+      this.words[w] = id;
+      this.counts[w++] = n;
+    }
+    this.wordStarts.push(w);
+    let t = this.tagStarts[this.tagStarts.length - 1]!;
+    if (t + topicIds.length > this.tags.length) this.tags = grow(this.tags, t + topicIds.length);
+    for (let i = 0; i < topicIds.length; i++) this.tags[t++] = topicIds[i]!;
+    this.tagStarts.push(t);
+  }
+
+  /** Word ids and counts of all documents (document d's at wordStarts[d] up to wordStarts[d + 1]). */
+  get allWords(): Int32Array {
+    return this.words;
+  }
+
+  get allCounts(): Float64Array {
+    return this.counts;
+  }
+
+  tagsOf(d: number): Int32Array {
+    return this.tags.subarray(this.tagStarts[d]!, this.tagStarts[d + 1]!);
+  }
+}
+
+/**
+ * Each document's beliefs that take part in fitting (probability at least FIT_FLOOR): subject indices ascending
+ * and their probabilities, in flat arrays.
+ */
+class Beliefs {
+  private subjects = new Int32Array(1 << 16);
+  private p = new Float64Array(1 << 16);
+  readonly starts: number[] = [0];
+
+  /** Keeps the beliefs of the next document, read from a buffer that is reused. */
+  push(belief: Float64Array): void {
+    let k = this.starts[this.starts.length - 1]!;
+    if (k + belief.length > this.subjects.length) [this.subjects, this.p] = [grow(this.subjects, k + belief.length), grow(this.p, k + belief.length)];
+    for (let s = 0; s < belief.length; s++) {
+      if (belief[s]! < FIT_FLOOR) continue;
+      this.subjects[k] = s;
+      this.p[k++] = belief[s]!;
+    }
+    this.starts.push(k);
+  }
+
+  get allSubjects(): Int32Array {
+    return this.subjects;
+  }
+
+  get allP(): Float64Array {
+    return this.p;
+  }
+}
+
+function grow<T extends Int32Array | Float64Array>(array: T, needed: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * A trained model as stored between processes (analysis_model): per word, the subjects that saw it and how much
+ * more likely it is with each than unseen.
+ */
+interface StoredModel {
+  subjects: number[];
+  subjectsUnder: [number, number[]][];
+  vocabulary: string[];
+  logPrior: number[];
+  logUnseen: number[];
+  seen: { subjects: number[]; gain: number[] }[];
 }
 
 export class SubjectModel {
   readonly subjects: number[];
   private readonly subjectsUnder: Map<number, number[]>;
+  private readonly indexOf: Map<number, number>;
   private readonly vocabulary = new Map<string, number>();
   private logPrior = new Float64Array(0);
-  /** logLikelihood[s][word id]: log P(word | subject s), smoothed. */
-  private logLikelihood: Float64Array[] = [];
+  /** log P(a word | subject s) for a word s never saw with it (smoothed). */
   private logUnseen = new Float64Array(0);
+  /** Per word id: the subjects that saw it, and log P(word | s) − logUnseen[s] for each. */
+  private seenBy: Int32Array[] = [];
+  private gain: Float64Array[] = [];
 
   private constructor(subjects: number[], under: Map<number, number[]>) {
     this.subjects = subjects;
     this.subjectsUnder = under;
+    this.indexOf = new Map(subjects.map((s, i) => [s, i]));
   }
 
   private static untrained(topics: SubjectTopic[]): SubjectModel {
@@ -131,17 +230,7 @@ export class SubjectModel {
       vocabulary: [...this.vocabulary.keys()],
       logPrior: [...this.logPrior],
       logUnseen: [...this.logUnseen],
-      seen: this.logLikelihood.map((ll, s) => {
-        const ids: number[] = [];
-        const values: number[] = [];
-        ll.forEach((value, id) => {
-          if (value !== this.logUnseen[s]) {
-            ids.push(id);
-            values.push(value);
-          }
-        });
-        return { ids, logLikelihood: values };
-      }),
+      seen: this.seenBy.map((subjects, w) => ({ subjects: [...subjects], gain: [...this.gain[w]!] })),
     };
     return JSON.stringify(stored);
   }
@@ -152,62 +241,62 @@ export class SubjectModel {
     stored.vocabulary.forEach((word, id) => model.vocabulary.set(word, id));
     model.logPrior = Float64Array.from(stored.logPrior);
     model.logUnseen = Float64Array.from(stored.logUnseen);
-    model.logLikelihood = stored.seen.map(({ ids, logLikelihood }, s) => {
-      const ll = new Float64Array(stored.vocabulary.length).fill(stored.logUnseen[s]!);
-      ids.forEach((id, i) => (ll[id] = logLikelihood[i]!));
-      return ll;
-    });
+    model.seenBy = stored.seen.map((s) => Int32Array.from(s.subjects));
+    model.gain = stored.seen.map((s) => Float64Array.from(s.gain));
     return model;
   }
 
-  /** Trains on the registry's own collaborations and returns the model with every document's subject. */
-  static train(topics: SubjectTopic[], documents: SubjectDocument[]): { model: SubjectModel; results: Map<number, SubjectResult> } {
+  /**
+   * Trains on the registry's own collaborations (the corpus, in document order) and returns the model with each
+   * document's subject, as the index of its subject in `subjects` and its confidence (-1 and 0 when there is none).
+   */
+  static train(topics: SubjectTopic[], corpus: Corpus): { model: SubjectModel; best: Int32Array; confidence: Float64Array } {
     const model = SubjectModel.untrained(topics);
-    const features = documents.map((d) => documentFeatures(d));
-    if (!model.subjects.length) return { model, results: new Map() };
-    for (const f of features) for (const word of f.keys()) if (!model.vocabulary.has(word)) model.vocabulary.set(word, model.vocabulary.size);
-    const encoded = features.map((f) => model.encode(f));
-    const index = new Map(model.subjects.map((s, i) => [s, i]));
-    const lexicon = topics
-      .filter((t) => index.has(t.id))
-      .map((t) => ({ i: index.get(t.id)!, words: new Set(tokenize([t.label, ...t.synonyms].join(' ')).filter((w) => w.length > 2).map(stem)) }));
-    let beliefs = documents.map((doc, d) => {
-      const score = new Float64Array(model.subjects.length).fill(1e-3);
-      model.forTags(doc.topicIds, (i, exact) => (score[i]! += exact ? TAG_SUBJECT : TAG_BROAD));
-      for (const word of features[d]!.keys()) for (const { i, words } of lexicon) if (words.has(word)) score[i]! += LEXICON_HIT;
-      return normalise(score);
-    });
-    for (let round = 0; round < ITERATIONS; round++) {
-      model.fit(encoded, beliefs);
-      beliefs = documents.map((doc, d) => model.posterior(encoded[d]!, doc.topicIds));
+    const n = corpus.size;
+    const best = new Int32Array(n).fill(-1);
+    const confidence = new Float64Array(n);
+    if (!model.subjects.length) return { model, best, confidence };
+    corpus.vocabulary.forEach((id, word) => model.vocabulary.set(word, id));
+    const lexicon = new Map<number, number[]>();
+    for (const t of topics) {
+      const i = model.indexOf.get(t.id);
+      if (i === undefined) continue;
+      for (const word of new Set(tokenize([t.label, ...t.synonyms].join(' ')).filter((w) => w.length > 2).map(stem))) {
+        const id = corpus.vocabulary.get(word);
+        if (id !== undefined) lexicon.set(id, [...(lexicon.get(id) ?? []), i]);
+      }
     }
-    const results = new Map<number, SubjectResult>();
-    documents.forEach((doc, d) => results.set(doc.id, model.best(beliefs[d]!)));
-    return { model, results };
+    const subjects = model.subjects.length;
+    const score = new Float64Array(subjects);
+    const words = corpus.allWords;
+    let beliefs = new Beliefs();
+    for (let d = 0; d < n; d++) {
+      score.fill(1e-3);
+      model.forTags(corpus.tagsOf(d), (i, exact) => (score[i]! += exact ? TAG_SUBJECT : TAG_BROAD));
+      for (let k = corpus.wordStarts[d]!; k < corpus.wordStarts[d + 1]!; k++) for (const i of lexicon.get(words[k]!) ?? []) score[i]! += LEXICON_HIT;
+      beliefs.push(normaliseInPlace(score));
+    }
+    for (let round = 0; round < ITERATIONS; round++) {
+      model.fit(corpus, beliefs);
+      const next = new Beliefs();
+      for (let d = 0; d < n; d++) {
+        const posterior = model.posterior(words, corpus.allCounts, corpus.wordStarts[d]!, corpus.wordStarts[d + 1]!, corpus.tagsOf(d), score);
+        if (round === ITERATIONS - 1) [best[d], confidence[d]] = argmax(posterior);
+        else next.push(posterior);
+      }
+      beliefs = next;
+    }
+    return { model, best, confidence };
   }
 
   /** Classifies one (new or changed) collaboration with the trained model, without retraining. */
   classify(doc: SubjectDocument): SubjectResult | null {
+    return this.classifyFeatures(documentFeatures(doc), doc.topicIds);
+  }
+
+  /** The same, from the document's features and tags. */
+  classifyFeatures(features: Map<string, number>, topicIds: ArrayLike<number>): SubjectResult | null {
     if (!this.subjects.length) return null;
-    return this.best(this.posterior(this.encode(documentFeatures(doc)), doc.topicIds));
-  }
-
-  /** How strongly a word stem points to a subject rather than to the others (log-likelihood ratio). */
-  specificity(subject: number, feature: string): number {
-    const s = this.subjects.indexOf(subject);
-    const id = this.vocabulary.get(feature);
-    if (s < 0 || id === undefined) return 0;
-    let others = 0;
-    for (let i = 0; i < this.subjects.length; i++) if (i !== s) others += Math.exp(this.logLikelihood[i]![id]!);
-    return this.logLikelihood[s]![id]! - Math.log(others / Math.max(1, this.subjects.length - 1));
-  }
-
-  /** Subjects at or below a topic (a subject itself, or every subject under a broad theme). */
-  subjectsAt(topicId: number): number[] {
-    return this.subjectsUnder.get(topicId) ?? [];
-  }
-
-  private encode(features: Map<string, number>): Encoded {
     const ids = new Int32Array(features.size);
     const counts = new Float64Array(features.size);
     let i = 0;
@@ -215,70 +304,104 @@ export class SubjectModel {
       ids[i] = this.vocabulary.get(word) ?? -1;
       counts[i++] = n;
     }
-    return { ids, counts };
+    const [index, confidence] = argmax(this.posterior(ids, counts, 0, ids.length, topicIds, new Float64Array(this.subjects.length)));
+    return { topicId: this.subjects[index]!, confidence };
+  }
+
+  /** How strongly a word stem points to a subject rather than to the others (log-likelihood ratio). */
+  specificity(subject: number, feature: string): number {
+    const s = this.indexOf.get(subject);
+    const id = this.vocabulary.get(feature);
+    if (s === undefined || id === undefined) return 0;
+    const ll = new Float64Array(this.logUnseen);
+    const seen = this.seenBy[id]!;
+    for (let k = 0; k < seen.length; k++) ll[seen[k]!]! += this.gain[id]![k]!;
+    let others = 0;
+    for (let i = 0; i < this.subjects.length; i++) if (i !== s) others += Math.exp(ll[i]!);
+    return ll[s]! - Math.log(others / Math.max(1, this.subjects.length - 1));
+  }
+
+  /** Subjects at or below a topic (a subject itself, or every subject under a broad theme). */
+  subjectsAt(topicId: number): number[] {
+    return this.subjectsUnder.get(topicId) ?? [];
   }
 
   /** Calls `visit` with the index of each subject a tag points to, and whether the tag names it exactly. */
-  private forTags(topicIds: number[], visit: (subjectIndex: number, exact: boolean) => void): void {
-    for (const tag of topicIds) {
+  private forTags(topicIds: ArrayLike<number>, visit: (subjectIndex: number, exact: boolean) => void): void {
+    for (let t = 0; t < topicIds.length; t++) {
+      const tag = topicIds[t]!;
       const under = this.subjectsAt(tag);
-      for (const subject of under) visit(this.subjects.indexOf(subject), under.length === 1 && subject === tag);
+      for (const subject of under) visit(this.indexOf.get(subject)!, under.length === 1 && subject === tag);
     }
   }
 
-  private fit(encoded: Encoded[], beliefs: Float64Array[]): void {
+  private fit(corpus: Corpus, beliefs: Beliefs): void {
     const subjects = this.subjects.length;
     const v = this.vocabulary.size;
     const counts = Array.from({ length: subjects }, () => new Float64Array(v));
     const totals = new Float64Array(subjects);
     const mass = new Float64Array(subjects);
-    encoded.forEach(({ ids, counts: n }, d) => {
-      const belief = beliefs[d]!;
-      for (let s = 0; s < subjects; s++) {
-        const p = belief[s]!;
-        if (p < 0.05) continue;
-        mass[s]! += p;
+    const [ids, n, believed, p] = [corpus.allWords, corpus.allCounts, beliefs.allSubjects, beliefs.allP];
+    const documents = corpus.size;
+    for (let d = 0; d < documents; d++) {
+      for (let k = beliefs.starts[d]!; k < beliefs.starts[d + 1]!; k++) {
+        const s = believed[k]!;
+        mass[s]! += p[k]!;
         const c = counts[s]!;
-        for (let i = 0; i < ids.length; i++) {
-          c[ids[i]!]! += p * n[i]!;
-          totals[s]! += p * n[i]!;
+        for (let i = corpus.wordStarts[d]!; i < corpus.wordStarts[d + 1]!; i++) {
+          c[ids[i]!]! += p[k]! * n[i]!;
+          totals[s]! += p[k]! * n[i]!;
         }
       }
-    });
+    }
     this.logPrior = new Float64Array(subjects);
     this.logUnseen = new Float64Array(subjects);
-    this.logLikelihood = counts.map((c, s) => {
-      const denominator = totals[s]! + SMOOTHING * v;
-      this.logPrior[s] = Math.log((mass[s]! + 1) / (encoded.length + subjects));
-      this.logUnseen[s] = Math.log(SMOOTHING / denominator);
-      return c.map((n) => Math.log((n + SMOOTHING) / denominator));
-    });
-  }
-
-  private posterior({ ids, counts }: Encoded, topicIds: number[]): Float64Array {
-    const subjects = this.subjects.length;
-    const log = new Float64Array(subjects);
+    const seenBy: number[][] = Array.from({ length: v }, () => []);
+    const gain: number[][] = Array.from({ length: v }, () => []);
     for (let s = 0; s < subjects; s++) {
-      const ll = this.logLikelihood[s]!;
-      let score = this.logPrior[s]!;
-      for (let i = 0; i < ids.length; i++) score += counts[i]! * (ids[i]! >= 0 ? ll[ids[i]!]! : this.logUnseen[s]!);
-      log[s] = score;
+      const denominator = totals[s]! + SMOOTHING * v;
+      this.logPrior[s] = Math.log((mass[s]! + 1) / (documents + subjects));
+      this.logUnseen[s] = Math.log(SMOOTHING / denominator);
+      const c = counts[s]!;
+      for (let w = 0; w < v; w++) {
+        if (c[w] === 0) continue;
+        seenBy[w]!.push(s);
+        gain[w]!.push(Math.log((c[w]! + SMOOTHING) / denominator) - this.logUnseen[s]!);
+      }
     }
-    this.forTags(topicIds, (i, exact) => (log[i]! += exact ? LOG_TAG_SUBJECT : LOG_TAG_BROAD));
-    let max = -Infinity;
-    for (const l of log) if (l > max) max = l;
-    return normalise(log.map((l) => Math.exp(l - max)));
+    this.seenBy = seenBy.map((list) => Int32Array.from(list));
+    this.gain = gain.map((list) => Float64Array.from(list));
   }
 
-  private best(posterior: Float64Array): { topicId: number; confidence: number } {
-    let best = 0;
-    for (let s = 1; s < posterior.length; s++) if (posterior[s]! > posterior[best]!) best = s;
-    return { topicId: this.subjects[best]!, confidence: posterior[best]! };
+  /** The posterior over subjects of one document (its words at [from, to) of ids and counts), written into `out`. */
+  private posterior(ids: Int32Array, counts: Float64Array, from: number, to: number, topicIds: ArrayLike<number>, out: Float64Array): Float64Array {
+    let total = 0;
+    for (let i = from; i < to; i++) total += counts[i]!;
+    for (let s = 0; s < out.length; s++) out[s] = this.logPrior[s]! + total * this.logUnseen[s]!;
+    for (let i = from; i < to; i++) {
+      if (ids[i]! < 0) continue;
+      const seen = this.seenBy[ids[i]!]!;
+      const gain = this.gain[ids[i]!]!;
+      for (let k = 0; k < seen.length; k++) out[seen[k]!]! += counts[i]! * gain[k]!;
+    }
+    this.forTags(topicIds, (i, exact) => (out[i]! += exact ? LOG_TAG_SUBJECT : LOG_TAG_BROAD));
+    let max = -Infinity;
+    for (let s = 0; s < out.length; s++) if (out[s]! > max) max = out[s]!;
+    for (let s = 0; s < out.length; s++) out[s] = Math.exp(out[s]! - max);
+    return normaliseInPlace(out);
   }
 }
 
-function normalise(scores: Float64Array): Float64Array {
+function normaliseInPlace(scores: Float64Array): Float64Array {
   let sum = 0;
-  for (const v of scores) sum += v;
-  return scores.map((v) => v / sum);
+  for (let s = 0; s < scores.length; s++) sum += scores[s]!;
+  for (let s = 0; s < scores.length; s++) scores[s]! /= sum;
+  return scores;
+}
+
+/** The most likely subject's index and its probability (the first of equals). */
+function argmax(posterior: Float64Array): [number, number] {
+  let best = 0;
+  for (let s = 1; s < posterior.length; s++) if (posterior[s]! > posterior[best]!) best = s;
+  return [best, posterior[best]!];
 }
