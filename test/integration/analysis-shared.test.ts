@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { loadConfig } from '../../src/config';
 import { startServer } from '../../src/app/server';
-import { readState } from '../../src/modules/analysis/analysis.store';
+import { generationsPresent, readState, tablesOf } from '../../src/modules/analysis/analysis.store';
 import { BIN, registry } from '../helpers/cli';
 import { dropTestDatabases, startTestServer, TestServer } from '../helpers/server';
 
@@ -73,7 +73,7 @@ describe('the analysis as data', () => {
     const state = await readState(server.dataSource.manager);
     expect(state.generation).toBe(generation);
     expect(state.rebuildingGeneration).toBe(generation + 1);
-    const written = await server.dataSource.query(`SELECT COUNT(*) AS n FROM analysis_collaboration WHERE generation = ${generation + 1}`);
+    const written = await server.dataSource.query(`SELECT COUNT(*) AS n FROM ${tablesOf(generation + 1).collaborations}`);
     expect(Number(written[0].n)).toBeGreaterThan(0);
     expect((await server.gql(REPORT)).data).toEqual(before);
     // On PostgreSQL the killed process's lock went with it; SQLite has no lock to tell, so its heartbeat is let go
@@ -82,9 +82,10 @@ describe('the analysis as data', () => {
     const res = await registry(['analyse'], server.databaseUrl);
     expect(res.code).toBe(0);
     const after = await readState(server.dataSource.manager);
-    expect(after).toMatchObject({ generation: generation + 2, rebuildingGeneration: null });
-    const leftovers = await server.dataSource.query(`SELECT COUNT(*) AS n FROM analysis_collaboration WHERE generation = ${generation + 1}`);
-    expect(Number(leftovers[0].n)).toBe(0);
+    // The running server may have taken over first (it looks every few seconds): then the command rebuilds once more.
+    expect(after.rebuildingGeneration).toBeNull();
+    expect(after.generation).toBeGreaterThanOrEqual(generation + 2);
+    expect(await generationsPresent(server.dataSource.manager)).not.toContain(generation + 1);
     expect((await server.gql(REPORT)).data.overlapReport).toEqual(before.overlapReport);
   });
 });

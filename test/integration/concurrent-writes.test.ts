@@ -1,4 +1,5 @@
 import { rawQuery } from '../../src/db/sql';
+import { readState, tablesOf } from '../../src/modules/analysis/analysis.store';
 import { startTestServer, TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -45,9 +46,8 @@ describe('concurrent writes', () => {
     for (const c of stored.data.collaborations.nodes) expect(c.units.map((u: any) => u.unit.key).sort()).toEqual(['bydel-alna', 'oslomet']);
     const orphans = await server.dataSource.query(`SELECT COUNT(*) AS n FROM collaboration_unit WHERE collaboration_id NOT IN (SELECT id FROM collaboration)`);
     expect(Number(orphans[0].n)).toBe(0);
-    const analysed = await server.dataSource.query(
-      `SELECT c.key AS key FROM analysis_collaboration a JOIN collaboration c ON c.id = a.collaboration_id WHERE c.key LIKE 'concurrent-%' AND a.generation = (SELECT generation FROM analysis_state)`,
-    );
+    const { collaborations } = tablesOf((await readState(server.dataSource.manager)).generation);
+    const analysed = await server.dataSource.query(`SELECT c.key AS key FROM ${collaborations} a JOIN collaboration c ON c.id = a.collaboration_id WHERE c.key LIKE 'concurrent-%'`);
     expect(analysed.map((r: any) => r.key).sort()).toEqual(keys);
   });
 });

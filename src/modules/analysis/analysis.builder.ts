@@ -2,7 +2,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CompactRegistry } from './analysis.compact';
 import { loadTopics, loadUnits } from './analysis.data';
 import { collaborationRow } from './analysis.maintainer';
-import { CollaborationRow, GroundRow, insertCollaborationRows, insertGroundRows, insertPairRows, PairRow, saveModel } from './analysis.store';
+import { rawQuery } from '../../db/sql';
+import {
+  CollaborationRow,
+  createGenerationTables,
+  generationIndexes,
+  GroundRow,
+  insertCollaborationRows,
+  insertGroundRows,
+  insertPairRows,
+  PairRow,
+  saveModel,
+  tablesOf,
+} from './analysis.store';
 import { OverlapEngine, Subjects } from './overlap-engine';
 import { Corpus, documentFeatures, SubjectModel } from './subject-model';
 
@@ -31,6 +43,18 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * each batch its own short transaction, so requests go on meanwhile. Changes committed while it runs are logged by
  * the write hook and applied by the caller before this generation becomes current.
  */
+/** Fresh statistics, so the planner picks the indexes the report queries are written for. */
+async function analyseTables(ds: DataSource, generation: number): Promise<void> {
+  const tables = Object.values(tablesOf(generation));
+  if (ds.options.type === 'postgres') {
+    await ds.query(`ANALYZE ${tables.join(', ')}`);
+    return;
+  }
+  // A sample is enough for the choices these queries face, and keeps ANALYZE quick on millions of rows.
+  await ds.query('PRAGMA analysis_limit = 1000');
+  for (const table of tables) await ds.query(`ANALYZE ${table}`);
+}
+
 export async function buildGeneration(
   ds: DataSource,
   generation: number,
@@ -38,6 +62,7 @@ export async function buildGeneration(
 ): Promise<BuiltGeneration> {
   const progress = options.progress ?? (() => undefined);
   const batch = options.batchRows ?? BATCH_ROWS;
+  await ds.transaction((em) => createGenerationTables(em, generation));
   const units = await loadUnits(ds.manager);
   const topics = await loadTopics(ds.manager);
   const corpus = new Corpus();
@@ -57,7 +82,7 @@ export async function buildGeneration(
 
   const { model, best, confidence } = given
     ? { model: given, best: Int32Array.from(givenBest), confidence: Float64Array.from(givenConfidence) }
-    : SubjectModel.train([...topics.values()], corpus);
+    : await SubjectModel.train([...topics.values()], corpus);
   const subjects: Subjects = {
     topic: (id) => {
       const s = best[registry.slot(id)]!;
@@ -108,6 +133,14 @@ export async function buildGeneration(
   }
   await flush(pairs, (em, r) => insertPairRows(em, generation, r));
   await progress({ phase: 'pair', done: found, total: found });
+  // Indexes made over full tables (a sort each) cost far less than kept up row by row; one at a time, so a write
+  // waiting meanwhile waits for one index at most.
+  for (const index of generationIndexes(generation)) {
+    await ds.transaction((em) => rawQuery(em, index));
+    await options.alive();
+    await yieldToEventLoop();
+  }
+  await analyseTables(ds, generation);
   await ds.transaction((em) => saveModel(em, generation, model));
   await progress({ phase: 'done', done: written, total: written });
   return { model, collaborations: ids.length, pairs: found, comparisons: engine.comparisons };

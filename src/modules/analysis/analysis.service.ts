@@ -21,7 +21,9 @@ import { applyChanges } from './analysis.maintainer';
 import {
   AnalysisState,
   clearLog,
-  deleteGeneration,
+  dropGenerationTables,
+  generationsPresent,
+  tablesOf,
   loadModel,
   loggedChanges,
   logChange,
@@ -299,8 +301,9 @@ export class AnalysisService {
         { generation: next, durationMs: Math.round(performance.now() - started), collaborations: built.collaborations, pairs: built.pairs, comparisons: built.comparisons },
         'overlap analysis built',
       );
+      // The one before stays readable a moment for requests that began on it; any others (a crash's, a restore's) go now.
+      for (const g of await generationsPresent(this.ds.manager)) if (g !== next && g !== previous) await this.dropGeneration(g);
       if (previous > 0) this.later(() => this.dropGeneration(previous));
-      await this.analyse();
       return true;
     } catch (error) {
       // The current generation stays; the rebuild is asked for again.
@@ -338,16 +341,6 @@ export class AnalysisService {
     return state.generation;
   }
 
-  /** Fresh table statistics, so the planner picks the indexes the report queries are written for. */
-  private async analyse(): Promise<void> {
-    const tables = ['overlap_pair', 'analysis_ground', 'analysis_collaboration'];
-    if (isPostgres(this.ds.manager)) await this.ds.query(`ANALYZE ${tables.join(', ')}`);
-    else {
-      // A sample is enough for the choices these queries face, and keeps ANALYZE quick on millions of rows.
-      await this.ds.query('PRAGMA analysis_limit = 1000');
-      for (const table of tables) await this.ds.query(`ANALYZE ${table}`);
-    }
-  }
 
   private later(task: () => Promise<unknown>): void {
     const timer = setTimeout(() => {
@@ -359,7 +352,7 @@ export class AnalysisService {
   }
 
   private async dropGeneration(generation: number): Promise<void> {
-    while (await this.ds.transaction((em) => deleteGeneration(em, generation))) await sleep(0);
+    await this.ds.transaction((em) => dropGenerationTables(em, generation));
   }
 
   // ---- reads ----
@@ -413,10 +406,11 @@ export class AnalysisService {
     const em = this.ds.manager;
     const minScore = filter.minScore ?? DEFAULT_MIN_SCORE;
     if (minScore < 0 || minScore > 1) throw RegistryError.of('filter.minScore', 'INVALID', `must be between 0 and 1 (was ${minScore})`);
-    const params: unknown[] = [state.generation, minScore];
+    const pairs = tablesOf(state.generation).pairs;
+    const params: unknown[] = [minScore];
     // `+` keeps the score out of index choice: pages walk the report order (the rank index) instead of sorting.
-    const where = ['p.generation = $1', '+p.score >= $2'];
-    let from = 'overlap_pair p';
+    const where = ['+p.score >= $1'];
+    let from = `${pairs} p`;
     // The number of the parameter just added.
     const add = (value: unknown) => params.push(value);
     if (filter.unit != null) {
@@ -426,7 +420,7 @@ export class AnalysisService {
       const [{ n }] = await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM collaboration_unit WHERE ${inIdList(em, 'unit_id', 1)}`, [idList(em, unitIds)]);
       if (Number(n) * 20 < state.collaborations) {
         // A small part of the registry: its pairs by index, then sorted (walking all pairs in order would find few).
-        from = `(SELECT * FROM overlap_pair WHERE generation = $1 AND a_id IN ${involved} UNION SELECT * FROM overlap_pair WHERE generation = $1 AND b_id IN ${involved}) p`;
+        from = `(SELECT * FROM ${pairs} WHERE a_id IN ${involved} UNION SELECT * FROM ${pairs} WHERE b_id IN ${involved}) p`;
       } else {
         // A large part: walking the pairs in report order meets a page of them soon.
         where.push(`(p.a_id IN ${involved} OR p.b_id IN ${involved})`);
@@ -458,13 +452,13 @@ export class AnalysisService {
       const plain = filter.unit == null && filter.topic == null && !filter.activeOn;
       total = plain
         ? Promise.all([
-            count('SELECT COUNT(*) AS n FROM overlap_pair WHERE generation = $1 AND score >= $2', q.params.slice(0, 2)),
+            count(`SELECT COUNT(*) AS n FROM ${tablesOf(state.generation).pairs} WHERE score >= $1`, q.params.slice(0, 1)),
             filter.includeReviewed
               ? 0
               : count(
-                  `SELECT COUNT(*) AS n FROM overlap_review r JOIN overlap_pair p ON p.generation = $1 AND p.a_id = r.a_id AND p.b_id = r.b_id
-                   WHERE p.score >= $2 AND r.decision <> '${ReviewDecision.CONFIRMED}'`,
-                  q.params.slice(0, 2),
+                  `SELECT COUNT(*) AS n FROM overlap_review r JOIN ${tablesOf(state.generation).pairs} p ON p.a_id = r.a_id AND p.b_id = r.b_id
+                   WHERE p.score >= $1 AND r.decision <> '${ReviewDecision.CONFIRMED}'`,
+                  q.params.slice(0, 1),
                 ),
           ]).then(([all, hidden]) => all - hidden)
         : count(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.where.join(' AND ')}`, q.params);
@@ -496,10 +490,10 @@ export class AnalysisService {
     // Each side by its own index (with both in one condition, a walk over all pairs in order looks cheaper).
     const rows = await rawQuery<Record<string, unknown>>(
       this.ds.manager,
-      `SELECT ${PAIR_COLUMNS} FROM (SELECT * FROM overlap_pair WHERE generation = $1 AND a_id = $2 UNION ALL SELECT * FROM overlap_pair WHERE generation = $1 AND b_id = $2) p
-       WHERE p.score >= $3 AND NOT EXISTS (SELECT 1 FROM overlap_review r WHERE r.a_id = p.a_id AND r.b_id = p.b_id AND r.decision <> '${ReviewDecision.CONFIRMED}')
+      `SELECT ${PAIR_COLUMNS} FROM (SELECT * FROM ${tablesOf(generation).pairs} WHERE a_id = $1 UNION ALL SELECT * FROM ${tablesOf(generation).pairs} WHERE b_id = $1) p
+       WHERE p.score >= $2 AND NOT EXISTS (SELECT 1 FROM overlap_review r WHERE r.a_id = p.a_id AND r.b_id = p.b_id AND r.decision <> '${ReviewDecision.CONFIRMED}')
        ORDER BY p.rank`,
-      [generation, collaborationId, minScore],
+      [collaborationId, minScore],
     );
     return rows.map(toPair);
   }
@@ -582,18 +576,18 @@ export class AnalysisService {
   /** The SQL of the collaborations with gaps a filter keeps, over analysis_collaboration `s`, collaboration `c`, agreement `ag`. */
   private async gapQuery(filter: { unit?: string | null; codes?: GapCode[] | null }, generation: number, today: string) {
     const em = this.ds.manager;
-    const params: unknown[] = [generation];
+    const params: unknown[] = [];
     const codes = filter.codes?.length ? filter.codes : Object.values(GapCode);
     // Today's date is a parameter only where a condition reads it (PostgreSQL types every parameter it is given).
     const day = codes.includes(GapCode.AGREEMENT_EXPIRED) ? `$${params.push(today)}` : '';
-    const where = ['s.generation = $1', 's.gap_eligible = 1', `(${codes.map((code) => GAP_CONDITIONS[code](day)).join(' OR ')})`];
+    const where = ['s.gap_eligible = 1', `(${codes.map((code) => GAP_CONDITIONS[code](day)).join(' OR ')})`];
     if (filter.unit != null) {
       const units = params.push(idList(em, await this.units.expand(filter.unit, true, 'filter.unit')));
       where.push(`EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = s.collaboration_id AND ${inIdList(em, 'cu.unit_id', units)})`);
     }
     return {
       select: 's.collaboration_id, s.agreement_id, s.missing_sector, s.no_contact, s.gap_eligible, c.end_date, ag.valid_to',
-      from: 'analysis_collaboration s JOIN collaboration c ON c.id = s.collaboration_id LEFT JOIN agreement ag ON ag.id = s.agreement_id AND ag.deleted_at IS NULL',
+      from: `${tablesOf(generation).collaborations} s JOIN collaboration c ON c.id = s.collaboration_id LEFT JOIN agreement ag ON ag.id = s.agreement_id AND ag.deleted_at IS NULL`,
       where,
       params,
       codes: new Set(codes),
@@ -659,9 +653,9 @@ export class AnalysisService {
     const candidates = subjects
       ? await rawQuery<Record<string, unknown>>(
           em,
-          `SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM analysis_collaboration s JOIN collaboration c ON c.id = s.collaboration_id
-           WHERE s.generation = $2 AND ${inIdList(em, 's.topic_id', 3)} AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
-          [unitIds, generation, idList(em, subjects)],
+          `SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM ${tablesOf(generation).collaborations} s JOIN collaboration c ON c.id = s.collaboration_id
+           WHERE ${inIdList(em, 's.topic_id', 2)} AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
+          [unitIds, idList(em, subjects)],
         )
       : await rawQuery<Record<string, unknown>>(
           em,

@@ -6,9 +6,63 @@ import { GroundUnit, OverlapPair } from './overlap-engine';
 import { SubjectModel, SubjectResult } from './subject-model';
 
 /**
- * The analysis tables (src/db/migrations/analysis-tables.ts): reads and writes by SQL, the same on SQLite and
- * PostgreSQL. Every row names its generation; `analysis_state.generation` is the one readers use.
+ * The analysis tables: reads and writes by SQL, the same on SQLite and PostgreSQL. The state, models and change log
+ * are made by a migration (src/db/migrations/analysis-tables.ts); the results are tables of their own per
+ * generation (made here, by the rebuild that fills them), and `analysis_state.generation` names the ones readers use.
  */
+
+/** The tables of one generation of results. */
+export function tablesOf(generation: number): { collaborations: string; ground: string; pairs: string } {
+  return { collaborations: `analysis_collaboration_${generation}`, ground: `analysis_ground_${generation}`, pairs: `overlap_pair_${generation}` };
+}
+
+/** A generation's tables, empty and without indexes: a rebuild fills them first and indexes them after (far faster). */
+export async function createGenerationTables(em: EntityManager, generation: number): Promise<void> {
+  const t = tablesOf(generation);
+  const real = isPostgres(em) ? 'double precision' : 'real';
+  // Pair order compares keys byte by byte on both databases, whatever the PostgreSQL locale.
+  const binary = isPostgres(em) ? ' COLLATE "C"' : '';
+  await rawQuery(
+    em,
+    `CREATE TABLE ${t.collaborations} (collaboration_id integer NOT NULL, topic_id integer, confidence ${real}, parent_id integer,
+     gap_eligible integer NOT NULL, agreement_id integer, missing_sector varchar(20), no_contact integer NOT NULL)`,
+  );
+  await rawQuery(em, `CREATE TABLE ${t.ground} (topic_id integer NOT NULL, unit_id integer NOT NULL, collaboration_id integer NOT NULL, own integer NOT NULL)`);
+  await rawQuery(
+    em,
+    `CREATE TABLE ${t.pairs} (a_id integer NOT NULL, b_id integer NOT NULL, topic_id integer NOT NULL, score ${real} NOT NULL, rank text${binary} NOT NULL,
+     shared_unit_ids text NOT NULL, shared_topic_ids text NOT NULL, period_start varchar(10), period_end varchar(10))`,
+  );
+}
+
+/** The indexes the report queries and incremental maintenance use, one statement (and transaction) each. */
+export function generationIndexes(generation: number): string[] {
+  const t = tablesOf(generation);
+  return [
+    `CREATE UNIQUE INDEX ${t.collaborations}_id ON ${t.collaborations} (collaboration_id)`,
+    `CREATE INDEX ${t.collaborations}_topic ON ${t.collaborations} (topic_id)`,
+    `CREATE INDEX ${t.collaborations}_agreement ON ${t.collaborations} (agreement_id)`,
+    `CREATE UNIQUE INDEX ${t.ground}_key ON ${t.ground} (topic_id, unit_id, collaboration_id)`,
+    `CREATE INDEX ${t.ground}_collaboration ON ${t.ground} (collaboration_id)`,
+    `CREATE UNIQUE INDEX ${t.pairs}_ab ON ${t.pairs} (a_id, b_id)`,
+    `CREATE INDEX ${t.pairs}_b ON ${t.pairs} (b_id)`,
+    `CREATE INDEX ${t.pairs}_rank ON ${t.pairs} (rank)`,
+    `CREATE INDEX ${t.pairs}_score ON ${t.pairs} (score)`,
+  ];
+}
+
+export async function dropGenerationTables(em: EntityManager, generation: number): Promise<void> {
+  for (const table of Object.values(tablesOf(generation))) await rawQuery(em, `DROP TABLE IF EXISTS ${table}`);
+  await rawQuery(em, 'DELETE FROM analysis_model WHERE generation = $1', [generation]);
+}
+
+/** The generations whose tables exist (the current one, one being built, and any a crash or restore left). */
+export async function generationsPresent(em: EntityManager): Promise<number[]> {
+  const rows = isPostgres(em)
+    ? await rawQuery<{ name: string }>(em, `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'overlap_pair_%'`)
+    : await rawQuery<{ name: string }>(em, `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'overlap_pair_%'`);
+  return rows.map((r) => /^overlap_pair_(\d+)$/.exec(r.name)?.[1]).filter((g): g is string => g !== undefined).map(Number);
+}
 
 export interface AnalysisState {
   /** The complete analysis readers use; 0 before the first build. */
@@ -115,10 +169,9 @@ const int = (name: string) => ({ name, type: 'int' as const });
 export function insertCollaborationRows(em: EntityManager, generation: number, rows: CollaborationRow[]): Promise<void> {
   return insertMany(
     em,
-    'analysis_collaboration',
-    [int('generation'), int('collaboration_id'), int('topic_id'), { name: 'confidence', type: 'float8' }, int('parent_id'), int('gap_eligible'), int('agreement_id'), { name: 'missing_sector', type: 'text' }, int('no_contact')],
+    tablesOf(generation).collaborations,
+    [int('collaboration_id'), int('topic_id'), { name: 'confidence', type: 'float8' }, int('parent_id'), int('gap_eligible'), int('agreement_id'), { name: 'missing_sector', type: 'text' }, int('no_contact')],
     rows.map((r) => [
-      generation,
       r.collaborationId,
       r.subject?.topicId ?? null,
       r.subject?.confidence ?? null,
@@ -134,9 +187,9 @@ export function insertCollaborationRows(em: EntityManager, generation: number, r
 export function insertGroundRows(em: EntityManager, generation: number, rows: GroundRow[]): Promise<void> {
   return insertMany(
     em,
-    'analysis_ground',
-    [int('generation'), int('topic_id'), int('unit_id'), int('collaboration_id'), int('own')],
-    rows.map((r) => [generation, r.topicId, r.unitId, r.collaborationId, Number(r.own)]),
+    tablesOf(generation).ground,
+    [int('topic_id'), int('unit_id'), int('collaboration_id'), int('own')],
+    rows.map((r) => [r.topicId, r.unitId, r.collaborationId, Number(r.own)]),
   );
 }
 
@@ -144,10 +197,9 @@ export function insertPairRows(em: EntityManager, generation: number, rows: Pair
   const text = (name: string) => ({ name, type: 'text' as const });
   return insertMany(
     em,
-    'overlap_pair',
-    [int('generation'), int('a_id'), int('b_id'), int('topic_id'), { name: 'score', type: 'float8' }, text('rank'), text('shared_unit_ids'), text('shared_topic_ids'), text('period_start'), text('period_end')],
+    tablesOf(generation).pairs,
+    [int('a_id'), int('b_id'), int('topic_id'), { name: 'score', type: 'float8' }, text('rank'), text('shared_unit_ids'), text('shared_topic_ids'), text('period_start'), text('period_end')],
     rows.map(({ pair: p, aKey, bKey }) => [
-      generation,
       p.a,
       p.b,
       p.topicId,
@@ -166,29 +218,15 @@ const count = (rows: { n: unknown }[]) => Number(rows[0]?.n ?? 0);
 /** Deletes everything the analysis holds of these collaborations; returns how many pairs and collaboration rows went. */
 export async function deleteRowsOf(em: EntityManager, generation: number, ids: number[]): Promise<{ pairs: number; collaborations: number }> {
   if (!ids.length) return { pairs: 0, collaborations: 0 };
+  const t = tablesOf(generation);
   const list = idList(em, ids);
-  const touching = `generation = $1 AND (${inIdList(em, 'a_id', 2)} OR ${inIdList(em, 'b_id', 2)})`;
-  const pairs = count(await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM overlap_pair WHERE ${touching}`, [generation, list]));
-  const collaborations = count(
-    await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM analysis_collaboration WHERE generation = $1 AND ${inIdList(em, 'collaboration_id', 2)}`, [generation, list]),
-  );
-  await rawQuery(em, `DELETE FROM overlap_pair WHERE ${touching}`, [generation, list]);
-  await rawQuery(em, `DELETE FROM analysis_ground WHERE generation = $1 AND ${inIdList(em, 'collaboration_id', 2)}`, [generation, list]);
-  await rawQuery(em, `DELETE FROM analysis_collaboration WHERE generation = $1 AND ${inIdList(em, 'collaboration_id', 2)}`, [generation, list]);
+  const touching = `${inIdList(em, 'a_id', 1)} OR ${inIdList(em, 'b_id', 1)}`;
+  const pairs = count(await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM ${t.pairs} WHERE ${touching}`, [list]));
+  const collaborations = count(await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM ${t.collaborations} WHERE ${inIdList(em, 'collaboration_id', 1)}`, [list]));
+  await rawQuery(em, `DELETE FROM ${t.pairs} WHERE ${touching}`, [list]);
+  await rawQuery(em, `DELETE FROM ${t.ground} WHERE ${inIdList(em, 'collaboration_id', 1)}`, [list]);
+  await rawQuery(em, `DELETE FROM ${t.collaborations} WHERE ${inIdList(em, 'collaboration_id', 1)}`, [list]);
   return { pairs, collaborations };
-}
-
-/** Every row of a generation, in batches, so a table of millions is never one statement. */
-export async function deleteGeneration(em: EntityManager, generation: number, batch = 20_000): Promise<boolean> {
-  let remaining = false;
-  for (const table of ['overlap_pair', 'analysis_ground', 'analysis_collaboration']) {
-    const row = isPostgres(em) ? 'ctid' : 'rowid';
-    await rawQuery(em, `DELETE FROM ${table} WHERE ${row} IN (SELECT ${row} FROM ${table} WHERE generation = $1 LIMIT ${batch})`, [generation]);
-    const left = await rawQuery(em, `SELECT 1 AS x FROM ${table} WHERE generation = $1 LIMIT 1`, [generation]);
-    remaining ||= left.length > 0;
-  }
-  if (!remaining) await rawQuery(em, 'DELETE FROM analysis_model WHERE generation = $1', [generation]);
-  return remaining;
 }
 
 function toCollaborationRow(r: Record<string, unknown>): CollaborationRow {
@@ -206,10 +244,7 @@ function toCollaborationRow(r: Record<string, unknown>): CollaborationRow {
 }
 
 export async function readCollaborationRows(em: EntityManager, generation: number, ids: Iterable<number>): Promise<Map<number, CollaborationRow>> {
-  const rows = await rawQuery<Record<string, unknown>>(em, `SELECT * FROM analysis_collaboration WHERE generation = $1 AND ${inIdList(em, 'collaboration_id', 2)}`, [
-    generation,
-    idList(em, ids),
-  ]);
+  const rows = await rawQuery<Record<string, unknown>>(em, `SELECT * FROM ${tablesOf(generation).collaborations} WHERE ${inIdList(em, 'collaboration_id', 1)}`, [idList(em, ids)]);
   return new Map(rows.map((r) => [Number(r.collaboration_id), toCollaborationRow(r)]));
 }
 
@@ -218,12 +253,13 @@ export async function readCollaborationRows(em: EntityManager, generation: numbe
  * own: one sharing a unit of the ground index where either names that unit itself (README "Candidate generation").
  */
 export async function groundCandidates(em: EntityManager, generation: number, ids: Iterable<number>): Promise<Map<number, number[]>> {
+  const ground = tablesOf(generation).ground;
   const rows = await rawRows(
     em,
-    `SELECT DISTINCT g1.collaboration_id, g2.collaboration_id FROM analysis_ground g1
-     JOIN analysis_ground g2 ON g2.generation = g1.generation AND g2.topic_id = g1.topic_id AND g2.unit_id = g1.unit_id AND (g1.own = 1 OR g2.own = 1)
-     WHERE g1.generation = $1 AND ${inIdList(em, 'g1.collaboration_id', 2)} AND g2.collaboration_id <> g1.collaboration_id`,
-    [generation, idList(em, ids)],
+    `SELECT DISTINCT g1.collaboration_id, g2.collaboration_id FROM ${ground} g1
+     JOIN ${ground} g2 ON g2.topic_id = g1.topic_id AND g2.unit_id = g1.unit_id AND (g1.own = 1 OR g2.own = 1)
+     WHERE ${inIdList(em, 'g1.collaboration_id', 1)} AND g2.collaboration_id <> g1.collaboration_id`,
+    [idList(em, ids)],
   );
   const out = new Map<number, number[]>();
   for (const [c, x] of rows) {

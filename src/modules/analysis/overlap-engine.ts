@@ -52,10 +52,11 @@ const UNIT_SPAN = 2 ** 21;
  */
 export class OverlapEngine {
   private readonly ancestors = new Map<number, number[]>();
-  /** (subject, unit) → collaborations naming that municipal unit. */
-  private readonly own = new Map<number, number[]>();
-  /** (subject, unit) → collaborations naming a municipal unit at or below that unit. */
-  private readonly below = new Map<number, number[]>();
+  /**
+   * The ground index of a full build: one entry per (subject, unit, collaboration) sorted by (subject, unit) and
+   * then collaboration id, in flat arrays (a million collaborations make a few million entries).
+   */
+  private index: { keys: Float64Array; ids: Int32Array; own: Uint8Array } | null = null;
   comparisons = 0;
 
   constructor(
@@ -71,27 +72,60 @@ export class OverlapEngine {
     return new OverlapEngine(new RecordFacts(data), data.units, data.topics, model, subjects);
   }
 
-  /** Every flagged pair among these collaborations, each once (a < b), as they are found. */
+  /** Every flagged pair among these collaborations (ascending ids), each once (a < b), as they are found. */
   *pairs(ids: ArrayLike<number>): Generator<OverlapPair> {
+    this.buildIndex(ids);
+    const candidates = new Set<number>();
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      const subject = this.indexable(id);
-      if (subject === null) continue;
-      for (const { unitId, own } of this.groundOf(id)) {
-        if (unitId >= UNIT_SPAN) throw new Error(`unit id ${unitId} is beyond what the overlap index holds (${UNIT_SPAN})`);
-        const key = subject * UNIT_SPAN + unitId;
-        if (own) push(this.own, key, id);
-        push(this.below, key, id);
-      }
-    }
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      for (const other of this.candidates(id)) {
+      this.candidatesInto(id, candidates);
+      for (const other of candidates) {
         if (other <= id) continue;
         const pair = this.pairBetween(id, other);
         if (pair) yield pair;
       }
     }
+    this.index = null;
+  }
+
+  private buildIndex(ids: ArrayLike<number>): void {
+    let keys = new Float64Array(1 << 16);
+    let entries = new Int32Array(1 << 16);
+    let own = new Uint8Array(1 << 16);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const subject = this.indexable(id);
+      if (subject === null) continue;
+      for (const g of this.groundOf(id)) {
+        if (g.unitId >= UNIT_SPAN) throw new Error(`unit id ${g.unitId} is beyond what the overlap index holds (${UNIT_SPAN})`);
+        if (n === keys.length) [keys, entries, own] = [grown(keys), grown(entries), grown(own)];
+        keys[n] = subject * UNIT_SPAN + g.unitId;
+        entries[n] = id;
+        own[n++] = g.own ? 1 : 0;
+      }
+    }
+    // Entries were made in id order: a stable sort by key keeps each key's collaborations in that order.
+    const order = Array.from({ length: n }, (_, k) => k).sort((x, y) => keys[x]! - keys[y]! || x - y);
+    this.index = { keys: Float64Array.from(order, (k) => keys[k]!), ids: Int32Array.from(order, (k) => entries[k]!), own: Uint8Array.from(order, (k) => own[k]!) };
+  }
+
+  /** Where a key's entries start in the sorted index. */
+  private firstOf(key: number): number {
+    const keys = this.index!.keys;
+    let [lo, hi] = [0, keys.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The collaborations indexed under a key: all of them, or only those naming the unit itself. */
+  private forKey(key: number, ownOnly: boolean, into: Set<number>): void {
+    const { keys, ids, own } = this.index!;
+    for (let k = this.firstOf(key); k < keys.length && keys[k] === key; k++) if (!ownOnly || own[k] === 1) into.add(ids[k]!);
   }
 
   /** The subject a collaboration is indexed under, or null when it takes no part in overlaps (no subject, cancelled). */
@@ -130,17 +164,17 @@ export class OverlapEngine {
     return list;
   }
 
-  private candidates(id: number): Set<number> {
-    const out = new Set<number>();
+  /** The collaborations whose ground is, contains or lies inside this one's, on its subject (into `out`, emptied first). */
+  private candidatesInto(id: number, out: Set<number>): void {
+    out.clear();
     const subject = this.indexable(id);
-    if (subject === null) return out;
+    if (subject === null) return;
     const mine = this.facts.municipal(id);
     for (let i = 0; i < mine.length; i++) {
-      for (const above of this.ancestorsOf(mine[i]!)) for (const other of this.own.get(subject * UNIT_SPAN + above) ?? []) out.add(other);
-      for (const other of this.below.get(subject * UNIT_SPAN + mine[i]!) ?? []) out.add(other);
+      for (const above of this.ancestorsOf(mine[i]!)) this.forKey(subject * UNIT_SPAN + above, true, out);
+      this.forKey(subject * UNIT_SPAN + mine[i]!, false, out);
     }
     out.delete(id);
-    return out;
   }
 
   /** The definition's rules 2, 3 and 5 (1 and 4 hold by construction of the index), and the score. */
@@ -271,10 +305,10 @@ function includes(list: ArrayLike<number>, value: number): boolean {
   return false;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T): T {
+  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** The common period of two collaborations (no start = unknown, treated as open; no end = still running). */

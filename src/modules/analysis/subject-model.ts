@@ -102,6 +102,11 @@ const SMOOTHING = 0.1;
 const ITERATIONS = 2;
 /** Beliefs below this take no part in fitting the model; they are not kept. */
 const FIT_FLOOR = 0.05;
+/** Log-odds below the best subject's beyond which a subject's probability is taken as 0. */
+const NEGLIGIBLE = -40;
+/** Documents between two turns of the event loop while training: a server goes on answering meanwhile. */
+const YIELD_EVERY = 2000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The documents of a registry as training reads them: per document its word ids and counts and its tags, in flat
@@ -110,7 +115,7 @@ const FIT_FLOOR = 0.05;
 export class Corpus {
   readonly vocabulary = new Map<string, number>();
   private words = new Int32Array(1 << 16);
-  private counts = new Float64Array(1 << 16);
+  private counts = new Float32Array(1 << 16);
   private tags = new Int32Array(1 << 12);
   /** Where each document's words and tags start (document d: [starts[d], starts[d + 1])). */
   wordStarts: number[] = [0];
@@ -141,7 +146,7 @@ export class Corpus {
     return this.words;
   }
 
-  get allCounts(): Float64Array {
+  get allCounts(): Float32Array {
     return this.counts;
   }
 
@@ -159,14 +164,15 @@ class Beliefs {
   private p = new Float64Array(1 << 16);
   readonly starts: number[] = [0];
 
-  /** Keeps the beliefs of the next document, read from a buffer that is reused. */
-  push(belief: Float64Array): void {
+  /** Keeps the beliefs of the next document: weights (to be divided by sum) of the listed subjects, from a reused buffer. */
+  push(weights: Float64Array, sum: number, listed: Int32Array, count: number): void {
     let k = this.starts[this.starts.length - 1]!;
-    if (k + belief.length > this.subjects.length) [this.subjects, this.p] = [grow(this.subjects, k + belief.length), grow(this.p, k + belief.length)];
-    for (let s = 0; s < belief.length; s++) {
-      if (belief[s]! < FIT_FLOOR) continue;
-      this.subjects[k] = s;
-      this.p[k++] = belief[s]!;
+    if (k + count > this.subjects.length) [this.subjects, this.p] = [grow(this.subjects, k + count), grow(this.p, k + count)];
+    for (let j = 0; j < count; j++) {
+      const p = weights[listed[j]!]! / sum;
+      if (p < FIT_FLOOR) continue;
+      this.subjects[k] = listed[j]!;
+      this.p[k++] = p;
     }
     this.starts.push(k);
   }
@@ -180,8 +186,8 @@ class Beliefs {
   }
 }
 
-function grow<T extends Int32Array | Float64Array>(array: T, needed: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2));
+function grow<T extends Int32Array | Float32Array | Float64Array>(array: T, needed: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(needed, Math.ceil(array.length * 1.5)));
   bigger.set(array);
   return bigger;
 }
@@ -210,6 +216,8 @@ export class SubjectModel {
   /** Per word id: the subjects that saw it, and log P(word | s) − logUnseen[s] for each. */
   private seenBy: Int32Array[] = [];
   private gain: Float64Array[] = [];
+  /** The same gains by subject (0: unseen) for words most subjects saw, which one tight loop adds fastest. */
+  private dense: (Float64Array | null)[] = [];
 
   private constructor(subjects: number[], under: Map<number, number[]>) {
     this.subjects = subjects;
@@ -243,6 +251,7 @@ export class SubjectModel {
     model.logUnseen = Float64Array.from(stored.logUnseen);
     model.seenBy = stored.seen.map((s) => Int32Array.from(s.subjects));
     model.gain = stored.seen.map((s) => Float64Array.from(s.gain));
+    model.densify();
     return model;
   }
 
@@ -250,7 +259,7 @@ export class SubjectModel {
    * Trains on the registry's own collaborations (the corpus, in document order) and returns the model with each
    * document's subject, as the index of its subject in `subjects` and its confidence (-1 and 0 when there is none).
    */
-  static train(topics: SubjectTopic[], corpus: Corpus): { model: SubjectModel; best: Int32Array; confidence: Float64Array } {
+  static async train(topics: SubjectTopic[], corpus: Corpus): Promise<{ model: SubjectModel; best: Int32Array; confidence: Float64Array }> {
     const model = SubjectModel.untrained(topics);
     const n = corpus.size;
     const best = new Int32Array(n).fill(-1);
@@ -268,23 +277,30 @@ export class SubjectModel {
     }
     const subjects = model.subjects.length;
     const score = new Float64Array(subjects);
+    const all = Int32Array.from({ length: subjects }, (_, s) => s);
+    const listed = new Int32Array(subjects);
     const words = corpus.allWords;
     let beliefs = new Beliefs();
     for (let d = 0; d < n; d++) {
       score.fill(1e-3);
       model.forTags(corpus.tagsOf(d), (i, exact) => (score[i]! += exact ? TAG_SUBJECT : TAG_BROAD));
       for (let k = corpus.wordStarts[d]!; k < corpus.wordStarts[d + 1]!; k++) for (const i of lexicon.get(words[k]!) ?? []) score[i]! += LEXICON_HIT;
-      beliefs.push(normaliseInPlace(score));
+      let sum = 0;
+      for (let s = 0; s < subjects; s++) sum += score[s]!;
+      beliefs.push(score, sum, all, subjects);
+      if (d % YIELD_EVERY === 0) await yieldToEventLoop();
     }
     for (let round = 0; round < ITERATIONS; round++) {
       model.fit(corpus, beliefs);
-      const next = new Beliefs();
+      // Fitted: the old beliefs are not needed while the new ones are computed.
+      beliefs = new Beliefs();
+      const next = beliefs;
       for (let d = 0; d < n; d++) {
-        const posterior = model.posterior(words, corpus.allCounts, corpus.wordStarts[d]!, corpus.wordStarts[d + 1]!, corpus.tagsOf(d), score);
-        if (round === ITERATIONS - 1) [best[d], confidence[d]] = argmax(posterior);
-        else next.push(posterior);
+        const { sum, count } = model.posterior(words, corpus.allCounts, corpus.wordStarts[d]!, corpus.wordStarts[d + 1]!, corpus.tagsOf(d), score, listed);
+        if (round === ITERATIONS - 1) [best[d], confidence[d]] = argmax(score, sum, listed, count);
+        else next.push(score, sum, listed, count);
+        if (d % YIELD_EVERY === 0) await yieldToEventLoop();
       }
-      beliefs = next;
     }
     return { model, best, confidence };
   }
@@ -304,7 +320,10 @@ export class SubjectModel {
       ids[i] = this.vocabulary.get(word) ?? -1;
       counts[i++] = n;
     }
-    const [index, confidence] = argmax(this.posterior(ids, counts, 0, ids.length, topicIds, new Float64Array(this.subjects.length)));
+    const weights = new Float64Array(this.subjects.length);
+    const listed = new Int32Array(this.subjects.length);
+    const { sum, count } = this.posterior(ids, counts, 0, ids.length, topicIds, weights, listed);
+    const [index, confidence] = argmax(weights, sum, listed, count);
     return { topicId: this.subjects[index]!, confidence };
   }
 
@@ -371,37 +390,68 @@ export class SubjectModel {
     }
     this.seenBy = seenBy.map((list) => Int32Array.from(list));
     this.gain = gain.map((list) => Float64Array.from(list));
+    this.densify();
   }
 
-  /** The posterior over subjects of one document (its words at [from, to) of ids and counts), written into `out`. */
-  private posterior(ids: Int32Array, counts: Float64Array, from: number, to: number, topicIds: ArrayLike<number>, out: Float64Array): Float64Array {
+  private densify(): void {
+    const subjects = this.subjects.length;
+    this.dense = this.seenBy.map((seen, w) => {
+      if (seen.length * 4 < subjects) return null;
+      const gains = new Float64Array(subjects);
+      for (let k = 0; k < seen.length; k++) gains[seen[k]!] = this.gain[w]![k]!;
+      return gains;
+    });
+  }
+
+  /**
+   * The posterior over subjects of one document (its words at [from, to) of ids and counts): `out` gets each
+   * subject's weight, to be divided by the returned sum; the subjects of non-zero weight, ascending, are the first
+   * `count` of `nonZero`.
+   */
+  private posterior(
+    ids: Int32Array,
+    counts: Float32Array | Float64Array,
+    from: number,
+    to: number,
+    topicIds: ArrayLike<number>,
+    out: Float64Array,
+    nonZero: Int32Array,
+  ): { sum: number; count: number } {
     let total = 0;
     for (let i = from; i < to; i++) total += counts[i]!;
     for (let s = 0; s < out.length; s++) out[s] = this.logPrior[s]! + total * this.logUnseen[s]!;
     for (let i = from; i < to; i++) {
       if (ids[i]! < 0) continue;
+      const c = counts[i]!;
+      const dense = this.dense[ids[i]!];
+      if (dense) {
+        for (let s = 0; s < out.length; s++) out[s]! += c * dense[s]!;
+        continue;
+      }
       const seen = this.seenBy[ids[i]!]!;
       const gain = this.gain[ids[i]!]!;
-      for (let k = 0; k < seen.length; k++) out[seen[k]!]! += counts[i]! * gain[k]!;
+      for (let k = 0; k < seen.length; k++) out[seen[k]!]! += c * gain[k]!;
     }
     this.forTags(topicIds, (i, exact) => (out[i]! += exact ? LOG_TAG_SUBJECT : LOG_TAG_BROAD));
     let max = -Infinity;
     for (let s = 0; s < out.length; s++) if (out[s]! > max) max = out[s]!;
-    for (let s = 0; s < out.length; s++) out[s] = Math.exp(out[s]! - max);
-    return normaliseInPlace(out);
+    let sum = 0;
+    let count = 0;
+    for (let s = 0; s < out.length; s++) {
+      // A subject this far below the best weighs less than 1e-17 of it: taken as 0, which spares most exp() calls.
+      if (out[s]! - max > NEGLIGIBLE) {
+        out[s] = Math.exp(out[s]! - max);
+        sum += out[s]!;
+        nonZero[count++] = s;
+      } else out[s] = 0;
+    }
+    return { sum, count };
   }
 }
 
-function normaliseInPlace(scores: Float64Array): Float64Array {
-  let sum = 0;
-  for (let s = 0; s < scores.length; s++) sum += scores[s]!;
-  for (let s = 0; s < scores.length; s++) scores[s]! /= sum;
-  return scores;
-}
-
-/** The most likely subject's index and its probability (the first of equals). */
-function argmax(posterior: Float64Array): [number, number] {
-  let best = 0;
-  for (let s = 1; s < posterior.length; s++) if (posterior[s]! > posterior[best]!) best = s;
-  return [best, posterior[best]!];
+/** The most likely of the listed subjects (the first of equals) and its probability. */
+function argmax(weights: Float64Array, sum: number, listed: Int32Array, count: number): [number, number] {
+  let best = listed[0]!;
+  for (let k = 1; k < count; k++) if (weights[listed[k]!]! > weights[best]!) best = listed[k]!;
+  return [best, weights[best]! / sum];
 }
