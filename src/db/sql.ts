@@ -104,7 +104,7 @@ export async function selectRows(em: EntityManager, sql: string, parameters: unk
   return statement.all(...parameters);
 }
 
-export type ColumnType = 'int' | 'float8' | 'text';
+export type ColumnType = 'int' | 'float8' | 'text' | 'date';
 
 /** Prepared INSERT statements of each SQLite connection, by SQL text. */
 const sqliteInserts = new WeakMap<object, Map<string, { run(...values: unknown[]): unknown }>>();

@@ -110,15 +110,20 @@ export async function loadUnits(em: EntityManager): Promise<Map<number, AUnit>> 
   return new Map(units.map((u) => [u.id, { id: u.id, key: u.key, name: u.name, parentId: u.parentId, sector: u.sector }]));
 }
 
-/** Live collaborations by id, fresh from the database (for incremental updates and explanations); missing ids are absent. */
-export async function loadCollaborations(em: EntityManager, ids: Iterable<number>): Promise<Map<number, ACollaboration>> {
+/**
+ * Live collaborations by id, fresh from the database (for incremental updates and explanations); missing ids are
+ * absent. Without `text`, titles, summaries and keywords are left empty: the pair rules never read them, and a
+ * write's neighbourhood can be tens of thousands of collaborations.
+ */
+export async function loadCollaborations(em: EntityManager, ids: Iterable<number>, options: { text?: boolean } = {}): Promise<Map<number, ACollaboration>> {
   const out = new Map<number, ACollaboration>();
   const all = [...new Set(ids)];
   if (!all.length) return out;
   const list = idList(em, all);
+  const text = options.text !== false;
   const rows = await rawRows(
     em,
-    `SELECT id, key, title, summary, keywords, kind, status, start_date, end_date, parent_id, agreement_id FROM collaboration
+    `SELECT id, key, ${text ? 'title, summary, keywords' : "'', NULL, '[]'"}, kind, status, start_date, end_date, parent_id, agreement_id FROM collaboration
      WHERE ${inIdList(em, 'id', 1)} AND deleted_at IS NULL`,
     [list],
   );

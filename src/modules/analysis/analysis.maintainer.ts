@@ -11,6 +11,7 @@ import {
   insertPairRows,
   PairRow,
   readCollaborationRows,
+  readSubjects,
 } from './analysis.store';
 import { gapBasisOf } from './gaps';
 import { CollaborationFacts, RecordFacts } from './analysis.facts';
@@ -38,7 +39,7 @@ async function addParentChains(em: EntityManager, data: AnalysisData): Promise<v
     const missing = new Set<number>();
     for (const c of data.collaborations.values()) if (c.parentId !== null && !data.collaborations.has(c.parentId)) missing.add(c.parentId);
     if (!missing.size) return;
-    const found = await loadCollaborations(em, missing);
+    const found = await loadCollaborations(em, missing, { text: false });
     if (!found.size) return;
     for (const [id, c] of found) data.collaborations.set(id, c);
   }
@@ -46,7 +47,7 @@ async function addParentChains(em: EntityManager, data: AnalysisData): Promise<v
 
 /** What the rows of a collaboration hold, from the registry's facts and the model's subject. */
 export function collaborationRow(facts: CollaborationFacts, units: Map<number, AUnit>, id: number, subject: SubjectResult | null): CollaborationRow {
-  return { collaborationId: id, subject, parentId: facts.parentId(id), basis: gapBasisOf(facts, units, id) };
+  return { collaborationId: id, key: facts.key(id), endDate: facts.endDate(id), subject, parentId: facts.parentId(id), basis: gapBasisOf(facts, units, id) };
 }
 
 export interface AppliedChange {
@@ -113,9 +114,9 @@ export async function applyChanges(
   // Candidates of every affected collaboration (affected ones among them, with their new rows).
   const candidatesOf = await groundCandidates(em, generation, live.filter((c) => engine.indexable(c.id) !== null).map((c) => c.id));
   const others = new Set([...candidatesOf.values()].flat().filter((id) => !subjects.has(id)));
-  for (const [id, c] of await loadCollaborations(em, [...others].filter((id) => !data.collaborations.has(id)))) data.collaborations.set(id, c);
+  for (const [id, c] of await loadCollaborations(em, [...others].filter((id) => !data.collaborations.has(id)), { text: false })) data.collaborations.set(id, c);
   await addParentChains(em, data);
-  for (const [id, row] of await readCollaborationRows(em, generation, others)) if (row.subject) subjects.set(id, row.subject);
+  for (const [id, subject] of await readSubjects(em, generation, others)) subjects.set(id, subject);
 
   const pairs = new Map<string, PairRow>();
   for (const [id, candidates] of candidatesOf) {

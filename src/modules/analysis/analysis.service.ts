@@ -102,10 +102,10 @@ export interface AnalysisStatus {
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** SQL conditions of each gap code over analysis_collaboration `s`, collaboration `c` and agreement `ag` ($today: the date). */
+/** SQL conditions of each gap code over a generation's analysis_collaboration `s` and agreement `ag` ($today: the date). */
 const GAP_CONDITIONS: Record<GapCode, (today: string) => string> = {
   [GapCode.NO_AGREEMENT]: () => 's.agreement_id IS NULL',
-  [GapCode.AGREEMENT_EXPIRED]: (today) => `(ag.valid_to IS NOT NULL AND ag.valid_to < COALESCE(c.end_date, ${today}))`,
+  [GapCode.AGREEMENT_EXPIRED]: (today) => `(ag.valid_to IS NOT NULL AND ag.valid_to < COALESCE(s.end_date, ${today}))`,
   [GapCode.ONE_SIDED]: () => 's.missing_sector IS NOT NULL',
   [GapCode.NO_CONTACT]: () => 's.no_contact = 1',
 };
@@ -126,6 +126,8 @@ export class AnalysisService {
   private readonly cleanups = new Set<NodeJS.Timeout>();
   private builds = 0;
   private lockedHere = false;
+  /** Why the last rebuild started here failed, until someone waiting for it is told. */
+  private failure: unknown = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -158,6 +160,7 @@ export class AnalysisService {
     this.building = detached(() => this.rebuildIfNeeded())
       .catch((error: unknown) => {
         this.logger.error({ err: error }, 'overlap analysis rebuild failed');
+        this.failure = error;
         return false;
       })
       .finally(() => (this.building = null));
@@ -169,10 +172,15 @@ export class AnalysisService {
     return this.rebuild();
   }
 
-  /** Settles when no rebuild is requested or running anywhere: for the command line and tests that need the newest analysis. */
+  /**
+   * Settles when no rebuild is requested or running anywhere: for the command line and tests that need the newest
+   * analysis. A rebuild here that fails is thrown, rather than tried again for ever.
+   */
   async settled(): Promise<void> {
+    this.failure = null;
     for (;;) {
       await this.building;
+      if (this.failure) throw this.failure;
       const state = await readState(this.ds.manager);
       if (!state.rebuildRequested && state.rebuildingGeneration === null && state.generation > 0) return;
       this.kick();
@@ -410,20 +418,20 @@ export class AnalysisService {
     const params: unknown[] = [minScore];
     // `+` keeps the score out of index choice: pages walk the report order (the rank index) instead of sorting.
     const where = ['+p.score >= $1'];
-    let from = `${pairs} p`;
+    const from = `${pairs} p`;
+    let pageFrom = from;
     // The number of the parameter just added.
     const add = (value: unknown) => params.push(value);
     if (filter.unit != null) {
       const unitIds = await this.units.expand(filter.unit, true, 'filter.unit');
       const units = add(idList(em, unitIds));
       const involved = `(SELECT cu.collaboration_id FROM collaboration_unit cu WHERE ${inIdList(em, 'cu.unit_id', units)})`;
+      where.push(`(p.a_id IN ${involved} OR p.b_id IN ${involved})`);
       const [{ n }] = await rawQuery<{ n: unknown }>(em, `SELECT COUNT(*) AS n FROM collaboration_unit WHERE ${inIdList(em, 'unit_id', 1)}`, [idList(em, unitIds)]);
-      if (Number(n) * 20 < state.collaborations) {
-        // A small part of the registry: its pairs by index, then sorted (walking all pairs in order would find few).
-        from = `(SELECT * FROM ${pairs} WHERE a_id IN ${involved} UNION SELECT * FROM ${pairs} WHERE b_id IN ${involved}) p`;
-      } else {
-        // A large part: walking the pairs in report order meets a page of them soon.
-        where.push(`(p.a_id IN ${involved} OR p.b_id IN ${involved})`);
+      // A tiny part of the registry: its pairs by index, then sorted (walking all pairs in report order would meet
+      // few of them). Any larger part: walking in report order meets a page of them soon.
+      if (Number(n) * 1000 < state.collaborations) {
+        pageFrom = `(SELECT * FROM ${pairs} WHERE a_id IN ${involved} UNION ALL SELECT * FROM ${pairs} WHERE b_id IN ${involved} AND a_id NOT IN ${involved}) p`;
       }
     }
     if (filter.topic != null) {
@@ -437,7 +445,8 @@ export class AnalysisService {
     if (!filter.includeReviewed) {
       where.push(`NOT EXISTS (SELECT 1 FROM overlap_review r WHERE r.a_id = p.a_id AND r.b_id = p.b_id AND r.decision <> '${ReviewDecision.CONFIRMED}')`);
     }
-    return { select: PAIR_COLUMNS, from, where, params };
+    // Counting lets the database use both indexes of a pair at once; a page must walk (or sort) in report order.
+    return { select: PAIR_COLUMNS, from: pageFrom, countFrom: from, where, params };
   }
 
   /**
@@ -461,7 +470,7 @@ export class AnalysisService {
                   q.params.slice(0, 1),
                 ),
           ]).then(([all, hidden]) => all - hidden)
-        : count(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.where.join(' AND ')}`, q.params);
+        : count(`SELECT COUNT(*) AS n FROM ${q.countFrom} WHERE ${q.where.join(' AND ')}`, q.params);
       this.totals.set(key, total);
     }
     return total;
@@ -573,7 +582,7 @@ export class AnalysisService {
     return rows.map((r) => ({ collaborationId: Number(r.collaboration_id), personId: Number(r.person_id), role: r.role }));
   }
 
-  /** The SQL of the collaborations with gaps a filter keeps, over analysis_collaboration `s`, collaboration `c`, agreement `ag`. */
+  /** The SQL of the collaborations with gaps a filter keeps, over a generation's analysis_collaboration `s` and agreement `ag`. */
   private async gapQuery(filter: { unit?: string | null; codes?: GapCode[] | null }, generation: number, today: string) {
     const em = this.ds.manager;
     const params: unknown[] = [];
@@ -586,8 +595,8 @@ export class AnalysisService {
       where.push(`EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = s.collaboration_id AND ${inIdList(em, 'cu.unit_id', units)})`);
     }
     return {
-      select: 's.collaboration_id, s.agreement_id, s.missing_sector, s.no_contact, s.gap_eligible, c.end_date, ag.valid_to',
-      from: `${tablesOf(generation).collaborations} s JOIN collaboration c ON c.id = s.collaboration_id LEFT JOIN agreement ag ON ag.id = s.agreement_id AND ag.deleted_at IS NULL`,
+      select: 's.collaboration_id, s.agreement_id, s.missing_sector, s.no_contact, s.gap_eligible, s.end_date, ag.valid_to',
+      from: `${tablesOf(generation).collaborations} s LEFT JOIN agreement ag ON ag.id = s.agreement_id AND ag.deleted_at IS NULL`,
       where,
       params,
       codes: new Set(codes),
@@ -614,7 +623,7 @@ export class AnalysisService {
     const { generation } = await this.current();
     const today = todayIso();
     const q = await this.gapQuery(filter, generation, today);
-    return paginateSql(this.ds.manager, q, page, { expression: 'c.key', direction: SortDirection.ASC, id: 'c.id' }, (row) => shape(this.gapEntry(row, q.codes, today)));
+    return paginateSql(this.ds.manager, q, page, { expression: 's.key', direction: SortDirection.ASC, id: 's.collaboration_id' }, (row) => shape(this.gapEntry(row, q.codes, today)));
   }
 
   /** All planned and active collaborations with coordination gaps, in key order. */
@@ -622,7 +631,7 @@ export class AnalysisService {
     const { generation } = await this.current();
     const today = todayIso();
     const q = await this.gapQuery(filter, generation, today);
-    const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY c.key`, q.params);
+    const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY s.key`, q.params);
     return rows.map((row) => this.gapEntry(row, q.codes, today));
   }
 

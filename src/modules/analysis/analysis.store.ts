@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { idList, inIdList, insertMany, isPostgres, rawQuery, rawRows } from '../../db/sql';
 import { Sector } from '../units/unit.enums';
+import { dateText } from './analysis.data';
 import { GapBasis } from './gaps';
 import { GroundUnit, OverlapPair } from './overlap-engine';
 import { SubjectModel, SubjectResult } from './subject-model';
@@ -22,10 +23,12 @@ export async function createGenerationTables(em: EntityManager, generation: numb
   const real = isPostgres(em) ? 'double precision' : 'real';
   // Pair order compares keys byte by byte on both databases, whatever the PostgreSQL locale.
   const binary = isPostgres(em) ? ' COLLATE "C"' : '';
+  // As the registry stores dates: compared with an agreement's on PostgreSQL, as text on SQLite.
+  const day = isPostgres(em) ? 'date' : 'varchar(10)';
   await rawQuery(
     em,
-    `CREATE TABLE ${t.collaborations} (collaboration_id integer NOT NULL, topic_id integer, confidence ${real}, parent_id integer,
-     gap_eligible integer NOT NULL, agreement_id integer, missing_sector varchar(20), no_contact integer NOT NULL)`,
+    `CREATE TABLE ${t.collaborations} (collaboration_id integer NOT NULL, key text${binary} NOT NULL, end_date ${day}, topic_id integer,
+     confidence ${real}, parent_id integer, gap_eligible integer NOT NULL, agreement_id integer, missing_sector varchar(20), no_contact integer NOT NULL)`,
   );
   await rawQuery(em, `CREATE TABLE ${t.ground} (topic_id integer NOT NULL, unit_id integer NOT NULL, collaboration_id integer NOT NULL, own integer NOT NULL)`);
   await rawQuery(
@@ -42,6 +45,7 @@ export function generationIndexes(generation: number): string[] {
     `CREATE UNIQUE INDEX ${t.collaborations}_id ON ${t.collaborations} (collaboration_id)`,
     `CREATE INDEX ${t.collaborations}_topic ON ${t.collaborations} (topic_id)`,
     `CREATE INDEX ${t.collaborations}_agreement ON ${t.collaborations} (agreement_id)`,
+    `CREATE INDEX ${t.collaborations}_gaps ON ${t.collaborations} (gap_eligible, key)`,
     `CREATE UNIQUE INDEX ${t.ground}_key ON ${t.ground} (topic_id, unit_id, collaboration_id)`,
     `CREATE INDEX ${t.ground}_collaboration ON ${t.ground} (collaboration_id)`,
     `CREATE UNIQUE INDEX ${t.pairs}_ab ON ${t.pairs} (a_id, b_id)`,
@@ -142,6 +146,9 @@ export async function loadModel(em: EntityManager, generation: number): Promise<
 /** What the analysis holds of one collaboration: its subject and what its gaps depend on. */
 export interface CollaborationRow {
   collaborationId: number;
+  /** Its key and end, for the gap report (ordered by key) without a join. */
+  key: string;
+  endDate: string | null;
   subject: SubjectResult | null;
   parentId: number | null;
   basis: GapBasis;
@@ -170,9 +177,22 @@ export function insertCollaborationRows(em: EntityManager, generation: number, r
   return insertMany(
     em,
     tablesOf(generation).collaborations,
-    [int('collaboration_id'), int('topic_id'), { name: 'confidence', type: 'float8' }, int('parent_id'), int('gap_eligible'), int('agreement_id'), { name: 'missing_sector', type: 'text' }, int('no_contact')],
+    [
+      int('collaboration_id'),
+      { name: 'key', type: 'text' },
+      { name: 'end_date', type: 'date' },
+      int('topic_id'),
+      { name: 'confidence', type: 'float8' },
+      int('parent_id'),
+      int('gap_eligible'),
+      int('agreement_id'),
+      { name: 'missing_sector', type: 'text' },
+      int('no_contact'),
+    ],
     rows.map((r) => [
       r.collaborationId,
+      r.key,
+      r.endDate,
       r.subject?.topicId ?? null,
       r.subject?.confidence ?? null,
       r.parentId,
@@ -232,6 +252,8 @@ export async function deleteRowsOf(em: EntityManager, generation: number, ids: n
 function toCollaborationRow(r: Record<string, unknown>): CollaborationRow {
   return {
     collaborationId: Number(r.collaboration_id),
+    key: String(r.key),
+    endDate: dateText(r.end_date),
     subject: r.topic_id === null ? null : { topicId: Number(r.topic_id), confidence: Number(r.confidence) },
     parentId: r.parent_id === null ? null : Number(r.parent_id),
     basis: {
@@ -241,6 +263,14 @@ function toCollaborationRow(r: Record<string, unknown>): CollaborationRow {
       noContact: Number(r.no_contact) === 1,
     },
   };
+}
+
+/** The subjects of these collaborations in a generation (those with one). */
+export async function readSubjects(em: EntityManager, generation: number, ids: Iterable<number>): Promise<Map<number, SubjectResult>> {
+  const rows = await rawRows(em, `SELECT collaboration_id, topic_id, confidence FROM ${tablesOf(generation).collaborations} WHERE ${inIdList(em, 'collaboration_id', 1)} AND topic_id IS NOT NULL`, [
+    idList(em, ids),
+  ]);
+  return new Map(rows.map(([id, topic, confidence]) => [Number(id), { topicId: Number(topic), confidence: Number(confidence) }]));
 }
 
 export async function readCollaborationRows(em: EntityManager, generation: number, ids: Iterable<number>): Promise<Map<number, CollaborationRow>> {
