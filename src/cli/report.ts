@@ -51,12 +51,13 @@ export async function reportRows(
       for (const p of await ds.getRepository(Person).find({ select: { id: true, name: true } })) people.set(p.id, p.name);
       const rows: Row[] = [];
       for (const [i, cluster] of clusters.entries()) {
+        const pairs = await cluster.pairs();
         rows.push({
           cluster: i + 1,
           size: cluster.collaborationIds.length,
           score: cluster.score,
-          topics: cluster.topicIds.map(topicLabel).join('; '),
-          sharedUnits: cluster.unitIds.map(unitName).join('; '),
+          topics: [...new Set(pairs.map((p) => p.topicId))].map(topicLabel).join('; '),
+          sharedUnits: [...new Set(pairs.flatMap((p) => p.sharedUnitIds))].map(unitName).join('; '),
           collaborations: cluster.collaborationIds.map((id) => c(id).key).join('; '),
           contacts: (await analysis.contactsOf(cluster)).map((p) => `${people.get(p.personId)} (${p.role}, ${c(p.collaborationId).key})`).join('; '),
         });

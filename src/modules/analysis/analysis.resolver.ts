@@ -64,7 +64,8 @@ export class AnalysisResolver {
     @Args() page: ConnectionArgs,
     @Arg('filter', () => OverlapFilterInput, { nullable: true }) filter?: OverlapFilterInput,
   ) {
-    return paginateList(await ctx.services.analysis.clusters(filter ?? {}), page, (c) => c.collaborationIds.join(','));
+    // A cluster is named by its first member: each collaboration is in one cluster at most.
+    return paginateList(await ctx.services.analysis.clusters(filter ?? {}), page, (c) => String(c.collaborationIds[0]));
   }
 
   @Query(() => CoordinationGapConnection, { description: 'Planned and active collaborations with coordination gaps, in key order.' })
@@ -149,17 +150,17 @@ export class OverlapClusterFieldsResolver {
 
   @FieldResolver(() => [OverlapType], { description: 'The flagged pairs that link the group.' })
   overlaps(@Root() c: OverlapCluster) {
-    return c.pairs;
+    return c.pairs();
   }
 
   @FieldResolver(() => [Unit], { description: 'The municipal ground the group shares.' })
-  sharedUnits(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
-    return loadAll<Unit>(ctx, 'unit', c.unitIds);
+  async sharedUnits(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
+    return loadAll<Unit>(ctx, 'unit', [...new Set((await c.pairs()).flatMap((p) => p.sharedUnitIds))]);
   }
 
   @FieldResolver(() => [Topic], { description: 'The subjects the group works on.' })
-  topics(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
-    return loadAll<Topic>(ctx, 'topic', c.topicIds);
+  async topics(@Root() c: OverlapCluster, @Ctx() ctx: Context) {
+    return loadAll<Topic>(ctx, 'topic', [...new Set((await c.pairs()).map((p) => p.topicId))]);
   }
 
   @FieldResolver(() => [ClusterContact], { nullable: true, description: 'Project leaders and contacts of each collaboration in the group (null, with a FORBIDDEN error, for anonymous callers).' })

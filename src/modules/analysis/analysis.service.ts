@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChangeFeed } from '../../db/change-feed';
 import { detached } from '../../db/transaction-turns';
 import { RecordWrite, WriteEvent } from '../../db/write-hooks';
-import { idList, inIdList, isPostgres, rawQuery } from '../../db/sql';
+import { idList, inIdList, isPostgres, rawQuery, rawRows } from '../../db/sql';
 import type { AnalysisFigures } from '../../observability/metrics';
 import { createLogger, Logger } from '../../observability/logger';
 import { todayIso } from '../../validation/dates';
@@ -53,6 +53,8 @@ const CHECK_EVERY_MS = 5000;
 const HEARTBEAT_TIMEOUT_MS = 60_000;
 /** How long a replaced generation stays readable for requests that began reading it. */
 const GRACE_MS = 5000;
+/** Pairs read per statement when grouping them into clusters. */
+const CLUSTER_CHUNK = 50_000;
 /** How long a read waits for the very first analysis of a registry. */
 const FIRST_BUILD_WAIT_MS = 120_000;
 
@@ -68,10 +70,10 @@ export type Overlap = OverlapPair;
 
 export interface OverlapCluster {
   collaborationIds: number[];
-  pairs: Overlap[];
+  /** The mean score of its pairs. */
   score: number;
-  unitIds: number[];
-  topicIds: number[];
+  /** Its flagged pairs, strongest first (read when asked for). */
+  pairs(): Promise<Overlap[]>;
 }
 
 export interface ClusterContact {
@@ -120,7 +122,7 @@ export class AnalysisService {
   private building: Promise<boolean> | null = null;
   private model: { generation: number; model: SubjectModel } | null = null;
   private tree: { revision: number; units: Map<number, AUnit>; topics: Map<number, ATopic> } | null = null;
-  private clusterCache: { key: string; clusters: OverlapCluster[] } | null = null;
+  private clusterCache: { key: string; clusters: { members: Int32Array; score: number }[] } | null = null;
   private readonly totals = new Lru<Promise<number>>(100);
   private timer: NodeJS.Timeout | null = null;
   private readonly cleanups = new Set<NodeJS.Timeout>();
@@ -531,43 +533,89 @@ export class AnalysisService {
     { cache: false },
   );
 
-  /** Groups of collaborations linked by flagged overlaps, largest and strongest first (computed once per revision and filter). */
+  /**
+   * Groups of collaborations linked by flagged overlaps, largest and strongest first: computed once per revision
+   * and filter from the pairs' ids and scores alone (read in chunks), so a million collaborations' clusters fit in a
+   * few tens of megabytes; each cluster's pairs are read when it is shown.
+   */
   async clusters(filter: OverlapFilter = {}): Promise<OverlapCluster[]> {
-    const { generation, revision } = await this.current();
-    const key = JSON.stringify([generation, revision, filter.unit, filter.topic, filter.activeOn, filter.minScore, filter.includeReviewed]);
-    if (this.clusterCache?.key === key) return this.clusterCache.clusters;
-    const overlaps = await this.overlaps(filter);
-    const root = new Map<number, number>();
+    const state = await this.current();
+    const q = await this.overlapQuery(filter, state);
+    const key = JSON.stringify([state.generation, state.revision, q.countFrom, q.where, q.params]);
+    if (this.clusterCache?.key !== key) this.clusterCache = { key, clusters: await this.clusterSummaries(q, filter.unit != null) };
+    const { clusters } = this.clusterCache;
+    return clusters.map(({ members, score }) => {
+      let pairs: Promise<Overlap[]> | undefined;
+      return {
+        collaborationIds: [...members],
+        score,
+        // Read once per cluster shown, with the same filter as the grouping.
+        pairs: () =>
+          (pairs ??= rawQuery<Record<string, unknown>>(
+            this.ds.manager,
+            `SELECT ${q.select} FROM ${q.countFrom} WHERE ${q.where.join(' AND ')} AND ${inIdList(this.ds.manager, 'p.a_id', q.params.length + 1)} ORDER BY p.rank`,
+            [...q.params, idList(this.ds.manager, members)],
+          ).then((rows) => rows.map(toPair))),
+      };
+    });
+  }
+
+  /** Union–find over the (a, b, score) of every pair the filter keeps, then the groups in report order. */
+  private async clusterSummaries(q: Awaited<ReturnType<AnalysisService['overlapQuery']>>, few: boolean): Promise<{ members: Int32Array; score: number }[]> {
+    const parent = new Map<number, number>();
     const find = (x: number): number => {
       let r = x;
-      while (root.get(r) !== undefined && root.get(r) !== r) r = root.get(r)!;
-      root.set(x, r);
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      // Everything on the way now points at the root, so the next look-up is one step.
+      for (let y = x; y !== r; ) {
+        const next = parent.get(y)!;
+        parent.set(y, r);
+        y = next;
+      }
       return r;
     };
-    for (const o of overlaps) {
-      if (!root.has(o.a)) root.set(o.a, o.a);
-      if (!root.has(o.b)) root.set(o.b, o.b);
-      root.set(find(o.a), find(o.b));
+    const edges: { a: number[]; score: number[] } = { a: [], score: [] };
+    const take = (rows: unknown[][]) => {
+      for (const [a, b, score] of rows) {
+        const [x, y] = [Number(a), Number(b)];
+        if (!parent.has(x)) parent.set(x, x);
+        if (!parent.has(y)) parent.set(y, y);
+        parent.set(find(x), find(y));
+        edges.a.push(x);
+        edges.score.push(Number(score));
+      }
+    };
+    const where = q.where.join(' AND ');
+    if (few) take(await rawRows(this.ds.manager, `SELECT p.a_id, p.b_id, p.score FROM ${q.countFrom} WHERE ${where}`, q.params));
+    else {
+      // Walked in (a, b) order, a chunk per statement.
+      for (let after = [0, 0]; ; ) {
+        const n = q.params.length;
+        const rows = await rawRows(
+          this.ds.manager,
+          `SELECT p.a_id, p.b_id, p.score FROM ${q.countFrom} WHERE ${where} AND (p.a_id > $${n + 1} OR (p.a_id = $${n + 1} AND p.b_id > $${n + 2}))
+           ORDER BY p.a_id, p.b_id LIMIT ${CLUSTER_CHUNK}`,
+          [...q.params, ...after],
+        );
+        take(rows);
+        if (rows.length < CLUSTER_CHUNK) break;
+        after = [Number(rows[rows.length - 1]![0]), Number(rows[rows.length - 1]![1])];
+      }
     }
-    const groups = new Map<number, Overlap[]>();
-    for (const o of overlaps) {
-      const group = groups.get(find(o.a));
-      if (group) group.push(o);
-      else groups.set(find(o.a), [o]);
+    const groups = new Map<number, { members: number[]; pairs: number; sum: number }>();
+    for (const id of parent.keys()) {
+      const root = find(id);
+      const group = groups.get(root);
+      if (group) group.members.push(id);
+      else groups.set(root, { members: [id], pairs: 0, sum: 0 });
     }
-    const clusters: OverlapCluster[] = [];
-    for (const pairs of groups.values()) {
-      clusters.push({
-        collaborationIds: [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y),
-        pairs,
-        score: Math.round((pairs.reduce((s, p) => s + p.score, 0) / pairs.length) * 1000) / 1000,
-        unitIds: [...new Set(pairs.flatMap((p) => p.sharedUnitIds))],
-        topicIds: [...new Set(pairs.map((p) => p.topicId))],
-      });
+    for (let i = 0; i < edges.a.length; i++) {
+      const group = groups.get(find(edges.a[i]!))!;
+      group.pairs += 1;
+      group.sum += edges.score[i]!;
     }
-    clusters.sort((x, y) => y.collaborationIds.length - x.collaborationIds.length || byScore(x, y));
-    this.clusterCache = { key, clusters };
-    return clusters;
+    const clusters = [...groups.values()].map((g) => ({ members: Int32Array.from(g.members).sort(), score: Math.round((g.sum / g.pairs) * 1000) / 1000 }));
+    return clusters.sort((x, y) => y.members.length - x.members.length || byScore(x, y) || x.members[0]! - y.members[0]!);
   }
 
   /** The project leaders and contacts of each collaboration in a cluster, in the collaborations' order. */
