@@ -6,7 +6,8 @@
  * after). Each step runs in a fresh process, so its memory figure is its own:
  *   1. import the registry (the import asks for a rebuild; nothing is analysed yet);
  *   2. `registry analyse`: the full rebuild, its time and the process's peak RSS;
- *   3. start the server on that database: the first overlapReport page after the start (no build may run), then,
+ *   3. start the server on that database: the first overlapReport page after the start (no build may run), the
+ *      first page of all clusters (grouped once per revision) and again warm, then,
  *      as medians of --repeat writes each followed by the read that shows its effect, over HTTP with an API token:
  *      create → its overlaps, update → its overlaps, delete → the report of its unit, a unit moved to another
  *      parent → the report of that parent, an agreement changed → the gaps; and the server process's peak RSS.
@@ -97,6 +98,9 @@ async function serveStep(n: number, url: string, repeat: number): Promise<Figure
     const reportQuery = `{ overlapReport(first: 20) { totalCount nodes { score a { key title } b { key title } reasons { code message } } } }`;
     const firstPage = await time(() => gql(reportQuery));
     const warmPage = await medianOf(() => time(() => gql(reportQuery)));
+    const clusterQuery = `{ overlapClusters(first: 12) { totalCount nodes { size score collaborations { key } overlaps { score } sharedUnits { key } topics { key } } } }`;
+    const clustersCold = await time(() => gql(clusterQuery));
+    const clustersWarm = await medianOf(() => time(() => gql(clusterQuery)));
     const whoQuery = `{ whoWorksWith(unit: "k-0", topic: "fallforebygging") { people { score person { key } } units { unit { key } } collaborations { score collaboration { key } } } }`;
     await gql(whoQuery);
     const who = await medianOf(() => time(() => gql(whoQuery)));
@@ -152,7 +156,7 @@ async function serveStep(n: number, url: string, repeat: number): Promise<Figure
     });
     const status = (await gql(`{ analysisStatus { collaborations pairs rebuilding modelVersion } }`)).analysisStatus;
     const rebuilds = (await server.services.analysis.figures())?.builds ?? 0;
-    return { listeningMs: listening, firstPageMs: firstPage, warmPageMs: warmPage, whoMs: who, createMs: create, updateMs: update, deleteMs: remove, reparentMs: reparent, agreementMs: agreement, serverPeakMiB: peakMiB(), rebuildsWhileServing: rebuilds, modelVersion: status.modelVersion };
+    return { listeningMs: listening, firstPageMs: firstPage, warmPageMs: warmPage, clustersColdMs: clustersCold, clustersWarmMs: clustersWarm, whoMs: who, createMs: create, updateMs: update, deleteMs: remove, reparentMs: reparent, agreementMs: agreement, serverPeakMiB: peakMiB(), rebuildsWhileServing: rebuilds, modelVersion: status.modelVersion };
   } finally {
     await server.stop();
   }
@@ -211,6 +215,8 @@ async function main(): Promise<void> {
     ['collaborations / flagged pairs', (f) => `${f.collaborations} / ${f.pairs}`],
     ['first overlapReport page after a restart', (f) => ms(f.firstPageMs!)],
     [`overlapReport first page, warm (median of ${repeat})`, (f) => ms(f.warmPageMs!)],
+    ['overlapClusters first page (12 of all clusters), first time after a write', (f) => ms(f.clustersColdMs!)],
+    [`overlapClusters first page, warm (median of ${repeat})`, (f) => ms(f.clustersWarmMs!)],
     [`whoWorksWith, warm (median of ${repeat})`, (f) => ms(f.whoMs!)],
     [`create → its overlaps (median of ${repeat})`, (f) => ms(f.createMs!)],
     [`update → its overlaps (median of ${repeat})`, (f) => ms(f.updateMs!)],

@@ -31,10 +31,10 @@ import { recordLoader } from '../graphql/loader-helpers';
  * One set of services per server or command (they hold no request state). Whatever writes through them keeps the
  * overlap analysis in step in the writing transaction itself (the write hook).
  */
-export function createServices(ds: DataSource, logger?: Logger, options: { analysisBatchRows?: number } = {}) {
+export function createServices(ds: DataSource, logger?: Logger, options: { analysisBatchRows?: number; analysisIncrementalLimit?: number } = {}) {
   const changes = new ChangeFeed();
   const units = new UnitService(ds, changes);
-  const analysis = new AnalysisService(ds, units, changes, logger, { batchRows: options.analysisBatchRows });
+  const analysis = new AnalysisService(ds, units, changes, logger, { batchRows: options.analysisBatchRows, incrementalLimit: options.analysisIncrementalLimit });
   const snapshot = new SnapshotService(ds, changes);
   const registryCopy = new RegistryCopy(ds);
   const duplicates = new DuplicatesService(ds, registryCopy, units);

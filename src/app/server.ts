@@ -126,7 +126,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const dataSource = await openDatabase(config.database, { logger, statementTimeoutMs: config.statementTimeoutMs });
-  const services = createServices(dataSource, logger, { analysisBatchRows: config.analysisBatchRows });
+  const services = createServices(dataSource, logger, { analysisBatchRows: config.analysisBatchRows, analysisIncrementalLimit: config.analysisIncrementalLimit });
   if (config.seedOnStart && (await services.snapshot.isEmpty())) {
     const summaries = await runAs('seed', () => services.snapshot.importFolder(config.seedsDir));
     logger.info({ seedsDir: config.seedsDir, created: summaries.map((s) => s.created) }, 'loaded the seeds into the empty database');

@@ -92,10 +92,10 @@ function describe(summary: ImportSummary): string {
  * database, so a rebuild it asks for starts at once and their copies for duplicate detection do not go stale.
  */
 async function withServices<T>(fn: (services: Services, ds: DataSource) => Promise<T>): Promise<T> {
-  const { database, analysisBatchRows } = loadConfig();
+  const { database, analysisBatchRows, analysisIncrementalLimit } = loadConfig();
   const ds = await openDatabase(database);
   const logger = createLogger('warn', process.stderr);
-  const services = createServices(ds, logger, { analysisBatchRows });
+  const services = createServices(ds, logger, { analysisBatchRows, analysisIncrementalLimit });
   const flush = database.type === 'postgres' ? sendChanges(ds, database.schema, services.changes, logger) : async () => {};
   try {
     return await fn(services, ds);

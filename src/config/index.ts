@@ -52,6 +52,8 @@ export interface Config {
   compiledExecution: boolean;
   /** Rows a rebuild of the overlap analysis writes per transaction: smaller, shorter waits for writes meanwhile. */
   analysisBatchRows: number;
+  /** A write affecting more collaborations than this (a big unit changed) asks for a rebuild instead of waiting. */
+  analysisIncrementalLimit: number;
   /** Repeats of accepted query documents are answered without Apollo's per-request pipeline (needs compiledExecution). */
   fastPath: boolean;
 }
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     statementTimeoutMs: parseWholeNumber('REGISTRY_STATEMENT_TIMEOUT_MS', env.REGISTRY_STATEMENT_TIMEOUT_MS, executionTimeoutMs),
     compiledExecution: parseBoolean('REGISTRY_COMPILED_EXECUTION', env.REGISTRY_COMPILED_EXECUTION, true),
     analysisBatchRows: parseWholeNumber('REGISTRY_ANALYSIS_BATCH_ROWS', env.REGISTRY_ANALYSIS_BATCH_ROWS, 5000),
+    analysisIncrementalLimit: parseWholeNumber('REGISTRY_ANALYSIS_INCREMENTAL_LIMIT', env.REGISTRY_ANALYSIS_INCREMENTAL_LIMIT, 2000),
     fastPath: parseBoolean('REGISTRY_FAST_PATH', env.REGISTRY_FAST_PATH, true),
     corsOrigins: (env.REGISTRY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     ...overrides,

@@ -295,3 +295,24 @@ describe('full rebuilds run in the background', () => {
     expect((await analysis.status()).modelVersion).toBe(state.generation + 1);
   });
 });
+
+describe('a change under a very large unit', () => {
+  it('asks for a rebuild instead of making the write wait, and the rebuild brings the analysis up to date', async () => {
+    // A limit far below the dev registry's Oslo, to stand for a big municipality in a national registry.
+    const small = await startTestServer({ dev: true, config: { analysisIncrementalLimit: 100 } });
+    try {
+      const oslo = (await small.gql(`{ unit(key: "kommune-0301") { id version name collaborations(first: 1, includeSubunits: true) { totalCount } } }`)).data.unit;
+      expect(oslo.collaborations.totalCount).toBeGreaterThan(100);
+      const before = await small.services.analysis.status();
+      const started = performance.now();
+      const res = await small.gql(`mutation($input: UnitUpdateInput!) { unitUpdate(input: $input) { userErrors { code } } }`, { input: { id: oslo.id, version: oslo.version, name: `${oslo.name} og omegn` } });
+      expect(res.data.unitUpdate.userErrors).toEqual([]);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect((await small.services.analysis.status()).rebuilding).toBe(true);
+      await small.services.analysis.settled();
+      expect((await small.services.analysis.status()).modelVersion).toBe(before.modelVersion + 1);
+    } finally {
+      await small.close();
+    }
+  });
+});

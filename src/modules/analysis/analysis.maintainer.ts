@@ -62,14 +62,16 @@ export interface AppliedChange {
  * Brings one generation of the analysis up to date with changed collaborations and units, in the caller's
  * transaction: each affected collaboration is classified with the generation's model and paired again by
  * look-ups in analysis_ground, never by a scan of all collaborations. A changed unit affects the collaborations at
- * or below it; a collaboration whose parent or agreement changed affects those below it.
+ * or below it; a collaboration whose parent or agreement changed affects those below it. More affected
+ * collaborations than `limit` (a unit at the top of a big municipality): nothing is done, and null returned.
  */
 export async function applyChanges(
   em: EntityManager,
   generation: number,
   model: SubjectModel,
   changed: { collaborations: Iterable<number>; units: Iterable<number> },
-): Promise<AppliedChange> {
+  limit = Infinity,
+): Promise<AppliedChange | null> {
   const units: Map<number, AUnit> = await loadUnits(em);
   const affected = new Set(changed.collaborations);
   const unitRoots = [...changed.units];
@@ -79,6 +81,7 @@ export async function applyChanges(
     for (const r of rows) affected.add(Number(r.id));
   }
   if (!affected.size) return { pairs: 0, collaborations: 0, recomputed: 0 };
+  if (affected.size > limit) return null;
 
   const before = await readCollaborationRows(em, generation, affected);
   const data: AnalysisData = { units, topics: new Map(), collaborations: await loadCollaborations(em, affected) };

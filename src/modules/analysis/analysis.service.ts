@@ -122,7 +122,9 @@ export class AnalysisService {
   private building: Promise<boolean> | null = null;
   private model: { generation: number; model: SubjectModel } | null = null;
   private tree: { revision: number; units: Map<number, AUnit>; topics: Map<number, ATopic> } | null = null;
-  private clusterCache: { key: string; clusters: { members: Int32Array; score: number }[] } | null = null;
+  private readonly clusterCache = new Lru<Promise<{ members: Int32Array; score: number }[]>>(8);
+  /** Clusters are grouped one filter at a time: many callers asking at once queue instead of each taking a core. */
+  private clustering: Promise<unknown> = Promise.resolve();
   private readonly totals = new Lru<Promise<number>>(100);
   private timer: NodeJS.Timeout | null = null;
   private readonly cleanups = new Set<NodeJS.Timeout>();
@@ -136,7 +138,7 @@ export class AnalysisService {
     private readonly units: UnitService,
     private readonly changes: ChangeFeed,
     private readonly logger: Logger = createLogger('silent'),
-    private readonly options: { batchRows?: number } = {},
+    private readonly options: { batchRows?: number; incrementalLimit?: number } = {},
   ) {}
 
   /**
@@ -223,8 +225,10 @@ export class AnalysisService {
       for (const id of units) await logChange(em, 'unit', id);
     }
     if (state.generation === 0 || bulk || (!collaborations.length && !units.length)) return;
-    const applied = await applyChanges(em, state.generation, await this.modelOf(em, state.generation), { collaborations, units });
-    await updateState(em, {}, { revision: 1, pairs: applied.pairs, collaborations: applied.collaborations });
+    const applied = await applyChanges(em, state.generation, await this.modelOf(em, state.generation), { collaborations, units }, this.options.incrementalLimit);
+    // So many collaborations under a changed unit that a write would wait seconds: a rebuild takes it instead.
+    if (!applied) await updateState(em, { rebuildRequested: true });
+    else await updateState(em, {}, { revision: 1, pairs: applied.pairs, collaborations: applied.collaborations });
   }
 
   /** Records (or changes) a reviewer's decision on a pair. */
@@ -333,7 +337,8 @@ export class AnalysisService {
   /** Applies the changes logged during the build to the new generation and makes it the one readers use. */
   private async makeCurrent(em: EntityManager, next: number, built: BuiltGeneration, ms: number): Promise<number> {
     const state = await readState(em, { lock: true });
-    const applied = await applyChanges(em, next, built.model, await loggedChanges(em));
+    // Without a limit every logged change is applied.
+    const applied = (await applyChanges(em, next, built.model, await loggedChanges(em)))!;
     await clearLog(em);
     await updateState(
       em,
@@ -542,9 +547,13 @@ export class AnalysisService {
     const state = await this.current();
     const q = await this.overlapQuery(filter, state);
     const key = JSON.stringify([state.generation, state.revision, q.countFrom, q.where, q.params]);
-    if (this.clusterCache?.key !== key) this.clusterCache = { key, clusters: await this.clusterSummaries(q, filter.unit != null) };
-    const { clusters } = this.clusterCache;
-    return clusters.map(({ members, score }) => {
+    let grouped = this.clusterCache.get(key);
+    if (!grouped) {
+      grouped = this.clustering.then(() => this.clusterSummaries(q, filter.unit != null));
+      this.clustering = grouped.catch(() => this.clusterCache.delete(key));
+      this.clusterCache.set(key, grouped);
+    }
+    return (await grouped).map(({ members, score }) => {
       let pairs: Promise<Overlap[]> | undefined;
       return {
         collaborationIds: [...members],
