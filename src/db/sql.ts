@@ -68,6 +68,14 @@ export function idList(em: EntityManager, ids: Iterable<number>): unknown {
 
 export const isPostgres = (em: EntityManager): boolean => em.connection.driver.options.type === 'postgres';
 
+/**
+ * PostgreSQL: lifts the server's statement time limit (the request time limit) for the rest of this transaction,
+ * for background work that no request waits for and that may rightly take longer (an index over millions of rows).
+ */
+export async function withoutStatementTimeout(em: EntityManager): Promise<void> {
+  if (isPostgres(em)) await em.query('SET LOCAL statement_timeout = 0');
+}
+
 interface ArrayRowsClient {
   query(config: { name: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
 }

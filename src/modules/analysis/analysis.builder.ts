@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CompactRegistry } from './analysis.compact';
 import { loadTopics, loadUnits } from './analysis.data';
 import { collaborationRow } from './analysis.maintainer';
-import { rawQuery } from '../../db/sql';
+import { isPostgres, rawQuery, withoutStatementTimeout } from '../../db/sql';
 import {
   CollaborationRow,
   createGenerationTables,
@@ -36,6 +36,18 @@ export interface BuiltGeneration {
 const BATCH_ROWS = 5000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Fresh statistics, so the planner picks the indexes the report queries are written for. */
+async function analyseTables(em: EntityManager, generation: number): Promise<void> {
+  const tables = Object.values(tablesOf(generation));
+  if (isPostgres(em)) {
+    await rawQuery(em, `ANALYZE ${tables.join(', ')}`);
+    return;
+  }
+  // A sample is enough for the choices these queries face, and keeps ANALYZE quick on millions of rows.
+  await rawQuery(em, 'PRAGMA analysis_limit = 1000');
+  for (const table of tables) await rawQuery(em, `ANALYZE ${table}`);
+}
+
 /**
  * Writes a complete analysis of the registry as `generation`, beside the one readers use, in bounded memory: the
  * registry is read in chunks into flat arrays (texts are turned into the subject model's word counts and dropped),
@@ -43,18 +55,6 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * each batch its own short transaction, so requests go on meanwhile. Changes committed while it runs are logged by
  * the write hook and applied by the caller before this generation becomes current.
  */
-/** Fresh statistics, so the planner picks the indexes the report queries are written for. */
-async function analyseTables(ds: DataSource, generation: number): Promise<void> {
-  const tables = Object.values(tablesOf(generation));
-  if (ds.options.type === 'postgres') {
-    await ds.query(`ANALYZE ${tables.join(', ')}`);
-    return;
-  }
-  // A sample is enough for the choices these queries face, and keeps ANALYZE quick on millions of rows.
-  await ds.query('PRAGMA analysis_limit = 1000');
-  for (const table of tables) await ds.query(`ANALYZE ${table}`);
-}
-
 export async function buildGeneration(
   ds: DataSource,
   generation: number,
@@ -136,11 +136,17 @@ export async function buildGeneration(
   // Indexes made over full tables (a sort each) cost far less than kept up row by row; one at a time, so a write
   // waiting meanwhile waits for one index at most.
   for (const index of generationIndexes(generation)) {
-    await ds.transaction((em) => rawQuery(em, index));
+    await ds.transaction(async (em) => {
+      await withoutStatementTimeout(em);
+      await rawQuery(em, index);
+    });
     await options.alive();
     await yieldToEventLoop();
   }
-  await analyseTables(ds, generation);
+  await ds.transaction(async (em) => {
+    await withoutStatementTimeout(em);
+    await analyseTables(em, generation);
+  });
   await ds.transaction((em) => saveModel(em, generation, model));
   await progress({ phase: 'done', done: written, total: written });
   return { model, collaborations: ids.length, pairs: found, comparisons: engine.comparisons };

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChangeFeed } from '../../db/change-feed';
 import { detached } from '../../db/transaction-turns';
 import { RecordWrite, WriteEvent } from '../../db/write-hooks';
-import { idList, inIdList, isPostgres, rawQuery, rawRows } from '../../db/sql';
+import { idList, inIdList, isPostgres, rawQuery, rawRows, withoutStatementTimeout } from '../../db/sql';
 import type { AnalysisFigures } from '../../observability/metrics';
 import { createLogger, Logger } from '../../observability/logger';
 import { todayIso } from '../../validation/dates';
@@ -219,7 +219,10 @@ export class AnalysisService {
     const collaborations = ids('Collaboration');
     const units = ids('Unit');
     const bulk = collaborations.length + units.length > BULK_WRITE;
-    if (ids('Topic').length || bulk) await updateState(em, { rebuildRequested: true });
+    if (ids('Topic').length || bulk) {
+      await updateState(em, { rebuildRequested: true });
+      this.logger.info({ reason: bulk ? 'bulk write' : 'topics changed', collaborations: collaborations.length, units: units.length }, 'overlap analysis rebuild requested');
+    }
     if (state.rebuildingGeneration !== null) {
       for (const id of collaborations) await logChange(em, 'collaboration', id);
       for (const id of units) await logChange(em, 'unit', id);
@@ -227,7 +230,10 @@ export class AnalysisService {
     if (state.generation === 0 || bulk || (!collaborations.length && !units.length)) return;
     const applied = await applyChanges(em, state.generation, await this.modelOf(em, state.generation), { collaborations, units }, this.options.incrementalLimit);
     // So many collaborations under a changed unit that a write would wait seconds: a rebuild takes it instead.
-    if (!applied) await updateState(em, { rebuildRequested: true });
+    if (!applied) {
+      await updateState(em, { rebuildRequested: true });
+      this.logger.info({ reason: 'large subtree changed', collaborations: collaborations.length, units: units.length }, 'overlap analysis rebuild requested');
+    }
     else await updateState(em, {}, { revision: 1, pairs: applied.pairs, collaborations: applied.collaborations });
   }
 
@@ -298,9 +304,11 @@ export class AnalysisService {
     const started = performance.now();
     let next = 0;
     try {
+      // Tables a crash or a restore left behind may hold any number: the next generation is above all of them.
+      const present = await generationsPresent(this.ds.manager);
       const leftover = await this.ds.transaction(async (em) => {
         const state = await readState(em, { lock: true });
-        next = Math.max(state.generation, state.rebuildingGeneration ?? 0) + 1;
+        next = Math.max(state.generation, state.rebuildingGeneration ?? 0, ...present) + 1;
         await clearLog(em);
         await updateState(em, { rebuildRequested: false, rebuildingGeneration: next, rebuildHeartbeat: new Date() });
         return state.rebuildingGeneration;
@@ -336,6 +344,7 @@ export class AnalysisService {
 
   /** Applies the changes logged during the build to the new generation and makes it the one readers use. */
   private async makeCurrent(em: EntityManager, next: number, built: BuiltGeneration, ms: number): Promise<number> {
+    await withoutStatementTimeout(em);
     const state = await readState(em, { lock: true });
     // Without a limit every logged change is applied.
     const applied = (await applyChanges(em, next, built.model, await loggedChanges(em)))!;
