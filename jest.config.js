@@ -23,4 +23,7 @@ if (process.env.TEST_DATABASE_URL) {
   console.log('PostgreSQL tests skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them too.');
 }
 
+// The first pass of `npm test` (scripts/run-tests.js) leaves the timed suites to the second.
+if (process.env.REGISTRY_TEST_PASS === 'untimed') for (const p of projects) p.testPathIgnorePatterns = [...p.testPathIgnorePatterns, require('./test/timed-suites.js')];
+
 module.exports = { projects, testTimeout: 60000 };
