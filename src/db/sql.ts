@@ -119,7 +119,7 @@ const sqliteInserts = new WeakMap<object, Map<string, { run(...values: unknown[]
 
 /**
  * Inserts many rows of plain values (in the caller's transaction, which makes it fast): SQLite runs one prepared
- * INSERT per row, PostgreSQL receives each column as one array (unnest), so a batch is one statement whatever
+ * INSERT per 64 rows, PostgreSQL receives each column as one array (unnest), so a batch is one statement whatever
  * its size.
  */
 export async function insertMany(em: EntityManager, table: string, columns: { name: string; type: ColumnType }[], rows: unknown[][]): Promise<void> {
@@ -131,12 +131,31 @@ export async function insertMany(em: EntityManager, table: string, columns: { na
     await em.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`, arrays);
     return;
   }
-  const sql = `INSERT INTO ${table} (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
-  ds.logger.logQuery(sql, []);
   const connection = (ds.driver as unknown as { databaseConnection: { prepare(sql: string): { run(...values: unknown[]): unknown } } }).databaseConnection;
   let statements = sqliteInserts.get(connection);
   if (!statements) sqliteInserts.set(connection, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
-  for (const row of rows) statement.run(...row);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const prepared = (count: number) => {
+    const sql = `INSERT INTO ${table} (${names}) VALUES ${Array(count).fill(tuple).join(', ')}`;
+    ds.logger.logQuery(sql, []);
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+    return statement;
+  };
+  // Rows go SQLITE_ROWS_PER_INSERT to a statement: a call into SQLite per row costs more than the row itself.
+  const many = rows.length >= SQLITE_ROWS_PER_INSERT ? prepared(SQLITE_ROWS_PER_INSERT) : null;
+  const width = columns.length;
+  const values: unknown[] = new Array(SQLITE_ROWS_PER_INSERT * width);
+  let r = 0;
+  for (; many && r + SQLITE_ROWS_PER_INSERT <= rows.length; r += SQLITE_ROWS_PER_INSERT) {
+    for (let j = 0; j < SQLITE_ROWS_PER_INSERT; j++) {
+      const row = rows[r + j]!;
+      for (let c = 0; c < width; c++) values[j * width + c] = row[c];
+    }
+    many.run(values);
+  }
+  const one = r < rows.length ? prepared(1) : null;
+  for (; r < rows.length; r++) one!.run(rows[r]!);
 }
+
+const SQLITE_ROWS_PER_INSERT = 64;
