@@ -281,6 +281,18 @@ describe('tableImport: who may, and hostile files', () => {
     expect(inside.data.tableImport.report).toMatchObject({ applied: true, created: 1 });
   });
 
+  it('an EDITOR cannot take over records outside its scope by importing them with a unit of its own', async () => {
+    const editor = await server.token('EDITOR', ['bydel-alna']);
+    const before = await server.snapshot();
+    // A collaboration of OsloMet and Oslo kommune, given Bydel Alna as its only unit.
+    const collaboration = await importTable({ type: 'COLLABORATIONS', file: b64('key;Tittel;Type;Enheter\nunikom-oslo-toppledermote;Overtatt;MEETING_PLACE;bydel-alna:LEAD\n'), apply: true }, editor);
+    expect([collaboration.errors?.[0]?.extensions?.code, collaboration.errors?.[0]?.message]).toEqual(['FORBIDDEN', 'This collaboration involves no unit in the token’s unit scope.']);
+    // A university renamed and moved below Bydel Alna, which would put it inside the scope.
+    const unit = await importTable({ type: 'UNITS', file: b64('key;name;parent\nntnu;NTNU kapret;bydel-alna\n'), apply: true }, editor);
+    expect([unit.errors?.[0]?.extensions?.code, unit.errors?.[0]?.message]).toEqual(['FORBIDDEN', 'This unit lies outside the token’s unit scope.']);
+    expect(await server.snapshot()).toEqual(before);
+  });
+
   it('refuses what is not a table, at once, naming the field, and writes nothing', async () => {
     const before = await server.snapshot();
     const count = await collaborationCount();

@@ -22,10 +22,12 @@ function unitKeysOf(section: Section, record: SnapshotRecord): string[] {
 }
 
 /**
- * An EDITOR's changes, checked on their result inside the writing transaction: every record it changed must
- * still involve a unit inside its scope afterwards (a deleted one: before), a unit it changed must hang below a
- * unit in its scope (or be one of its scope's own units, left where it was), and it may never make a unit a root.
- * Throwing here rolls the whole change back. Other roles are not limited by units.
+ * An EDITOR's changes, checked inside the writing transaction, on the record as it was and as it is: a record it
+ * changed must have involved a unit inside its scope before (so nothing outside is taken over by giving it a unit
+ * inside) and must still involve one afterwards; a unit it changed must have lain inside its scope when the
+ * request began and must still hang below a unit in it, unless it is one of its scope's own units left where it
+ * was; it may never make a unit a root. Every change of every path (API, spreadsheet import, snapshot import) passes here; throwing
+ * rolls the whole change back. Other roles are not limited by units.
  */
 export async function assertChangesInScope(em: EntityManager, principal: Principal, changes: Change[]): Promise<void> {
   if (principal.kind !== 'token' || principal.role !== Role.EDITOR) return;
@@ -33,14 +35,16 @@ export async function assertChangesInScope(em: EntityManager, principal: Princip
     keys.length ? (await em.getRepository(Unit).find({ select: { id: true }, where: { key: In(keys) }, withDeleted: true })).map((u) => u.id) : [];
   // Inside the scope: the unit or one of its ancestors is in the scope as it was when the request began.
   const inScope = async (unitId: number) => (await ancestorIds(em, 'unit', unitId)).some((id) => principal.scope.has(id));
+  const involvesScope = async (section: Section, record: SnapshotRecord) => {
+    for (const id of await idsOf(unitKeysOf(section, record))) if (await inScope(id)) return true;
+    return false;
+  };
+  const noun = (section: Section) => section.replace(/s$/, '').replace(/^people$/, 'person');
   for (const change of changes) {
-    const record = change.after ?? change.before;
-    if (!record) continue;
     if (change.section === 'units') {
-      if (!change.after) {
-        if (!principal.scope.has(change.id)) throw forbidden('This unit lies outside the token’s unit scope.');
-        continue;
-      }
+      // The scope as the request began: a unit outside it may not be changed, moved in or deleted.
+      if (change.before && !principal.scope.has(change.id)) throw forbidden('This unit lies outside the token’s unit scope.');
+      if (!change.after) continue;
       const parent = change.after.parent as string | null | undefined;
       if (parent == null) throw forbidden('An EDITOR cannot make a unit a root unit.');
       const stays = principal.scopeRoots.has(change.id) && change.before?.parent === parent;
@@ -51,9 +55,11 @@ export async function assertChangesInScope(em: EntityManager, principal: Princip
       continue;
     }
     if (!['collaborations', 'agreements', 'people'].includes(change.section)) continue;
-    const unitIds = await idsOf(unitKeysOf(change.section, record));
-    let inside = false;
-    for (const id of unitIds) if ((inside = await inScope(id))) break;
-    if (!inside) throw forbidden(`After the change the ${change.section.replace(/s$/, '').replace(/^people$/, 'person')} would involve no unit in the token’s unit scope.`);
+    if (change.before && !(await involvesScope(change.section, change.before))) {
+      throw forbidden(`This ${noun(change.section)} involves no unit in the token’s unit scope.`);
+    }
+    if (change.after && !(await involvesScope(change.section, change.after))) {
+      throw forbidden(`After the change the ${noun(change.section)} would involve no unit in the token’s unit scope.`);
+    }
   }
 }
