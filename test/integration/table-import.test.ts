@@ -23,7 +23,7 @@ const IMPORT = `mutation($input: TableImportInput!) {
 
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 /** Text in Windows-1252, as Excel's plain "CSV" saves it (æ, ø, å are single bytes). */
-const cp1252 = (text: string) => Buffer.from([...text].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, '–': 0x96 })[c] ?? c.charCodeAt(0)));
+const cp1252 = (text: string) => Buffer.from([...text].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, '–': 0x96, '“': 0x93, '”': 0x94, '€': 0x80 })[c] ?? c.charCodeAt(0)));
 
 async function importTable(input: Record<string, unknown>, token: string | null = server.adminToken) {
   const res = await server.gqlAs(token, IMPORT, { input });
@@ -34,7 +34,7 @@ const collaborationCount = async () => (await server.gql('{ collaborations(first
 
 const COORDINATOR_SHEET = [
   'Tittel;Type;Enheter;Tema;Oppstart;Slutt;Beskrivelse;Notater',
-  'Språkløft i barnehagene på Grünerløkka;Forskningsprosjekt;"Bydel Grünerløkka:LEAD; OsloMet – storbyuniversitetet:partner";sprak-barnehage;01.08.2021;6/2023;"Språkarbeid i barnehager";intern merknad',
+  'Språkløft i barnehagene på Grünerløkka;Forskningsprosjekt;"Bydel Grünerløkka:LEAD; OsloMet – storbyuniversitetet:partner";sprak-barnehage;01.08.2021;6/2023;"Språkarbeid i barnehager – “Språkløft”, 200 000 €";intern merknad',
   'Hjemmetjenester i Drammen;Innovasjonsprosjekt;"3301; usn";Sykehjem og hjemmetjenester;2022;2023-05;;',
 ].join('\r\n');
 
@@ -72,7 +72,8 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
       kind: 'RESEARCH_PROJECT',
       startDate: '2021-08-01',
       endDate: '2023-06-30',
-      summary: 'Språkarbeid i barnehager',
+      // Windows-1252's own characters (0x80–0x9F), which Latin-1 would read as control characters.
+      summary: 'Språkarbeid i barnehager – “Språkløft”, 200 000 €',
       units: [
         { role: 'LEAD', unit: { key: 'bydel-grunerlokka' } },
         { role: 'PARTNER', unit: { key: 'oslomet' } },

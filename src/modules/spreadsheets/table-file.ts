@@ -5,6 +5,7 @@ import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { RegistryError } from '../../errors/registry-error';
 import { Cell } from './cell-values';
+import iconv from 'iconv-lite';
 
 export type TableFormat = 'CSV' | 'XLSX';
 
@@ -52,7 +53,8 @@ function decode(bytes: Uint8Array): { text: string; encoding: Table['encoding'] 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'UTF-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'WINDOWS-1252' };
+    // Not TextDecoder: Node's reads 'windows-1252' as Latin-1, turning – “ ” € into invisible control characters.
+    return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'WINDOWS-1252' };
   }
 }
 
