@@ -26,6 +26,7 @@ import { Unit } from '../modules/units/unit.entity';
 import { unitLoaders } from '../modules/units/unit.loaders';
 import { UnitService } from '../modules/units/unit.service';
 import { recordLoader } from '../graphql/loader-helpers';
+import { PlannedContext, ReadPlan } from '../graphql/read-plan';
 
 /**
  * One set of services per server or command (they hold no request state). Whatever writes through them keeps the
@@ -57,25 +58,25 @@ export function createServices(ds: DataSource, logger?: Logger, options: { analy
 }
 export type Services = ReturnType<typeof createServices>;
 
-function recordLoaders(ds: DataSource) {
+function recordLoaders(ds: DataSource, plan?: ReadPlan) {
   return {
-    topic: recordLoader(ds, Topic),
-    unit: recordLoader(ds, Unit),
-    person: recordLoader(ds, Person),
-    agreement: recordLoader(ds, Agreement),
-    collaboration: recordLoader(ds, Collaboration),
+    topic: recordLoader(ds, Topic, plan),
+    unit: recordLoader(ds, Unit, plan),
+    person: recordLoader(ds, Person, plan),
+    agreement: recordLoader(ds, Agreement, plan),
+    collaboration: recordLoader(ds, Collaboration, plan),
   };
 }
 type RecordLoaders = ReturnType<typeof recordLoaders>;
 
 /** Each module's loaders, built together (they may prime the record loaders, reached through `loaders`). */
 const LOADER_GROUPS = [
-  (ds: DataSource) => recordLoaders(ds),
+  (ds: DataSource, _loaders: RecordLoaders, plan?: ReadPlan) => recordLoaders(ds, plan),
   (ds: DataSource) => topicLoaders(ds),
   (ds: DataSource) => unitLoaders(ds),
   (ds: DataSource) => personLoaders(ds),
-  (ds: DataSource, loaders: RecordLoaders) => agreementLoaders(ds, loaders),
-  (ds: DataSource, loaders: RecordLoaders) => collaborationLoaders(ds, loaders),
+  (ds: DataSource, loaders: RecordLoaders, plan?: ReadPlan) => agreementLoaders(ds, loaders, plan),
+  (ds: DataSource, loaders: RecordLoaders, plan?: ReadPlan) => collaborationLoaders(ds, loaders, plan),
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
@@ -85,9 +86,10 @@ const prototypes = new WeakMap<DataSource, object>();
 
 /**
  * Fresh loaders per request, so a request sees its own writes and never another request's cache. They are made
- * on first use (a module's group at once), so a request pays only for the loaders its query reaches.
+ * on first use (a module's group at once), so a request pays only for the loaders its query reaches. With the
+ * read plan of the operation the request runs, records are read without the columns it does not select.
  */
-export function createLoaders(ds: DataSource): Loaders {
+export function createLoaders(ds: DataSource, plan?: ReadPlan): Loaders {
   let prototype = prototypes.get(ds);
   if (!prototype) {
     prototype = {};
@@ -95,8 +97,8 @@ export function createLoaders(ds: DataSource): Loaders {
     for (const build of LOADER_GROUPS) {
       for (const key of Object.keys(build(ds, sample))) {
         Object.defineProperty(prototype, key, {
-          get(this: Loaders) {
-            const group = build(ds, this) as Record<string, unknown>;
+          get(this: Loaders & { readPlan?: ReadPlan }) {
+            const group = build(ds, this, this.readPlan) as Record<string, unknown>;
             for (const [name, loader] of Object.entries(group)) Object.defineProperty(this, name, { value: loader, enumerable: true });
             return group[key];
           },
@@ -105,13 +107,35 @@ export function createLoaders(ds: DataSource): Loaders {
     }
     prototypes.set(ds, prototype);
   }
-  return Object.create(prototype) as Loaders;
+  const loaders = Object.create(prototype) as Loaders & { readPlan?: ReadPlan };
+  loaders.readPlan = plan;
+  return loaders;
 }
 
-export interface Context {
+export interface Context extends PlannedContext {
   dataSource: DataSource;
   services: Services;
   loaders: Loaders;
   /** Who is asking, and what they may do. */
   access: AccessPolicy;
+}
+
+/**
+ * A request's context. Its loaders are made on first use, after the executor has set the read plan of the
+ * operation (none: every column is read). A class, because Apollo copies the context it is given onto the same
+ * prototype (Object.assign): a getter here survives the copy and reads the plan set on the copy.
+ */
+export class RequestScope implements Context {
+  readPlan?: ReadPlan;
+  private made?: Loaders;
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly services: Services,
+    readonly access: AccessPolicy,
+  ) {}
+
+  get loaders(): Loaders {
+    return (this.made ??= createLoaders(this.dataSource, this.readPlan));
+  }
 }

@@ -9,7 +9,7 @@ import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { startChangeRelay } from '../db/change-relay';
 import { countStatements } from '../db/statement-counter';
-import { Context, createLoaders, createServices, Services } from './context';
+import { Context, createServices, RequestScope, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
 import { compiledExecution } from '../graphql/executor';
@@ -232,13 +232,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     const parsed = await readGraphQLBody(req, res, observation, principal);
     if (!parsed) return;
     observation.actor = actorName(principal);
-    const contextValue = (): RequestContext => ({
-      dataSource,
-      services,
-      loaders: createLoaders(dataSource),
-      access: new AccessPolicy(principal, dataSource, services.auth),
-      observation,
-    });
+    const contextValue = (): RequestContext => Object.assign(new RequestScope(dataSource, services, new AccessPolicy(principal, dataSource, services.auth)), { observation });
     const fast = fastPath?.request(req.method, req.headers, parsed.body) ?? null;
     const answer = async (): Promise<HTTPGraphQLResponse> => {
       const chosen = fast && fastPath!.operationFor(fast);

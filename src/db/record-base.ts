@@ -9,6 +9,11 @@ import { toGlobalId } from '../graphql/node-id';
 @ObjectType()
 export abstract class RecordBase {
   static readonly nodeType: string;
+  /**
+   * Fields whose columns a query reads only when it selects them (src/graphql/read-plan.ts): each is read by its
+   * own GraphQL field of the same name and by nothing else a query runs (tested field by field).
+   */
+  static readonly readWhenSelected: readonly string[] = ['createdAt', 'updatedAt'];
 
   @PrimaryGeneratedColumn()
   id!: number;

@@ -5,6 +5,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
 import { nodeTypeOf } from './node';
 import { AcceptedOperations } from './fast-path';
+import { PlannedContext, ReadPlan, readPlanOf } from './read-plan';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type SchemaListener = Parameters<Gateway['onSchemaLoadOrUpdate']>[0];
@@ -66,7 +67,7 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 export function compiledExecution(schema: GraphQLSchema, accepted: AcceptedOperations): Gateway {
   // type-graphql wraps every resolveType in an async function; graphql-jit needs the type name synchronously.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
-  const compiled = new Lru<{ query: CompiledQuery | null }>(MAX_OPERATIONS);
+  const compiled = new Lru<{ query: CompiledQuery | null; plan: ReadPlan }>(MAX_OPERATIONS);
   const listeners = new Set<SchemaListener>();
 
   const interpreted: Executor = async ({ document, request, context }) =>
@@ -81,12 +82,13 @@ export function compiledExecution(schema: GraphQLSchema, accepted: AcceptedOpera
     let entry = compiled.get(key);
     if (!entry) {
       const result = compileQuery(schema, document, request.operationName ?? undefined);
-      entry = { query: isCompiledQuery(result) ? result : null };
+      entry = { query: isCompiledQuery(result) ? result : null, plan: readPlanOf(schema, document, operation) };
       compiled.set(key, entry);
     }
     if (!entry.query) return interpreted(requestContext);
+    (context as PlannedContext).readPlan = entry.plan;
     const result = await entry.query.query(undefined, context, request.variables ?? {});
-    accepted.settle(source, request.operationName ?? null, { document, operation, operationName, queryHash, query: entry.query }, !result.errors && result.data !== undefined);
+    accepted.settle(source, request.operationName ?? null, { document, operation, operationName, queryHash, query: entry.query, plan: entry.plan }, !result.errors && result.data !== undefined);
     if (result.data === undefined) return interpreted(requestContext);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };

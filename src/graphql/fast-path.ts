@@ -2,6 +2,7 @@ import { IncomingHttpHeaders } from 'node:http';
 import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { CompiledQuery } from 'graphql-jit';
 import { QueryGate } from './limits';
+import { PlannedContext, ReadPlan } from './read-plan';
 import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
 
 /**
@@ -15,6 +16,8 @@ export interface AcceptedOperation {
   operationName: string | null;
   queryHash: string;
   query: CompiledQuery;
+  /** The columns it reads (src/graphql/read-plan.ts). */
+  plan: ReadPlan;
   /** Whether its last answer had no errors: only then does the next request of it take the fast path. */
   clean: boolean;
 }
@@ -104,10 +107,14 @@ export class FastPath {
   }
 
   /** Runs the operation; its result when it has no errors, else null (and the operation goes Apollo's way). */
-  async execute(accepted: AcceptedOperation, request: FastRequest, contextValue: () => unknown): Promise<ExecutionResult | null> {
+  async execute(accepted: AcceptedOperation, request: FastRequest, contextValue: () => PlannedContext): Promise<ExecutionResult | null> {
     // Whatever fails here, Apollo meets it again and answers it in its own way.
     const result = await Promise.resolve()
-      .then(() => accepted.query.query(undefined, contextValue(), request.variables ?? {}))
+      .then(() => {
+        const context = contextValue();
+        context.readPlan = accepted.plan;
+        return accepted.query.query(undefined, context, request.variables ?? {});
+      })
       .catch(() => null);
     if (!result || result.errors || result.data === undefined) {
       accepted.clean = false;

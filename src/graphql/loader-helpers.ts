@@ -3,6 +3,8 @@ import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral 
 import { RecordClass } from '../db/references';
 import { RecordBase } from '../db/record-base';
 import { selectRows } from '../db/sql';
+import { getMetadataStorage } from 'type-graphql';
+import { ReadPlan } from './read-plan';
 
 /** The columns of one entity under a table alias, and how to make an entity of the values a row selected. */
 interface EntityReader<T> {
@@ -19,19 +21,45 @@ const AS_STORED = new Set<unknown>(['varchar', 'character varying', 'text', 'int
 
 const readers = new WeakMap<DataSource, Map<string, EntityReader<unknown>>>();
 
+/** A record class that names the fields whose columns are read only when an operation selects them. */
+interface ReadWhenSelected {
+  readWhenSelected?: readonly string[];
+}
+
+const graphQLTypeNames = new WeakMap<Function, string | null>();
+
+/** The GraphQL object type an entity class is (the entity classes are the object types). */
+function graphQLTypeOf(target: Function): string | null {
+  let name = graphQLTypeNames.get(target);
+  if (name === undefined) graphQLTypeNames.set(target, (name = getMetadataStorage().objectTypes.find((o) => o.target === target)?.name ?? null));
+  return name;
+}
+
+/** The properties whose columns a plan leaves unread: fields read when selected that the operation does not select. */
+function unselected(metadata: EntityMetadata, plan: ReadPlan | undefined): string[] {
+  const onDemand = typeof metadata.target === 'function' ? ((metadata.target as ReadWhenSelected).readWhenSelected ?? []) : [];
+  if (!plan || !onDemand.length) return [];
+  const type = graphQLTypeOf(metadata.target as Function);
+  const selected = type === null ? undefined : plan.get(type);
+  return onDemand.filter((field) => !selected?.has(field));
+}
+
 /**
  * What TypeORM's find does to a row (each selected column through the driver's hydration), without building the
- * query and mapping aliases on every call: the SELECT list and the column list are made once per entity.
+ * query and mapping aliases on every call: the SELECT list and the column list are made once per entity and set
+ * of columns. With an operation's read plan, the columns of fields read when selected are left out unless it
+ * selects them (the entity then lacks those properties; nothing but their own fields reads them).
  */
-function entityReader<T>(ds: DataSource, metadata: EntityMetadata, alias: string): EntityReader<T> {
+function entityReader<T>(ds: DataSource, metadata: EntityMetadata, alias: string, plan?: ReadPlan): EntityReader<T> {
   let cache = readers.get(ds);
   if (!cache) readers.set(ds, (cache = new Map()));
-  const key = `${metadata.name}:${alias}`;
+  const skipped = unselected(metadata, plan);
+  const key = `${metadata.name}:${alias}:${skipped.join(',')}`;
   let reader = cache.get(key) as EntityReader<T> | undefined;
   if (!reader) {
     const q = (name: string) => ds.driver.escape(name);
     const columns = metadata.columns
-      .filter((c) => !c.isVirtual && c.isSelect)
+      .filter((c) => !c.isVirtual && c.isSelect && !skipped.includes(c.propertyName))
       .map((column) => ({
         column,
         // Text and integer ids come from both drivers as they are stored; hydrating them would change nothing.
@@ -95,9 +123,9 @@ export async function findRecordBy<T extends RecordBase>(em: EntityManager, cls:
   return rows.length ? reader.read(rows[0]!, 0)! : null;
 }
 /** Batches lookups of one record type by database id; a request loads each record at most once. */
-export function recordLoader<T extends RecordBase>(ds: DataSource, cls: RecordClass<T>): DataLoader<number, T | null> {
+export function recordLoader<T extends RecordBase>(ds: DataSource, cls: RecordClass<T>, plan?: ReadPlan): DataLoader<number, T | null> {
   const metadata = ds.getMetadata(cls);
-  const reader = entityReader<T>(ds, metadata, 'r');
+  const reader = entityReader<T>(ds, metadata, 'r', plan);
   const q = (name: string) => ds.driver.escape(name);
   const sql = `SELECT ${reader.select} FROM ${tableName(ds, metadata)} ${q('r')} WHERE ${inIds(ds, `${q('r')}.${q('id')}`)} AND ${reader.live}`;
   return new DataLoader(async (ids) => {
@@ -136,11 +164,13 @@ export function joinedRowsLoader<R extends ObjectLiteral & { position: number },
   relation: keyof R & string,
   targetColumn: keyof R & string,
   targets: DataLoader<number, T | null>,
+  plan?: ReadPlan,
 ): DataLoader<number, R[]> {
   const metadata = ds.getMetadata(entity);
   const joined = metadata.findRelationWithPropertyPath(relation)!;
-  const rows = entityReader<R>(ds, metadata, 'j');
-  const records = entityReader<T>(ds, joined.inverseEntityMetadata, 't');
+  const rows = entityReader<R>(ds, metadata, 'j', plan);
+  // The same plan as `targets`: the records primed into it hold what it would have read.
+  const records = entityReader<T>(ds, joined.inverseEntityMetadata, 't', plan);
   const q = (name: string) => ds.driver.escape(name);
   const column = (name: string) => q(metadata.findColumnWithPropertyName(name)!.databaseName);
   // As TypeORM's find with the relation: a left join that leaves a soft-deleted record out, ordered by position.

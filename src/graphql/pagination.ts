@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { ArgsType, ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawQuery } from '../db/sql';
@@ -171,11 +172,14 @@ function connectionOf<T>(
 /**
  * The one pagination helper: keyset pagination over (ordering expression, id) so deep pages cost the same as the
  * first. `query` holds the filters only; this adds the cursor condition, order and limit, and counts on demand.
+ * With the request's loader of the records, the page query reads only ids and the loader reads the records (one
+ * prepared statement, only the columns the operation selects, and primed for every later look-up of the request).
  */
 export async function paginate<T extends ObjectLiteral & { id: number }>(
   query: SelectQueryBuilder<T>,
   args: ConnectionArgs,
   ordering: Ordering,
+  records?: DataLoader<number, T | null>,
 ): Promise<Connection<T>> {
   const request = pageRequest(args, ordering);
   const alias = query.alias;
@@ -193,7 +197,19 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     .orderBy(ordering.expression, request.direction)
     .addOrderBy(`${alias}.id`, request.direction)
     .limit(request.size + 1);
-  const { entities, raw } = request.size === 0 ? { entities: [] as T[], raw: [] as Record<string, unknown>[] } : await page.getRawAndEntities();
+  if (request.size === 0) return connectionOf(args, request, [], () => countQuery.getCount());
+  if (records) {
+    page.select(`${alias}.id`, 'id').addSelect(`(${ordering.expression})`, 'sort_value');
+    const raw = await page.getRawMany<{ id: unknown; sort_value: CursorValue }>();
+    const nodes = await records.loadMany(raw.map((r) => Number(r.id)));
+    // A record deleted between the two reads is left out, as a page read a moment later would leave it out.
+    const fetched = raw.flatMap((r, i) => {
+      const node = nodes[i];
+      return node && !(node instanceof Error) ? [{ node, value: r.sort_value, id: node.id }] : [];
+    });
+    return connectionOf(args, request, fetched, () => countQuery.getCount());
+  }
+  const { entities, raw } = await page.getRawAndEntities();
   const fetched = entities.map((node, i) => ({ node, value: raw[i]!.sort_value as CursorValue, id: node.id }));
   return connectionOf(args, request, fetched, () => countQuery.getCount());
 }

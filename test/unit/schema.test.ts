@@ -14,11 +14,26 @@ import { openDatabase } from '../../src/db/data-source';
 import { dropTestDatabases, onPostgres, testDatabaseUrl } from '../helpers/server';
 import { EXAMPLE_OPERATIONS } from '../../src/graphql/ide';
 import { getSchema, printedSchema } from '../../src/app/schema';
+import { entities } from '../../src/app/entities';
+import { getMetadataArgsStorage } from 'typeorm';
 
 describe('GraphQL schema', () => {
   it('matches the committed schema.graphql', async () => {
     const committed = fs.readFileSync(path.join(__dirname, '..', '..', 'schema.graphql'), 'utf8');
     expect(await printedSchema()).toBe(committed);
+  });
+
+  it('names in readWhenSelected only fields of the record type backed by a column of the same name', async () => {
+    const schema = await getSchema();
+    for (const cls of entities as Function[]) {
+      const names = (cls as { readWhenSelected?: readonly string[] }).readWhenSelected;
+      if (!names) continue;
+      const type = schema.getType(cls.name);
+      const chain: Function[] = [];
+      for (let c: Function | null = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c);
+      const columns = getMetadataArgsStorage().filterColumns(chain).map((c) => c.propertyName);
+      for (const name of names) expect([cls.name, name, isObjectType(type) && name in type.getFields(), columns.includes(name)]).toEqual([cls.name, name, true, true]);
+    }
   });
 
   it('describes every type and field', async () => {

@@ -15,6 +15,7 @@ import { AgreementKind, AnchoringLevel } from './agreement.enums';
 @Entity('agreement')
 export class Agreement extends RecordBase {
   static override readonly nodeType = 'Agreement';
+  static override readonly readWhenSelected = [...RecordBase.readWhenSelected, 'anchoring', 'signedOn', 'reviewOn', 'description'];
 
   @Field()
   @Column({ type: 'varchar', length: 500 })

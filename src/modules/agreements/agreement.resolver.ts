@@ -34,7 +34,7 @@ export class AgreementResolver {
     @Arg('filter', () => AgreementFilter, { nullable: true }) filter?: AgreementFilter,
     @Arg('orderBy', () => AgreementOrder, { nullable: true }) orderBy?: AgreementOrder,
   ) {
-    return ctx.services.agreements.list(filter, page, orderBy);
+    return ctx.services.agreements.list(filter, page, orderBy, ctx.loaders.agreement);
   }
 
   @FieldResolver(() => [Unit], { description: 'The units party to the agreement (avtaleparter).' })

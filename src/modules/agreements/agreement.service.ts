@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { ChangeFeed } from '../../db/change-feed';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
@@ -39,7 +40,7 @@ export class AgreementService {
     return lookupRecord(this.ds.manager, Agreement, id, key);
   }
 
-  async list(filter: AgreementFilter | null | undefined, args: ConnectionArgs, order?: AgreementOrder | null) {
+  async list(filter: AgreementFilter | null | undefined, args: ConnectionArgs, order?: AgreementOrder | null, records?: DataLoader<number, Agreement | null>) {
     const query = this.ds.getRepository(Agreement).createQueryBuilder('agreement');
     if (filter?.party != null) {
       const unitIds = await this.units.expand(filter.party, filter.includeSubunits ?? false, 'filter.party');
@@ -53,7 +54,7 @@ export class AgreementService {
     return paginate(query, args, {
       expression: ORDER_EXPRESSION[order?.field ?? AgreementOrderField.KEY],
       direction: order?.direction ?? SortDirection.ASC,
-    });
+    }, records);
   }
 
   async create(input: AgreementCreateInput): Promise<Agreement> {

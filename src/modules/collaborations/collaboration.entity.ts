@@ -17,6 +17,7 @@ import { Axis, CollaborationKind, ParticipantRole, PersonRole, Status } from './
 export class Collaboration extends RecordBase {
   static override readonly nodeType = 'Collaboration';
   static readonly mergedInto = 'mergedIntoId';
+  static override readonly readWhenSelected = [...RecordBase.readWhenSelected, 'summary', 'axes', 'keywords', 'links'];
 
   @Field()
   @Column({ type: 'varchar', length: 500 })

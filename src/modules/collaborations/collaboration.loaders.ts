@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { groupedLoader, joinedRowsLoader } from '../../graphql/loader-helpers';
+import { ReadPlan } from '../../graphql/read-plan';
 import { Person } from '../people/person.entity';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
@@ -16,11 +17,11 @@ interface RecordLoaders {
  * Participant rows are loaded joined with the record they name, and that record is primed into its loader:
  * a page of collaborations with units, people and topics costs one statement per list, whatever the page size.
  */
-export function collaborationLoaders(ds: DataSource, records: RecordLoaders) {
+export function collaborationLoaders(ds: DataSource, records: RecordLoaders, plan?: ReadPlan) {
   return {
-    unitsByCollaboration: joinedRowsLoader(ds, CollaborationUnit, 'collaborationId', 'unitRelation', 'unitId', records.unit),
-    peopleByCollaboration: joinedRowsLoader(ds, CollaborationPerson, 'collaborationId', 'personRelation', 'personId', records.person),
-    topicsByCollaboration: joinedRowsLoader(ds, CollaborationTopic, 'collaborationId', 'topicRelation', 'topicId', records.topic),
+    unitsByCollaboration: joinedRowsLoader(ds, CollaborationUnit, 'collaborationId', 'unitRelation', 'unitId', records.unit, plan),
+    peopleByCollaboration: joinedRowsLoader(ds, CollaborationPerson, 'collaborationId', 'personRelation', 'personId', records.person, plan),
+    topicsByCollaboration: joinedRowsLoader(ds, CollaborationTopic, 'collaborationId', 'topicRelation', 'topicId', records.topic, plan),
     fundingByCollaboration: groupedLoader(
       (ids) => ds.getRepository(CollaborationFunding).find({ where: { collaborationId: In(ids) }, order: { position: 'ASC' } }),
       (r) => r.collaborationId,

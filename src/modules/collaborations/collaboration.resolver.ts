@@ -60,7 +60,7 @@ export class CollaborationResolver {
     @Arg('filter', () => CollaborationFilter, { nullable: true }) filter?: CollaborationFilter,
     @Arg('orderBy', () => CollaborationOrder, { nullable: true }) orderBy?: CollaborationOrder,
   ) {
-    return ctx.services.collaborations.list(filter, page, orderBy);
+    return ctx.services.collaborations.list(filter, page, orderBy, ctx.loaders.collaboration);
   }
 
   @FieldResolver(() => [CollaborationUnit], { description: 'Units taking part, with their roles.' })
@@ -228,7 +228,7 @@ export class UnitCollaborationsResolver {
     @Arg('filter', () => CollaborationFilter, { nullable: true }) filter?: CollaborationFilter,
     @Arg('orderBy', () => CollaborationOrder, { nullable: true }) orderBy?: CollaborationOrder,
   ) {
-    return ctx.services.collaborations.list({ ...filter, unit: unit.globalId, includeSubunits } as CollaborationFilter, page, orderBy);
+    return ctx.services.collaborations.list({ ...filter, unit: unit.globalId, includeSubunits } as CollaborationFilter, page, orderBy, ctx.loaders.collaboration);
   }
 }
 
@@ -242,7 +242,7 @@ export class PersonCollaborationsResolver {
     @Arg('filter', () => CollaborationFilter, { nullable: true }) filter?: CollaborationFilter,
     @Arg('orderBy', () => CollaborationOrder, { nullable: true }) orderBy?: CollaborationOrder,
   ) {
-    return ctx.services.collaborations.list({ ...filter, person: person.globalId } as CollaborationFilter, page, orderBy);
+    return ctx.services.collaborations.list({ ...filter, person: person.globalId } as CollaborationFilter, page, orderBy, ctx.loaders.collaboration);
   }
 }
 
@@ -256,7 +256,7 @@ export class AgreementCollaborationsResolver {
     @Arg('filter', () => CollaborationFilter, { nullable: true }) filter?: CollaborationFilter,
     @Arg('orderBy', () => CollaborationOrder, { nullable: true }) orderBy?: CollaborationOrder,
   ) {
-    return ctx.services.collaborations.list({ ...filter, agreement: agreement.globalId } as CollaborationFilter, page, orderBy);
+    return ctx.services.collaborations.list({ ...filter, agreement: agreement.globalId } as CollaborationFilter, page, orderBy, ctx.loaders.collaboration);
   }
 }
 
@@ -271,6 +271,6 @@ export class TopicCollaborationsResolver {
     @Arg('filter', () => CollaborationFilter, { nullable: true }) filter?: CollaborationFilter,
     @Arg('orderBy', () => CollaborationOrder, { nullable: true }) orderBy?: CollaborationOrder,
   ) {
-    return ctx.services.collaborations.list({ ...filter, topic: topic.globalId, includeNarrower } as CollaborationFilter, page, orderBy);
+    return ctx.services.collaborations.list({ ...filter, topic: topic.globalId, includeNarrower } as CollaborationFilter, page, orderBy, ctx.loaders.collaboration);
   }
 }

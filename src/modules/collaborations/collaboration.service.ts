@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { ChangeFeed } from '../../db/change-feed';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
@@ -67,13 +68,13 @@ export class CollaborationService {
     return lookupRecord(this.ds.manager, Collaboration, id, key);
   }
 
-  async list(filter: CollaborationFilter | null | undefined, args: ConnectionArgs, order?: CollaborationOrder | null) {
+  async list(filter: CollaborationFilter | null | undefined, args: ConnectionArgs, order?: CollaborationOrder | null, records?: DataLoader<number, Collaboration | null>) {
     const query = this.ds.getRepository(Collaboration).createQueryBuilder('c');
     if (filter) await this.applyFilter(query, filter);
     return paginate(query, args, {
       expression: ORDER_EXPRESSION[order?.field ?? CollaborationOrderField.KEY],
       direction: order?.direction ?? SortDirection.ASC,
-    });
+    }, records);
   }
 
   private async applyFilter(query: SelectQueryBuilder<Collaboration>, filter: CollaborationFilter): Promise<void> {

@@ -33,7 +33,7 @@ export class PersonResolver {
     @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
     @Arg('orderBy', () => PersonOrder, { nullable: true }) orderBy?: PersonOrder,
   ) {
-    return ctx.services.people.list(filter, page, orderBy, ctx.access.mayReadPersonal);
+    return ctx.services.people.list(filter, page, orderBy, ctx.access.mayReadPersonal, ctx.loaders.person);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'E-mail address (personal data: not for anonymous callers).' })

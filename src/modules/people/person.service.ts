@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
@@ -38,7 +39,7 @@ export class PersonService {
     return lookupRecord(this.ds.manager, Person, id, key);
   }
 
-  async list(filter: PersonFilter | null | undefined, args: ConnectionArgs, order: PersonOrder | null | undefined, mayReadPersonal: boolean) {
+  async list(filter: PersonFilter | null | undefined, args: ConnectionArgs, order: PersonOrder | null | undefined, mayReadPersonal: boolean, records?: DataLoader<number, Person | null>) {
     const query = this.ds.getRepository(Person).createQueryBuilder('person');
     if (filter?.unit != null) {
       const unitIds = await this.units.expand(filter.unit, filter.includeSubunits ?? true, 'filter.unit');
@@ -56,7 +57,7 @@ export class PersonService {
     return paginate(query, args, {
       expression: ORDER_EXPRESSION[order?.field ?? PersonOrderField.KEY],
       direction: order?.direction ?? SortDirection.ASC,
-    });
+    }, records);
   }
 
   create(input: PersonCreateInput): Promise<Person> {

@@ -7,6 +7,7 @@ import { Node } from '../../graphql/node';
 @Entity('topic')
 export class Topic extends RecordBase {
   static override readonly nodeType = 'Topic';
+  static override readonly readWhenSelected = [...RecordBase.readWhenSelected, 'labelEn', 'synonyms'];
 
   @Field({ description: 'Norwegian label.' })
   @Column({ type: 'varchar', length: 300 })

@@ -33,7 +33,7 @@ export class TopicResolver {
     @Arg('filter', () => TopicFilter, { nullable: true }) filter?: TopicFilter,
     @Arg('orderBy', () => TopicOrder, { nullable: true }) orderBy?: TopicOrder,
   ) {
-    return ctx.services.topics.list(filter, page, orderBy);
+    return ctx.services.topics.list(filter, page, orderBy, ctx.loaders.topic);
   }
 
   @FieldResolver(() => Topic, { nullable: true, description: 'The broader topic one level up (snapshot `parent`).' })

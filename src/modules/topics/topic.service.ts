@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { ChangeFeed } from '../../db/change-feed';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
@@ -37,7 +38,7 @@ export class TopicService {
     return id === undefined ? [] : subtreeIds(this.ds.manager, 'topic', [id]);
   }
 
-  async list(filter: TopicFilter | null | undefined, args: ConnectionArgs, order?: TopicOrder | null) {
+  async list(filter: TopicFilter | null | undefined, args: ConnectionArgs, order?: TopicOrder | null, records?: DataLoader<number, Topic | null>) {
     const query: SelectQueryBuilder<Topic> = this.ds.getRepository(Topic).createQueryBuilder('topic');
     if (filter?.parent != null) {
       const parentId = (await resolveRefs(this.ds.manager, Topic, [filter.parent])).get(filter.parent) ?? -1;
@@ -52,7 +53,7 @@ export class TopicService {
       expression: ORDER_EXPRESSION[order?.field ?? TopicOrderField.KEY],
       direction: order?.direction ?? SortDirection.ASC,
     };
-    return paginate(query, args, ordering);
+    return paginate(query, args, ordering, records);
   }
 
   async create(input: TopicCreateInput): Promise<Topic> {

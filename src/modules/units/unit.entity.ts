@@ -29,6 +29,7 @@ export class UnitIdentifiers {
 @Entity('unit')
 export class Unit extends RecordBase {
   static override readonly nodeType = 'Unit';
+  static override readonly readWhenSelected = [...RecordBase.readWhenSelected, 'shortName', 'website', 'description'];
 
   @Field({ description: 'Full name.' })
   @Column({ type: 'varchar', length: 300 })

@@ -32,7 +32,7 @@ export class UnitResolver {
     @Arg('filter', () => UnitFilter, { nullable: true }) filter?: UnitFilter,
     @Arg('orderBy', () => UnitOrder, { nullable: true }) orderBy?: UnitOrder,
   ) {
-    return ctx.services.units.list(filter, page, orderBy);
+    return ctx.services.units.list(filter, page, orderBy, ctx.loaders.unit);
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit one level up, e.g. the kommune of a bydel.' })

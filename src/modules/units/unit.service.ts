@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { ChangeFeed } from '../../db/change-feed';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
@@ -48,7 +49,7 @@ export class UnitService {
     return includeSubunits ? subtreeIds(this.ds.manager, 'unit', [id]) : [id];
   }
 
-  async list(filter: UnitFilter | null | undefined, args: ConnectionArgs, order?: UnitOrder | null) {
+  async list(filter: UnitFilter | null | undefined, args: ConnectionArgs, order?: UnitOrder | null, records?: DataLoader<number, Unit | null>) {
     const query = this.ds.getRepository(Unit).createQueryBuilder('unit');
     if (filter?.kind?.length) query.andWhere('unit.kind IN (:...kinds)', { kinds: filter.kind });
     if (filter?.sector?.length) query.andWhere('unit.sector IN (:...sectors)', { sectors: filter.sector });
@@ -67,7 +68,7 @@ export class UnitService {
     return paginate(query, args, {
       expression: ORDER_EXPRESSION[order?.field ?? UnitOrderField.KEY],
       direction: order?.direction ?? SortDirection.ASC,
-    });
+    }, records);
   }
 
   async create(input: UnitCreateInput): Promise<Unit> {
