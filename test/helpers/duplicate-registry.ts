@@ -34,13 +34,9 @@ const SYNONYMS: [RegExp, string][] = [
 export function duplicateRegistry(seed: number, wording: Wording, count = 120): DuplicateRegistry {
   const next = mulberry32(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  // The whole dev registry, with the activities it names alike (its generator reuses titles for other units and
+  // years): those are different activities, and count as false candidates.
   const snapshot = devRegistry() as DuplicateRegistry['snapshot'];
-  // The dev registry names some activities alike (its generator reuses titles); keeping one of each makes "entered
-  // twice" mean only the copies made here.
-  const titles = new Map<string, number>();
-  for (const c of snapshot.collaborations) titles.set(c.title.toLowerCase(), (titles.get(c.title.toLowerCase()) ?? 0) + 1);
-  const parents = new Set(snapshot.collaborations.map((c) => c.parent).filter(Boolean));
-  snapshot.collaborations = snapshot.collaborations.filter((c) => titles.get(c.title.toLowerCase()) === 1 || parents.has(c.key));
   const units = snapshot.units as Rec[];
   const unitByKey = new Map(units.map((u) => [u.key, u]));
   const childrenOf = new Map<string, Rec[]>();

@@ -59,6 +59,71 @@ describe.each([
   });
 });
 
+describe('duplicate candidates where the records tell two activities apart', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ seeds: true });
+  }, 60_000);
+  afterAll(() => server.close());
+
+  const CREATE = `mutation($input: CollaborationCreateInput!) { collaborationCreate(input: $input) { collaboration { key } userErrors { field message } } }`;
+  async function create(key: string, title: string, units: string[], dates: { startDate?: string; endDate?: string } = {}) {
+    const res = await server.gql(CREATE, { input: { key, title, kind: 'RESEARCH_PROJECT', units: units.map((unit) => ({ unit, role: 'PARTNER' })), ...dates } });
+    expect(res.data.collaborationCreate.userErrors).toEqual([]);
+  }
+  /** The candidate pairs among the collaborations whose keys start with the prefix, with their unit reasons. */
+  const among = async (prefix: string) =>
+    (await allCandidates(server, { minScore: 0.5 }))
+      .filter((c) => c.a.key.startsWith(prefix) && c.b.key.startsWith(prefix))
+      .map((c) => ({ pair: pairOf(c.a.key, c.b.key), units: c.reasons.filter((r: { code: string }) => r.code.endsWith('_UNITS')) }))
+      .sort((x, y) => x.pair.localeCompare(y.pair));
+
+  it('finds none among the seeds, which name one kind of project with several universities alike', async () => {
+    // "Innovasjonsforskningsprosjekt i Bærum kommune med NTNU" and "… med Universitetet i Oslo" are two projects.
+    expect(await allCandidates(server, { minScore: 0.5 })).toEqual([]);
+  });
+
+  it('takes universities that are neither the same nor one inside the other for two activities, and says which units agree', async () => {
+    await create('acad-uio', 'Språkmiljø i barnehagen', ['bydel-sagene', 'uio']);
+    await create('acad-ntnu', 'Språkmiljø i barnehagen', ['bydel-sagene', 'ntnu']);
+    await create('acad-oslomet', 'Språkmiljø i barnehagen', ['bydel-sagene', 'oslomet']);
+    await create('acad-produktdesign', 'Språkmiljø i barnehagen', ['bydel-sagene', 'oslomet-institutt-for-produktdesign']);
+    await create('acad-kommune', 'Språkmiljø i barnehagen', ['kommune-0301']);
+    expect(await among('acad-')).toEqual([
+      { pair: pairOf('acad-kommune', 'acad-ntnu'), units: [{ code: 'NESTED_UNITS', message: 'Bydel Sagene lies inside Oslo kommune' }] },
+      { pair: pairOf('acad-kommune', 'acad-oslomet'), units: [{ code: 'NESTED_UNITS', message: 'Bydel Sagene lies inside Oslo kommune' }] },
+      { pair: pairOf('acad-kommune', 'acad-produktdesign'), units: [{ code: 'NESTED_UNITS', message: 'Bydel Sagene lies inside Oslo kommune' }] },
+      { pair: pairOf('acad-kommune', 'acad-uio'), units: [{ code: 'NESTED_UNITS', message: 'Bydel Sagene lies inside Oslo kommune' }] },
+      {
+        pair: pairOf('acad-oslomet', 'acad-produktdesign'),
+        units: [{ code: 'NESTED_UNITS', message: 'Bydel Sagene takes part in both; Institutt for produktdesign lies inside OsloMet – storbyuniversitetet' }],
+      },
+    ]);
+  });
+
+  it('keeps a university named in the title where the other record has another one, and a place one title names that the other is not in', async () => {
+    // Left out as places, the partners' names would leave the titles the same.
+    await create('named-uio', 'Tjenestedesign i Bærum kommune med Universitetet i Oslo', ['kommune-3201', 'uio']);
+    await create('named-ntnu', 'Tjenestedesign i Bærum kommune med NTNU', ['kommune-3201']);
+    await create('named-ntnu-2', 'Tjenestedesign i Bærum kommune', ['kommune-3201', 'ntnu']);
+    // The title is all there is of its place: a record in another bydel is another activity, one in that bydel may be the same.
+    await create('named-stovner', 'Hjemmebesøk fra helsestasjonen i Bydel Stovner', ['vid']);
+    await create('named-alna', 'Hjemmebesøk fra helsestasjonen', ['bydel-alna', 'vid']);
+    await create('named-stovner-2', 'Hjemmebesøk fra helsestasjonen', ['bydel-stovner', 'vid']);
+    // A word of a unit's name that only one record has a unit for is what the titles differ in, not their place.
+    await create('named-produktdesign', 'Produktdesign i hjemmetjenesten', ['bydel-alna', 'uio', 'oslomet-institutt-for-produktdesign']);
+    await create('named-velferdsteknologi', 'Velferdsteknologi i hjemmetjenesten', ['bydel-alna', 'uio']);
+    expect((await among('named-')).map((c) => c.pair)).toEqual([pairOf('named-ntnu', 'named-ntnu-2'), pairOf('named-stovner', 'named-stovner-2')]);
+  });
+
+  it('takes a start a year or more after the other for another round, and less than a year for one activity', async () => {
+    await create('round-2022', 'Fagdag om velferdsteknologi', ['bydel-alna', 'oslomet'], { startDate: '2022-09-01' });
+    await create('round-2023', 'Fagdag om velferdsteknologi', ['bydel-alna', 'oslomet'], { startDate: '2023-09-01' });
+    await create('round-2023-spring', 'Fagdag om velferdsteknologi', ['bydel-alna', 'oslomet'], { startDate: '2023-03-01' });
+    expect((await among('round-')).map((c) => c.pair)).toEqual([pairOf('round-2022', 'round-2023-spring'), pairOf('round-2023', 'round-2023-spring')]);
+  });
+});
+
 describe('reviewing duplicate candidates', () => {
   let server: TestServer;
   const registry = duplicateRegistry(7, 'light', 10);

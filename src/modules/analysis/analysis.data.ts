@@ -12,6 +12,7 @@ export interface AUnit {
   id: number;
   key: string;
   name: string;
+  shortName: string | null;
   parentId: number | null;
   sector: Sector;
 }
@@ -106,8 +107,8 @@ export async function loadTopics(em: EntityManager): Promise<Map<number, ATopic>
 
 /** The unit tree as the analyses read it. */
 export async function loadUnits(em: EntityManager): Promise<Map<number, AUnit>> {
-  const units = await em.getRepository(Unit).find({ select: { id: true, key: true, name: true, parentId: true, sector: true } });
-  return new Map(units.map((u) => [u.id, { id: u.id, key: u.key, name: u.name, parentId: u.parentId, sector: u.sector }]));
+  const units = await em.getRepository(Unit).find({ select: { id: true, key: true, name: true, shortName: true, parentId: true, sector: true } });
+  return new Map(units.map((u) => [u.id, { id: u.id, key: u.key, name: u.name, shortName: u.shortName, parentId: u.parentId, sector: u.sector }]));
 }
 
 /**

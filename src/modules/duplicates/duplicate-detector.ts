@@ -1,6 +1,6 @@
 import { tokenize } from '../../text/normalize';
 import { Sector } from '../units/unit.enums';
-import { ACollaboration, AnalysisData, pairKey } from '../analysis/analysis.data';
+import { ACollaboration, AnalysisData, AUnit, pairKey } from '../analysis/analysis.data';
 
 export type DuplicateReasonCode = 'SIMILAR_TITLE' | 'SIMILAR_SUMMARY' | 'SAME_UNITS' | 'NESTED_UNITS' | 'SAME_PEOPLE' | 'SAME_PERIOD' | 'SAME_KIND';
 
@@ -25,6 +25,8 @@ const MAX_POSTINGS = 200;
 const KIND_PENALTY = 0.3;
 /** Titles less alike than this are two activities, whatever else agrees. */
 const MIN_TITLE = 0.75;
+/** The two sides of a collaboration between a municipality and a university. */
+const SIDES = [Sector.MUNICIPAL, Sector.ACADEMIC];
 
 /**
  * Words of four letters or more (short ones, i, og, for, til, med, say nothing about which activity it is) without
@@ -65,42 +67,79 @@ interface Features {
   title: Set<string>;
   titleNumbers: Set<string>;
   summary: Set<string>;
-  /** The collaboration's units and every unit above them. */
-  ground: Set<number>;
-  /** Stems of those units' names: a title that names its place ("… i Bydel Alna") is not more alike for it. */
-  place: Set<string>;
+  /**
+   * Stems of the names of the collaboration's units and every unit above them, each with the units it names: a
+   * title that names its place ("… i Bydel Alna") is not more alike for it, unless that place is where the two
+   * records differ.
+   */
+  place: Map<string, number[]>;
+  /**
+   * The units the title names in full ("… i Bydel Stovner"), one list per name (units of one name together),
+   * where the name fits the record's own units: a place the title states.
+   */
+  named: number[][];
 }
 
+/** Units of one name: the name's words (stemmed, in order) and the units that have it. */
+interface UnitName {
+  words: string[];
+  units: number[];
+}
+
+/** What a title may call a unit: its name and its short name ("Norges teknisk-naturvitenskapelige universitet", "NTNU"). */
+const namesOf = (unit: AUnit | undefined): string[] => (unit ? [unit.name, unit.shortName ?? ''].filter(Boolean) : []);
 const days = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+/** The same day a year later, as YYYY-MM-DD (29 February stays, and sorts right). */
+const yearAfter = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 /**
  * Finds collaborations that are probably one activity registered twice (by a unit and by the university, say),
  * as opposed to overlaps, which are different activities on the same ground. Two records are the same activity
  * when their titles say nearly the same thing (word stems weighted by rarity, or the same letters in threes for
- * spelling and hyphenation variants, with one-letter typos forgiven) and nothing contradicts it: their units are
- * the same or one lies inside the other, their periods meet, and numbers in the titles (years, editions) agree.
- * Summaries, people and start dates that agree raise the score.
+ * spelling and hyphenation variants, with one-letter typos forgiven) and nothing contradicts it: on each side of
+ * the work (municipal, academic) their units are the same or one lies inside the other where both name one, a
+ * place one title names fits the other's units, their periods meet, they start less than a year apart, and numbers
+ * in the titles (years, editions) agree. Summaries, people and start dates that agree raise the score.
  *
  * Candidates come from an inverted index of title stems, so no pair of unrelated collaborations is compared.
  */
 export class DuplicateDetector {
   private readonly features = new Map<number, Features>();
   private readonly postings = new Map<string, number[]>();
+  private readonly chains = new Map<number, Set<number>>();
+  /** Unit names, found through their first word. */
+  private readonly unitNames = new Map<string, UnitName[]>();
 
   constructor(private readonly data: AnalysisData) {
+    const byName = new Map<string, UnitName>();
+    for (const unit of data.units.values()) {
+      for (const name of namesOf(unit)) {
+        const words = tokenize(name).map(stem);
+        // A name of short words only (NAV, KS, INN) is too easily a word of the subject ("Inn på tunet").
+        if (!words.some((w) => w.length > 3)) continue;
+        const key = words.join(' ');
+        const entry = byName.get(key) ?? { words, units: [] };
+        if (!entry.units.includes(unit.id)) entry.units.push(unit.id);
+        byName.set(key, entry);
+      }
+    }
+    for (const entry of byName.values()) this.unitNames.set(entry.words[0]!, [...(this.unitNames.get(entry.words[0]!) ?? []), entry]);
     for (const c of data.collaborations.values()) this.add(c);
   }
 
   private add(c: ACollaboration): void {
-    const ground = this.groundOf(c.units.map((u) => u.unitId));
-    const place = stems([...ground].map((id) => this.data.units.get(id)?.name ?? '').join(' '));
+    const place = new Map<string, number[]>();
+    for (const id of this.groundOf(c.units.map((u) => u.unitId))) {
+      for (const stem of stems(namesOf(this.data.units.get(id)).join(' '))) place.set(stem, [...(place.get(stem) ?? []), id]);
+    }
+    const title = stems(c.title);
     const f: Features = {
       c,
-      title: stems(c.title),
+      title,
       titleNumbers: numbers(c.title),
       summary: stems(`${c.summary ?? ''} ${c.keywords.join(' ')}`),
-      ground,
       place,
+      named: this.namedIn(c.title, c.units),
     };
     this.features.set(c.id, f);
     for (const stem of f.title) if (!place.has(stem)) this.postings.set(stem, [...(this.postings.get(stem) ?? []), c.id]);
@@ -108,10 +147,57 @@ export class DuplicateDetector {
 
   private groundOf(unitIds: number[]): Set<number> {
     const out = new Set<number>();
-    for (const id of unitIds) {
+    for (const id of unitIds) for (const above of this.above(id)) out.add(above);
+    return out;
+  }
+
+  /**
+   * Units whose whole name the title holds, word for word, the longest names only ("Bydel Østensjø, rus- og psykisk
+   * helsetjeneste", not also "Bydel Østensjø"), each name kept where one of its units fits the record's own units;
+   * a name that does not fit them is read as words of the subject, not as the record's place.
+   */
+  private namedIn(title: string, units: ACollaboration['units']): number[][] {
+    const words = tokenize(title).map(stem);
+    const found: { from: number; to: number; name: UnitName }[] = [];
+    words.forEach((word, from) => {
+      for (const name of this.unitNames.get(word) ?? []) {
+        if (name.words.every((w, i) => words[from + i] === w)) found.push({ from, to: from + name.words.length, name });
+      }
+    });
+    const longest = found.filter((x) => !found.some((y) => y !== x && y.from <= x.from && y.to >= x.to && y.to - y.from > x.to - x.from));
+    return longest.map(({ name }) => name.units.filter((u) => this.fits(u, units))).filter((fitting) => fitting.length);
+  }
+
+  /** A unit and every unit above it. */
+  private above(id: number): Set<number> {
+    let out = this.chains.get(id);
+    if (!out) {
+      out = new Set();
       for (let u = this.data.units.get(id); u && !out.has(u.id); u = u.parentId === null ? undefined : this.data.units.get(u.parentId)) out.add(u.id);
+      this.chains.set(id, out);
     }
     return out;
+  }
+
+  /** The same unit, or one inside the other. */
+  private nested(x: number, y: number): boolean {
+    return this.above(x).has(y) || this.above(y).has(x);
+  }
+
+  private sector(id: number): Sector | undefined {
+    return this.data.units.get(id)?.sector;
+  }
+
+  /**
+   * Whether a unit fits a record's units: it is on neither side of the work (a funder, a network), or the record
+   * names no unit on its side, or one that is the same, above or below it. A unit that does not fit is a
+   * difference between two records.
+   */
+  private fits(unit: number, units: ACollaboration['units']): boolean {
+    const sector = this.sector(unit);
+    if (!sector || !SIDES.includes(sector)) return true;
+    const same = units.filter((u) => this.sector(u.unitId) === sector);
+    return !same.length || same.some((u) => this.nested(unit, u.unitId));
   }
 
   /** Every pair at or above the score, best first. */
@@ -158,7 +244,12 @@ export class DuplicateDetector {
    * hyphenation variants, how many letter triples the titles share.
    */
   private titleSimilarity(a: Features, b: Features): number {
-    const place = new Set([...a.place, ...b.place]);
+    // A unit's name is left out only where that unit fits the other record: "med NTNU" against "med UiO" is the
+    // difference between two records, not a place both name.
+    const place = new Set<string>();
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      for (const [stem, units] of x.place) if (units.some((u) => this.fits(u, y.c.units))) place.add(stem);
+    }
     const titleA = [...a.title].filter((s) => !place.has(s));
     const titleB = [...b.title].filter((s) => !place.has(s));
     if (!titleA.length || !titleB.length) return 0;
@@ -181,17 +272,25 @@ export class DuplicateDetector {
     if (a.c.parentId === b.c.id || b.c.parentId === a.c.id) return null;
     const unitsA = a.c.units.map((u) => u.unitId);
     const unitsB = b.c.units.map((u) => u.unitId);
+    // Both sides of the work must agree where both are given: two bydeler working with one university, or one
+    // kommune working with two universities, are two activities. Nested units agree (a bydel and its service, a
+    // university and its department).
+    for (const sector of SIDES) {
+      const sideA = unitsA.filter((id) => this.sector(id) === sector);
+      const sideB = unitsB.filter((id) => this.sector(id) === sector);
+      if (sideA.length && sideB.length && !sideA.some((x) => sideB.some((y) => this.nested(x, y)))) return null;
+    }
+    // A place one title states that the other's units do not fit: "… i Bydel Stovner" against a record in Vestre Aker.
+    for (const [x, y] of [[a, b], [b, a]] as const) if (x.named.some((units) => !units.some((u) => this.fits(u, y.c.units)))) return null;
     const sameUnits = unitsA.length === unitsB.length && unitsA.every((id) => unitsB.includes(id));
-    // Where the work happens is the municipal side: two bydeler working with one university are two activities.
-    const municipal = (ids: number[]) => ids.filter((id) => this.data.units.get(id)?.sector === Sector.MUNICIPAL);
-    const [groundA, groundB] = municipal(unitsA).length && municipal(unitsB).length ? [municipal(unitsA), municipal(unitsB)] : [unitsA, unitsB];
-    // A unit of one at or above a unit of the other: the same unit, or a bydel and its service, or the kommune.
-    const nested = !sameUnits && (groundA.some((id) => b.ground.has(id)) || groundB.some((id) => a.ground.has(id)));
-    if (!sameUnits && !nested) return null;
+    const shared = unitsA.flatMap((x) => unitsB.filter((y) => this.nested(x, y)).map((y) => [x, y] as const));
+    if (!shared.length) return null;
     if (a.titleNumbers.size && b.titleNumbers.size && [...a.titleNumbers].join() !== [...b.titleNumbers].join()) return null;
     const { startDate: s1, endDate: e1 } = a.c;
     const { startDate: s2, endDate: e2 } = b.c;
     if ((s1 && e2 && s1 > e2) || (s2 && e1 && s2 > e1)) return null;
+    // Courses, theses and meetings come round every year: a start a year or more after the other's is another round.
+    if (s1 && s2 && (s1 < s2 ? yearAfter(s1) <= s2 : yearAfter(s2) <= s1)) return null;
 
     const title = this.titleSimilarity(a, b);
     if (title < MIN_TITLE) return null;
@@ -199,7 +298,7 @@ export class DuplicateDetector {
     let score = 0.55 * title;
     let weight = 0.55;
     if (sameUnits) reasons.push({ code: 'SAME_UNITS', message: 'the same units take part' });
-    else reasons.push({ code: 'NESTED_UNITS', message: 'a unit of one lies inside a unit of the other' });
+    else reasons.push({ code: 'NESTED_UNITS', message: shared.map(([x, y]) => this.relation(x, y)).join('; ') });
     score += sameUnits ? 0.15 : 0.12;
     weight += 0.15;
     if (a.summary.size && b.summary.size) {
@@ -226,5 +325,11 @@ export class DuplicateDetector {
     const penalty = a.c.kind === b.c.kind ? 0 : KIND_PENALTY;
     if (!penalty) reasons.push({ code: 'SAME_KIND', message: `both are ${a.c.kind}` });
     return { a: Math.min(aId, bId), b: Math.max(aId, bId), score: Math.round(Math.max(0, score / weight - penalty) * 1000) / 1000, reasons };
+  }
+
+  private relation(x: number, y: number): string {
+    const name = (id: number) => this.data.units.get(id)?.name ?? String(id);
+    if (x === y) return `${name(x)} takes part in both`;
+    return this.above(x).has(y) ? `${name(x)} lies inside ${name(y)}` : `${name(y)} lies inside ${name(x)}`;
   }
 }
