@@ -94,9 +94,10 @@ export async function requireRecord<T extends RecordBase>(em: EntityManager, cls
 
 /**
  * Claims the version an update was based on: bumps it in one statement only if it still matches, so two
- * concurrent updates from the same version cannot both succeed.
+ * concurrent updates from the same version cannot both succeed. A stale version is reported on `field`, the input
+ * field that carried it.
  */
-export async function claimVersion(em: EntityManager, cls: RecordClass, id: number, version: number): Promise<void> {
+export async function claimVersion(em: EntityManager, cls: RecordClass, id: number, version: number, field = 'version'): Promise<void> {
   const result = await em
     .createQueryBuilder()
     .update(cls)
@@ -106,7 +107,7 @@ export async function claimVersion(em: EntityManager, cls: RecordClass, id: numb
   if (!result.affected) {
     const current = await em.getRepository(cls).findOne({ select: { version: true }, where: { id } as never });
     throw RegistryError.of(
-      'version',
+      field,
       'CONFLICT',
       `the ${nounOf(cls)} changed since version ${version} (now version ${current?.version ?? 'deleted'}); reload and try again`,
     );

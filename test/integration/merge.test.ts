@@ -103,7 +103,10 @@ describe('collaborationMerge', () => {
     expect(await errors({ remove: a.key, removeVersion: a.version })).toEqual([{ field: 'remove', code: 'INVALID', message: 'is the collaboration to keep' }]);
     expect(await errors({})).toEqual([{ field: 'remove', code: 'INVALID', message: '"merge-b" lies inside "merge-a": a part and its whole are not duplicates' }]);
     const c = await create({ key: 'merge-c', title: 'C', units: [{ unit: 'bydel-alna', role: 'LEAD' }] });
-    expect(await errors({ remove: c.key, removeVersion: c.version + 5 })).toEqual([{ field: 'version', code: 'CONFLICT', message: expect.stringContaining('changed since version') }]);
+    const stale = (field: string, version: number) => ({ field, code: 'CONFLICT', message: `the collaboration changed since version ${version} (now version 1); reload and try again` });
+    expect(await errors({ remove: c.key, removeVersion: c.version + 5 })).toEqual([stale('removeVersion', c.version + 5)]);
+    expect(await errors({ keep: c.key, keepVersion: c.version + 2, remove: a.key, removeVersion: a.version })).toEqual([stale('keepVersion', c.version + 2)]);
+    expect(await errors({ keepVersion: a.version + 1, remove: c.key, removeVersion: c.version + 1 })).toEqual([stale('keepVersion', a.version + 1), stale('removeVersion', c.version + 1)]);
     expect(await errors({ remove: c.key, removeVersion: 0 })).toEqual([{ field: 'removeVersion', code: 'INVALID', message: expect.any(String) }]);
     const wrongType = await server.gql(MERGE, { input: { keep: a.key, keepVersion: 'one', remove: c.key, removeVersion: 1 } });
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { replaceChildren } from '../../db/children';
 import { claimVersion, requireRecord } from '../../db/references';
 import { ancestorIds, rawQuery } from '../../db/sql';
-import { RegistryError } from '../../errors/registry-error';
+import { FieldProblem, RegistryError } from '../../errors/registry-error';
 import { OverlapReview } from '../analysis/overlap-review.entity';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { stateOf, writeAudit } from '../audit/audit';
@@ -70,8 +70,17 @@ export async function mergeCollaborations(em: EntityManager, request: MergeReque
   }
   const beforeKeep = await stateOf(em, 'collaborations', keep.id);
   const beforeRemove = await stateOf(em, 'collaborations', remove.id);
-  await claimVersion(em, Collaboration, keep.id, request.keepVersion);
-  await claimVersion(em, Collaboration, remove.id, request.removeVersion);
+  // Both versions are checked, so a caller holding two stale records hears of both at once.
+  const stale: FieldProblem[] = [];
+  for (const [id, version, field] of [[keep.id, request.keepVersion, 'keepVersion'], [remove.id, request.removeVersion, 'removeVersion']] as const) {
+    try {
+      await claimVersion(em, Collaboration, id, version, field);
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      stale.push(...error.problems);
+    }
+  }
+  if (stale.length) throw new RegistryError(stale);
 
   const kept = await lists(em, keep.id);
   const removed = await lists(em, remove.id);
