@@ -47,6 +47,9 @@ describe('collaborationMerge', () => {
       funding: [{ sourceName: 'Forskningsrådet', amountNok: 500000 }],
     });
     const child = await create({ key: 'usn-recovery-del-1', title: 'Delprosjekt', parent: remove.key, units: [{ unit: 'usn', role: 'LEAD' }] });
+    const childState = async () => (await server.gql(`query($id: ID!) { node(id: $id) { ... on Collaboration { version parent { key } } } }`, { id: child.id })).data.node;
+    const childHistory = async () =>
+      (await server.gql(`query($id: ID!) { auditLog(first: 5, filter: { record: $id }) { nodes { action actor changes { field before after } } } }`, { id: child.id })).data.auditLog.nodes;
     await server.gql(`mutation { overlapReview(input: { a: "usn-recovery", b: "unikom-oslo-evu-helsesykepleiere", decision: KNOWN }) { userErrors { message } } }`);
     const keptBefore = await state(keep.key);
 
@@ -78,6 +81,9 @@ describe('collaborationMerge', () => {
     const history = await server.gql(`query($id: ID!) { auditLog(first: 5, filter: { record: $id }) { nodes { action changes { field after } } } }`, { id: remove.id });
     const merged = history.data.auditLog.nodes.find((e: { action: string }) => e.action === 'MERGE');
     expect(merged.changes).toContainEqual({ field: 'mergedInto', after: 'recovery-drammen' });
+    // The sub-collaboration moved is a changed record too: a new version and its own history entry.
+    expect(await childState()).toEqual({ version: child.version + 1, parent: { key: 'recovery-drammen' } });
+    expect(await childHistory()).toEqual([{ action: 'UPDATE', actor: 'test-admin-1', changes: [{ field: 'parent', before: 'usn-recovery', after: 'recovery-drammen' }] }, { action: 'CREATE', actor: 'test-admin-1', changes: expect.any(Array) }]);
 
     const undone = await server.gql(RESTORE, { id: remove.id });
     expect(undone.data.recordRestore.userErrors).toEqual([]);
@@ -88,6 +94,8 @@ describe('collaborationMerge', () => {
     expect(back.units).toEqual([{ role: 'LEAD', unit: { key: 'kommune-3301' } }, { role: 'PARTNER', unit: { key: 'usn' } }]);
     expect(back.funding).toEqual([{ sourceName: 'Forskningsrådet', amountNok: 500000 }]);
     expect(back.children).toEqual([{ key: child.key }]);
+    expect(await childState()).toEqual({ version: child.version + 2, parent: { key: 'usn-recovery' } });
+    expect((await childHistory())[0]).toEqual({ action: 'UPDATE', actor: 'test-admin-1', changes: [{ field: 'parent', before: 'recovery-drammen', after: 'usn-recovery' }] });
     expect(await reviewedWith('recovery-drammen')).toEqual([]);
     expect(await reviewedWith('usn-recovery')).toEqual(['unikom-oslo-evu-helsesykepleiere']);
   });

@@ -44,14 +44,20 @@ export function diff(before: SnapshotRecord | null, after: SnapshotRecord | null
   return changes;
 }
 
+/** One change of one record, in snapshot form before and after (null: it did not exist). */
+export interface AuditWrite {
+  section: Section;
+  id: number;
+  action: AuditAction;
+  before: SnapshotRecord | null;
+  after: SnapshotRecord | null;
+}
+
 /**
  * Writes audit entries (in the caller's transaction); entries that change nothing are skipped. Every change of a
  * record passes here, so this is also where the write hooks run (src/db/write-hooks.ts).
  */
-export async function writeAudit(
-  em: EntityManager,
-  entries: { section: Section; id: number; action: AuditAction; before: SnapshotRecord | null; after: SnapshotRecord | null }[],
-): Promise<void> {
+export async function writeAudit(em: EntityManager, entries: AuditWrite[]): Promise<void> {
   const actor = currentActor();
   // Every change passes here in its own transaction: the one place an EDITOR's scope is checked on the result.
   const principal = actors.getStore()?.principal;

@@ -5,7 +5,8 @@ import { ancestorIds, rawQuery } from '../../db/sql';
 import { FieldProblem, RegistryError } from '../../errors/registry-error';
 import { OverlapReview } from '../analysis/overlap-review.entity';
 import { AuditAction } from '../audit/audit-entry.entity';
-import { stateOf, writeAudit } from '../audit/audit';
+import { AuditWrite, stateOf, writeAudit } from '../audit/audit';
+import { SnapshotRecord } from '../snapshot/snapshot.format';
 import { Collaboration, CollaborationFunding, CollaborationPerson, CollaborationTopic, CollaborationUnit } from './collaboration.entity';
 import { COLLABORATION_LISTS } from './collaboration.inputs';
 import { indexCollaborations, removeFromIndex } from './collaboration.search';
@@ -49,6 +50,26 @@ async function lists(em: EntityManager, id: number) {
       amountNok: amountNok === null ? null : Number(amountNok),
     })),
   };
+}
+
+/**
+ * Puts sub-collaborations under another parent. Each is a change of its own record: its version goes up and its
+ * history gets the entry returned here (for the caller's one writeAudit).
+ */
+async function moveChildren(em: EntityManager, ids: number[], parentId: number): Promise<AuditWrite[]> {
+  const before: (SnapshotRecord | null)[] = [];
+  for (const id of ids) before.push(await stateOf(em, 'collaborations', id));
+  if (ids.length) {
+    await em
+      .createQueryBuilder()
+      .update(Collaboration)
+      .set({ parentId, version: () => 'version + 1', updatedAt: () => 'CURRENT_TIMESTAMP' } as never)
+      .where('id IN (:...ids)', { ids })
+      .execute();
+  }
+  const entries: AuditWrite[] = [];
+  for (const [i, id] of ids.entries()) entries.push({ section: 'collaborations', id, action: AuditAction.UPDATE, before: before[i]!, after: await stateOf(em, 'collaborations', id) });
+  return entries;
 }
 
 /**
@@ -108,7 +129,7 @@ export async function mergeCollaborations(em: EntityManager, request: MergeReque
 
   const children = await rawQuery<{ id: number }>(em, 'SELECT id FROM collaboration WHERE parent_id = $1', [remove.id]);
   undo.children = children.map((c) => Number(c.id));
-  if (undo.children.length) await rawQuery(em, 'UPDATE collaboration SET parent_id = $1 WHERE parent_id = $2', [keep.id, remove.id]);
+  const moved = await moveChildren(em, undo.children, keep.id);
 
   // A review of (removed, X) becomes one of (survivor, X) unless the survivor already has its own with X.
   const reviews = await em.getRepository(OverlapReview).find({ where: [{ aId: remove.id }, { bId: remove.id }] });
@@ -128,6 +149,7 @@ export async function mergeCollaborations(em: EntityManager, request: MergeReque
   await indexCollaborations(em, [survivor]);
   await writeAudit(em, [
     { section: 'collaborations', id: keep.id, action: AuditAction.UPDATE, before: beforeKeep, after: await stateOf(em, 'collaborations', keep.id) },
+    ...moved,
     { section: 'collaborations', id: remove.id, action: AuditAction.MERGE, before: beforeRemove, after: { key: remove.key, mergedInto: keep.key } },
   ]);
   return { keep: survivor, changed: [keep.id, remove.id, ...undo.children] };
@@ -167,7 +189,7 @@ export async function undoMerge(em: EntityManager, removed: Collaboration): Prom
   const children = undo.children.length
     ? (await rawQuery<{ id: number }>(em, `SELECT id FROM collaboration WHERE parent_id = $1 AND id IN (${undo.children.map((_, i) => `$${i + 2}`).join(', ')})`, [keep.id, ...undo.children])).map((c) => Number(c.id))
     : [];
-  for (const id of children) await rawQuery(em, 'UPDATE collaboration SET parent_id = $1 WHERE id = $2', [removed.id, id]);
+  const moved = await moveChildren(em, children, removed.id);
   for (const id of undo.reviews) {
     const review = await em.getRepository(OverlapReview).findOneBy({ id });
     if (!review || (review.aId !== keep.id && review.bId !== keep.id)) continue;
@@ -177,6 +199,6 @@ export async function undoMerge(em: EntityManager, removed: Collaboration): Prom
   }
   await em.getRepository(Collaboration).update(removed.id, { mergedIntoId: null, mergeUndo: null });
   await indexCollaborations(em, [(await em.getRepository(Collaboration).findOneBy({ id: keep.id }))!]);
-  await writeAudit(em, [{ section: 'collaborations', id: keep.id, action: AuditAction.UPDATE, before, after: await stateOf(em, 'collaborations', keep.id) }]);
+  await writeAudit(em, [{ section: 'collaborations', id: keep.id, action: AuditAction.UPDATE, before, after: await stateOf(em, 'collaborations', keep.id) }, ...moved]);
   return [keep.id, ...children];
 }

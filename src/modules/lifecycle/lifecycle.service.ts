@@ -83,10 +83,11 @@ export class RecordsService {
       if (missing.length) {
         throw RegistryError.of('id', 'INVALID', `it refers to deleted records; restore them first: ${[...new Set(missing)].join(', ')}`);
       }
-      // A collaboration merged into another first gives back what the merge moved to the survivor.
+      await em.getRepository(cls).restore(id);
+      // A merged collaboration takes back what the merge moved to the survivor once it is back itself, so that the
+      // history of what returns to it (its sub-collaborations) names it.
       const merge = type === 'Collaboration' ? await undoMerge(em, record as unknown as Collaboration) : null;
       touched.push(...(merge ?? []));
-      await em.getRepository(cls).restore(id);
       await em.getRepository(cls).update(id, { version: record.version + 1 } as never);
       const after = await stateOf(em, section, id);
       await writeAudit(em, [{ section, id, action: AuditAction.RESTORE, before: null, after }]);
