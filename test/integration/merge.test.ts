@@ -51,6 +51,10 @@ describe('collaborationMerge', () => {
     const childHistory = async () =>
       (await server.gql(`query($id: ID!) { auditLog(first: 5, filter: { record: $id }) { nodes { action actor changes { field before after } } } }`, { id: child.id })).data.auditLog.nodes;
     await server.gql(`mutation { overlapReview(input: { a: "usn-recovery", b: "unikom-oslo-evu-helsesykepleiere", decision: KNOWN }) { userErrors { message } } }`);
+    const duplicateReview = async (a: string, b: string, decision: string) =>
+      expect((await server.gql(`mutation { duplicateReview(input: { a: "${a}", b: "${b}", decision: ${decision} }) { userErrors { message } } }`)).data.duplicateReview.userErrors).toEqual([]);
+    await duplicateReview('usn-recovery', 'unikom-oslo-pilot', 'NOT_DUPLICATE');
+    await duplicateReview('usn-recovery', 'recovery-drammen', 'DUPLICATE');
     const keptBefore = await state(keep.key);
 
     const res = await server.gql(MERGE, { input: { keep: keep.key, keepVersion: keep.version, remove: remove.id, removeVersion: remove.version } });
@@ -71,13 +75,15 @@ describe('collaborationMerge', () => {
     expect((await server.gql(`query($id: ID!) { node(id: $id) { ... on Collaboration { key } } }`, { id: remove.id })).data.node).toEqual({ key: 'recovery-drammen' });
     const titles = await server.gql(`{ collaborations(first: 5, filter: { text: "registrering" }) { nodes { key } } }`);
     expect(titles.data.collaborations.nodes).toEqual([]);
-    const reviewedWith = async (key: string) =>
+    const reviewedWith = async (key: string, table = 'overlap_review') =>
       (
         await server.dataSource.query(
-          `SELECT o.key AS other FROM overlap_review r JOIN collaboration c ON c.id IN (r.a_id, r.b_id) JOIN collaboration o ON o.id IN (r.a_id, r.b_id) AND o.id <> c.id WHERE c.key = '${key}'`,
+          `SELECT o.key AS other, r.decision AS decision FROM ${table} r JOIN collaboration c ON c.id IN (r.a_id, r.b_id) JOIN collaboration o ON o.id IN (r.a_id, r.b_id) AND o.id <> c.id WHERE c.key = '${key}' ORDER BY o.key`,
         )
-      ).map((r: { other: string }) => r.other);
-    expect(await reviewedWith('recovery-drammen')).toEqual(['unikom-oslo-evu-helsesykepleiere']);
+      ).map((r: { other: string; decision: string }) => `${r.other} ${r.decision}`);
+    expect(await reviewedWith('recovery-drammen')).toEqual(['unikom-oslo-evu-helsesykepleiere KNOWN']);
+    // Duplicate reviews move too, but the decision on the pair merged stays with the pair.
+    expect(await reviewedWith('recovery-drammen', 'duplicate_review')).toEqual(['unikom-oslo-pilot NOT_DUPLICATE', 'usn-recovery DUPLICATE']);
     const history = await server.gql(`query($id: ID!) { auditLog(first: 5, filter: { record: $id }) { nodes { action changes { field after } } } }`, { id: remove.id });
     const merged = history.data.auditLog.nodes.find((e: { action: string }) => e.action === 'MERGE');
     expect(merged.changes).toContainEqual({ field: 'mergedInto', after: 'recovery-drammen' });
@@ -97,7 +103,9 @@ describe('collaborationMerge', () => {
     expect(await childState()).toEqual({ version: child.version + 2, parent: { key: 'usn-recovery' } });
     expect((await childHistory())[0]).toEqual({ action: 'UPDATE', actor: 'test-admin-1', changes: [{ field: 'parent', before: 'recovery-drammen', after: 'usn-recovery' }] });
     expect(await reviewedWith('recovery-drammen')).toEqual([]);
-    expect(await reviewedWith('usn-recovery')).toEqual(['unikom-oslo-evu-helsesykepleiere']);
+    expect(await reviewedWith('usn-recovery')).toEqual(['unikom-oslo-evu-helsesykepleiere KNOWN']);
+    expect(await reviewedWith('recovery-drammen', 'duplicate_review')).toEqual(['usn-recovery DUPLICATE']);
+    expect(await reviewedWith('usn-recovery', 'duplicate_review')).toEqual(['recovery-drammen DUPLICATE', 'unikom-oslo-pilot NOT_DUPLICATE']);
   });
 
   it('refuses what is not a merge, naming the field, and leaves the data exactly as it was', async () => {

@@ -4,6 +4,8 @@ import { claimVersion, requireRecord } from '../../db/references';
 import { ancestorIds, rawQuery } from '../../db/sql';
 import { FieldProblem, RegistryError } from '../../errors/registry-error';
 import { OverlapReview } from '../analysis/overlap-review.entity';
+import { PairReview } from '../analysis/pair-review';
+import { DuplicateReview } from '../duplicates/duplicate-review.entity';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { AuditWrite, stateOf, writeAudit } from '../audit/audit';
 import { SnapshotRecord } from '../snapshot/snapshot.format';
@@ -23,7 +25,45 @@ interface MergeUndo {
   links: string[];
   keywords: string[];
   children: number[];
+  /** Overlap reviews moved. */
   reviews: number[];
+  /** Duplicate reviews moved (absent from merges made before they moved). */
+  duplicateReviews?: number[];
+}
+
+type ReviewClass = typeof OverlapReview | typeof DuplicateReview;
+
+/**
+ * Moves the reviews of (from, X) to (to, X), unless `to` already has its own with X; a review of the pair itself
+ * stays. Returns the ids moved.
+ */
+async function moveReviews(em: EntityManager, cls: ReviewClass, from: number, to: number): Promise<number[]> {
+  const repo = em.getRepository<PairReview>(cls);
+  const moved: number[] = [];
+  for (const review of await repo.find({ where: [{ aId: from }, { bId: from }] })) {
+    const other = review.aId === from ? review.bId : review.aId;
+    if (other === to) continue;
+    const [aId, bId] = to < other ? [to, other] : [other, to];
+    if (await repo.findOneBy({ aId, bId })) continue;
+    await repo.update(review.id, { aId, bId });
+    moved.push(review.id);
+  }
+  return moved;
+}
+
+/**
+ * Gives the reviews a merge moved to the survivor back to the restored record: those still on the survivor, unless
+ * the restored record has its own with that other record by now.
+ */
+async function returnReviews(em: EntityManager, cls: ReviewClass, ids: number[], keepId: number, removedId: number): Promise<void> {
+  const repo = em.getRepository<PairReview>(cls);
+  for (const id of ids) {
+    const review = await repo.findOneBy({ id });
+    if (!review || (review.aId !== keepId && review.bId !== keepId)) continue;
+    const other = review.aId === keepId ? review.bId : review.aId;
+    const [aId, bId] = removedId < other ? [removedId, other] : [other, removedId];
+    if (!(await repo.findOneBy({ aId, bId }))) await repo.update(id, { aId, bId });
+  }
 }
 
 export interface MergeRequest {
@@ -74,8 +114,8 @@ async function moveChildren(em: EntityManager, ids: number[], parentId: number):
 
 /**
  * Merges one collaboration into another in the caller's transaction: the survivor gets the participants, topics,
- * funding, links and keywords it did not have, the sub-collaborations and the overlap reviews; the other is
- * deleted with a pointer to the survivor (its key and global id then lead there) and what moved, for undo.
+ * funding, links and keywords it did not have, the sub-collaborations and the overlap and duplicate reviews; the
+ * other is deleted with a pointer to the survivor (its key and global id then lead there) and what moved, for undo.
  * Returns the ids whose analysis changed.
  */
 export async function mergeCollaborations(em: EntityManager, request: MergeRequest): Promise<{ keep: Collaboration; changed: number[] }> {
@@ -114,6 +154,7 @@ export async function mergeCollaborations(em: EntityManager, request: MergeReque
     keywords: remove.keywords.filter((k) => !keep.keywords.includes(k)),
     children: [],
     reviews: [],
+    duplicateReviews: [],
   };
   const sizes = { units: kept.units.length + undo.units.length, people: kept.people.length + undo.people.length, topics: kept.topics.length + undo.topics.length, funding: kept.funding.length + undo.funding.length, links: keep.links.length + undo.links.length, keywords: keep.keywords.length + undo.keywords.length };
   const tooLong = (Object.keys(sizes) as (keyof typeof sizes)[]).filter((list) => sizes[list] > COLLABORATION_LISTS[list]);
@@ -131,16 +172,8 @@ export async function mergeCollaborations(em: EntityManager, request: MergeReque
   undo.children = children.map((c) => Number(c.id));
   const moved = await moveChildren(em, undo.children, keep.id);
 
-  // A review of (removed, X) becomes one of (survivor, X) unless the survivor already has its own with X.
-  const reviews = await em.getRepository(OverlapReview).find({ where: [{ aId: remove.id }, { bId: remove.id }] });
-  for (const review of reviews) {
-    const other = review.aId === remove.id ? review.bId : review.aId;
-    if (other === keep.id) continue;
-    const [aId, bId] = keep.id < other ? [keep.id, other] : [other, keep.id];
-    if (await em.getRepository(OverlapReview).findOneBy({ aId, bId })) continue;
-    await em.getRepository(OverlapReview).update(review.id, { aId, bId });
-    undo.reviews.push(review.id);
-  }
+  undo.reviews = await moveReviews(em, OverlapReview, remove.id, keep.id);
+  undo.duplicateReviews = await moveReviews(em, DuplicateReview, remove.id, keep.id);
 
   await removeFromIndex(em, [remove.id]);
   await em.getRepository(Collaboration).update(remove.id, { mergedIntoId: keep.id, mergeUndo: JSON.stringify(undo) });
@@ -190,13 +223,8 @@ export async function undoMerge(em: EntityManager, removed: Collaboration): Prom
     ? (await rawQuery<{ id: number }>(em, `SELECT id FROM collaboration WHERE parent_id = $1 AND id IN (${undo.children.map((_, i) => `$${i + 2}`).join(', ')})`, [keep.id, ...undo.children])).map((c) => Number(c.id))
     : [];
   const moved = await moveChildren(em, children, removed.id);
-  for (const id of undo.reviews) {
-    const review = await em.getRepository(OverlapReview).findOneBy({ id });
-    if (!review || (review.aId !== keep.id && review.bId !== keep.id)) continue;
-    const other = review.aId === keep.id ? review.bId : review.aId;
-    const [aId, bId] = removed.id < other ? [removed.id, other] : [other, removed.id];
-    if (!(await em.getRepository(OverlapReview).findOneBy({ aId, bId }))) await em.getRepository(OverlapReview).update(id, { aId, bId });
-  }
+  await returnReviews(em, OverlapReview, undo.reviews, keep.id, removed.id);
+  await returnReviews(em, DuplicateReview, undo.duplicateReviews ?? [], keep.id, removed.id);
   await em.getRepository(Collaboration).update(removed.id, { mergedIntoId: null, mergeUndo: null });
   await indexCollaborations(em, [(await em.getRepository(Collaboration).findOneBy({ id: keep.id }))!]);
   await writeAudit(em, [{ section: 'collaborations', id: keep.id, action: AuditAction.UPDATE, before, after: await stateOf(em, 'collaborations', keep.id) }, ...moved]);

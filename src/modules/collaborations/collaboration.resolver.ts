@@ -127,7 +127,7 @@ export class CollaborationResolver {
 
   @Mutation(() => CollaborationMergePayload, {
     description:
-      'Merges a collaboration registered twice into the one to keep (COORDINATOR): participants, topics, funding, links, keywords, sub-collaborations and overlap reviews move to it; the other is deleted, and its key and global id lead to the kept one. recordRestore on the removed one undoes the merge.',
+      'Merges a collaboration registered twice into the one to keep (COORDINATOR): participants, topics, funding, links, keywords, sub-collaborations and overlap and duplicate reviews move to it; the other is deleted, and its key and global id lead to the kept one. recordRestore on the removed one undoes the merge.',
   })
   collaborationMerge(@Arg('input', () => CollaborationMergeInput) input: CollaborationMergeInput, @Ctx() ctx: Context) {
     return mutationPayload(async () => {

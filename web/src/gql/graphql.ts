@@ -1126,7 +1126,7 @@ export type Mutation = {
   collaborationCreate: CollaborationCreatePayload;
   /** Deletes a collaboration with no sub-collaborations. */
   collaborationDelete: CollaborationDeletePayload;
-  /** Merges a collaboration registered twice into the one to keep (COORDINATOR): participants, topics, funding, links, keywords, sub-collaborations and overlap reviews move to it; the other is deleted, and its key and global id lead to the kept one. recordRestore on the removed one undoes the merge. */
+  /** Merges a collaboration registered twice into the one to keep (COORDINATOR): participants, topics, funding, links, keywords, sub-collaborations and overlap and duplicate reviews move to it; the other is deleted, and its key and global id lead to the kept one. recordRestore on the removed one undoes the merge. */
   collaborationMerge: CollaborationMergePayload;
   /** Adds a person in a role. */
   collaborationPersonAdd: CollaborationPersonAddPayload;
