@@ -135,6 +135,38 @@ describe('collaborationMerge', () => {
     expect({ ...after, collaborations: after.collaborations.filter((x) => x.key !== 'merge-c') }).toEqual(before);
   });
 
+  it('lets a COORDINATOR undo a merge by restoring the record it removed; every other restore stays with ADMIN', async () => {
+    const coordinator = await server.token('COORDINATOR');
+    const a = await create({ key: 'undo-a', title: 'Angre A', units: [{ unit: 'bydel-alna', role: 'LEAD' }] });
+    const b = await create({ key: 'undo-b', title: 'Angre B', units: [{ unit: 'bydel-grorud', role: 'LEAD' }] });
+    const merged = await server.gqlAs(coordinator, MERGE, { input: { keep: a.key, keepVersion: a.version, remove: b.key, removeVersion: b.version } });
+    expect(merged.data.collaborationMerge.userErrors).toEqual([]);
+    const c = await create({ key: 'undo-c', title: 'Angre C', units: [{ unit: 'bydel-alna', role: 'LEAD' }] });
+    await server.gql(`mutation($id: ID!, $v: Int!) { collaborationDelete(input: { id: $id, version: $v }) { userErrors { message } } }`, { id: c.id, v: c.version });
+
+    const before = await server.snapshot();
+    const editor = await server.token('EDITOR', ['bydel-grorud']);
+    expect((await server.gqlAs(editor, RESTORE, { id: b.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await server.gqlAs(null, RESTORE, { id: b.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // A record deleted, not merged, and ids that are no collaboration's: ADMIN only, as before.
+    for (const id of [c.id, 'finnes-ikke', a.id]) {
+      expect((await server.gqlAs(coordinator, RESTORE, { id })).errors?.[0]).toMatchObject({
+        message: 'Restoring records other than a collaboration a merge removed needs the ADMIN role (this token is COORDINATOR)',
+        extensions: { code: 'FORBIDDEN' },
+      });
+    }
+    expect(await server.snapshot()).toEqual(before);
+
+    const undone = await server.gqlAs(coordinator, RESTORE, { id: b.id });
+    expect(undone.data.recordRestore).toEqual({ record: { id: b.id }, userErrors: [] });
+    expect((await state('undo-b')).units).toEqual([{ role: 'LEAD', unit: { key: 'bydel-grorud' } }]);
+    expect((await state('undo-a')).units).toEqual([{ role: 'LEAD', unit: { key: 'bydel-alna' } }]);
+    const history = await server.gql(`query($id: ID!) { auditLog(first: 1, filter: { record: $id }) { nodes { action actor } } }`, { id: b.id });
+    expect(history.data.auditLog.nodes).toEqual([{ action: 'RESTORE', actor: expect.stringMatching(/^test-coordinator-/) }]);
+    // Restored, it is an ordinary record again: a second restore is not the COORDINATOR's either.
+    expect((await server.gqlAs(coordinator, RESTORE, { id: b.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses a merge whose lists would pass their maximum', async () => {
     const topics = ((await server.gql(`{ topics(first: 30) { nodes { key } } }`)).data.topics.nodes as { key: string }[]).map((t) => t.key);
     const a = await create({ key: 'many-a', title: 'Mange tema A', units: [{ unit: 'bydel-alna', role: 'LEAD' }], topics: topics.slice(0, 12) });

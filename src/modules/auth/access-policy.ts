@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { resolveRefs } from '../../db/references';
+import { fromGlobalId } from '../../graphql/node-id';
 import { Agreement, AgreementParty } from '../agreements/agreement.entity';
 import { Collaboration, CollaborationUnit } from '../collaborations/collaboration.entity';
 import { Affiliation, Person } from '../people/person.entity';
@@ -88,6 +89,22 @@ export class AccessPolicy {
     if (newUnits !== undefined && !canEditUnits(this.principal, await this.ids(Unit, newUnits))) {
       throw forbidden(`After the change the ${noun} would involve no unit in the token’s unit scope.`);
     }
+  }
+
+  /**
+   * Restoring a deleted record is for ADMIN, except that a COORDINATOR may restore a collaboration a merge removed:
+   * that undoes the merge, which a COORDINATOR may make.
+   */
+  async recordRestore(globalId: string): Promise<void> {
+    if (hasRole(this.principal, Role.COORDINATOR) && !this.revoked && (await this.removedByMerge(globalId))) return;
+    this.require(Role.ADMIN, 'Restoring records other than a collaboration a merge removed');
+  }
+
+  private async removedByMerge(globalId: string): Promise<boolean> {
+    const global = fromGlobalId(globalId);
+    if (global?.type !== Collaboration.nodeType) return false;
+    const row = await this.ds.getRepository(Collaboration).findOne({ select: { id: true, mergedIntoId: true }, where: { id: global.id }, withDeleted: true });
+    return row?.mergedIntoId != null;
   }
 
   private async ids(cls: typeof Unit | Owned, refs: string[]): Promise<number[]> {

@@ -33,10 +33,13 @@ const PersonErasePayload = payloadType('PersonErasePayload', 'person', Person);
 
 @Resolver()
 export class RecordsResolver {
-  @Mutation(() => RecordRestorePayload, { description: 'Brings a deleted record back with its relations (ADMIN). Refused while something it refers to is still deleted.' })
+  @Mutation(() => RecordRestorePayload, {
+    description:
+      'Brings a deleted record back with its relations (ADMIN; a COORDINATOR may restore a collaboration a merge removed, which undoes the merge). Refused while something it refers to is still deleted.',
+  })
   recordRestore(@Arg('input', () => RecordRestoreInput) input: RecordRestoreInput, @Ctx() ctx: Context) {
-    return mutationPayload(() => {
-      ctx.access.require(Role.ADMIN, 'Restoring records');
+    return mutationPayload(async () => {
+      await ctx.access.recordRestore(input.id);
       return ctx.services.records.restore(input.id) as Promise<unknown> as Promise<Node>;
     });
   }

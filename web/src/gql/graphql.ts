@@ -1156,7 +1156,7 @@ export type Mutation = {
   personErase: PersonErasePayload;
   /** Updates a person (one transaction; userErrors name each bad field). */
   personUpdate: PersonUpdatePayload;
-  /** Brings a deleted record back with its relations (ADMIN). Refused while something it refers to is still deleted. */
+  /** Brings a deleted record back with its relations (ADMIN; a COORDINATOR may restore a collaboration a merge removed, which undoes the merge). Refused while something it refers to is still deleted. */
   recordRestore: RecordRestorePayload;
   /** Imports a spreadsheet of units, people, agreements or collaborations (EDITOR within its scope, COORDINATOR, ADMIN). A dry run unless `apply`: the report says what each row creates or changes and every row that cannot be read; applying is all or nothing, with history entries. */
   tableImport: TableImportPayload;
