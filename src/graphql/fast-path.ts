@@ -20,6 +20,8 @@ export interface AcceptedOperation {
   plan: ReadPlan;
   /** Whether its last answer had no errors: only then does the next request of it take the fast path. */
   clean: boolean;
+  /** Its key in the gate's verdicts (operationKey), made once. */
+  key: string;
 }
 
 /** Accepted operations by query text, then by the operation name the request asked for (null: none). */
@@ -31,12 +33,12 @@ export class AcceptedOperations {
   }
 
   /** Records that Apollo ran this operation, and whether its answer was clean. */
-  settle(source: string, requested: string | null, accepted: Omit<AcceptedOperation, 'clean'>, clean: boolean): void {
+  settle(source: string, requested: string | null, accepted: Omit<AcceptedOperation, 'clean' | 'key'>, clean: boolean): void {
     let operations = this.bySource.get(source);
     if (!operations) this.bySource.set(source, (operations = new Map()));
     const known = operations.get(requested);
     if (known && known.query === accepted.query) known.clean = clean;
-    else operations.set(requested, { ...accepted, clean });
+    else operations.set(requested, { ...accepted, clean, key: operationKey(accepted.queryHash, accepted.operationName) });
   }
 }
 
@@ -100,7 +102,7 @@ export class FastPath {
       this.schema,
       accepted.document,
       accepted.operation,
-      operationKey(accepted.queryHash, accepted.operationName),
+      accepted.key,
       request.variables ?? {},
     );
     return refusal ? null : { accepted, contentType };

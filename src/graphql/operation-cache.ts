@@ -4,19 +4,21 @@
  */
 export const MAX_OPERATIONS = 1000;
 
-/** A Map that forgets its least recently used entry beyond `size` entries. */
+/**
+ * A Map that forgets its least recently used entry beyond `size` entries. A read only notes when the entry was
+ * used (it is on every request's path); the search for the oldest is left to the rare insert into a full cache.
+ */
 export class Lru<V> {
-  private readonly entries = new Map<string, V>();
+  private readonly entries = new Map<string, { value: V; used: number }>();
+  private clock = 0;
 
   constructor(private readonly size: number) {}
 
   get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    entry.used = ++this.clock;
+    return entry.value;
   }
 
   delete(key: string): void {
@@ -24,9 +26,21 @@ export class Lru<V> {
   }
 
   set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    const known = this.entries.get(key);
+    if (known) {
+      known.value = value;
+      known.used = ++this.clock;
+      return;
+    }
+    if (this.entries.size >= this.size) {
+      let oldest: string | undefined;
+      let when = Infinity;
+      for (const [k, e] of this.entries) {
+        if (e.used < when) [oldest, when] = [k, e.used];
+      }
+      this.entries.delete(oldest!);
+    }
+    this.entries.set(key, { value, used: ++this.clock });
   }
 }
 

@@ -62,6 +62,8 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
       userErrorCodes: observation.userErrorCodes,
       sqlStatements: observation.stats.sqlStatements,
     });
+    const level = observation.route === 'graphql' || status >= 500 ? 'info' : 'debug';
+    if (!logger.isLevelEnabled(level)) return;
     const line = {
       method: req.method,
       path: pathname,
@@ -73,10 +75,7 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
       ...(observation.errorCodes.length ? { errors: observation.errorCodes } : {}),
       ...(observation.userErrorCodes.length ? { userErrors: observation.userErrorCodes } : {}),
     };
-    withRequestId(observation.requestId, () => {
-      if (observation.route === 'graphql' || status >= 500) logger.info(line, 'request');
-      else logger.debug(line, 'request');
-    });
+    withRequestId(observation.requestId, () => logger[level](line, 'request'));
   });
   return observation;
 }

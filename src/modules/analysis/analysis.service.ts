@@ -728,8 +728,11 @@ export class AnalysisService {
     const candidates = subjects
       ? await rawQuery<Record<string, unknown>>(
           em,
-          `SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM ${tablesOf(generation).collaborations} s JOIN collaboration c ON c.id = s.collaboration_id
-           WHERE ${inIdList(em, 's.topic_id', 2)} AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
+          // The subject first (its index finds a few rows), then their units: PostgreSQL, left to choose, joined a
+          // million collaborations to a big municipality's units before looking at the subject (1.1 s).
+          `WITH s AS MATERIALIZED (SELECT collaboration_id, topic_id, confidence FROM ${tablesOf(generation).collaborations} WHERE ${inIdList(em, 'topic_id', 2)})
+           SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM s JOIN collaboration c ON c.id = s.collaboration_id
+           WHERE c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
           [unitIds, idList(em, subjects)],
         )
       : await rawQuery<Record<string, unknown>>(
