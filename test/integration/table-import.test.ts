@@ -122,7 +122,12 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
     expect(report.applied).toBe(false);
     expect(report.delimiter).toBe('\t');
     expect(report.problems).toEqual([
-      { row: 3, column: 'startDate', field: 'startDate', message: '"høsten 2021" is not a date: write a day (2021-08-01 or 01.08.2021), a month (8/2021) or a year (2021)' },
+      {
+        row: 3,
+        column: 'startDate',
+        field: 'startDate',
+        message: '"høsten 2021" names a part of the year, not a date: the registry stores days and does not guess which day a season or quarter starts; write the month it starts ("august 2021" or "8/2021") or the day',
+      },
       { row: 4, column: 'units', field: 'units', message: 'no unit "Bydel Atlantis" (looked for its key, name and numbers)' },
       { row: 5, column: 'kind', field: 'kind', message: expect.stringMatching(/^"samarbeidsprosjekt" is not a CollaborationKind: use one of RESEARCH_PROJECT, .*OTHER/) },
       { row: 6, column: 'units', field: 'units', message: expect.stringMatching(/^"SJEF" is not a ParticipantRole: use one of LEAD, PARTNER/) },
@@ -152,6 +157,31 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
         { role: 'LEAD', unit: { key: 'uio' } },
       ],
     });
+  });
+
+  it('reads months by Norwegian or English name and two-digit years; refuses a season naming row and column, writing nothing', async () => {
+    const sheet = [
+      'Tittel;Type;Enheter;Oppstart;Slutt',
+      'Månedsnavn på norsk;Nettverk;bydel-alna;august 2021;1. juni 2023',
+      'Month names in English;Nettverk;bydel-alna;aug. 2021;Dec 2022',
+      'Tosifret år;Nettverk;bydel-alna;1.8.21;31.12.23',
+    ].join('\n');
+    const res = await importTable({ type: 'COLLABORATIONS', file: b64(sheet), apply: true });
+    expect(res.data.tableImport.report).toMatchObject({ applied: true, created: 3, problems: [] });
+    const dates = async (key: string) => (await server.gql(`query($key: String!) { collaboration(key: $key) { startDate endDate } }`, { key })).data.collaboration;
+    expect(await dates('manedsnavn-pa-norsk')).toEqual({ startDate: '2021-08-01', endDate: '2023-06-01' });
+    expect(await dates('month-names-in-english')).toEqual({ startDate: '2021-08-01', endDate: '2022-12-31' });
+    expect(await dates('tosifret-ar')).toEqual({ startDate: '2021-08-01', endDate: '2023-12-31' });
+
+    const before = await server.snapshot();
+    const seasons = ['Tittel;Oppstart;Slutt', 'Månedsnavn på norsk;våren 2022;høsten 2024'].join('\n');
+    const refused = await importTable({ type: 'COLLABORATIONS', file: b64(seasons), apply: true });
+    expect(refused.data.tableImport.report.applied).toBe(false);
+    expect(refused.data.tableImport.report.problems).toEqual([
+      { row: 2, column: 'Oppstart', field: 'startDate', message: expect.stringMatching(/^"våren 2022" names a part of the year, not a date: .* write the month it starts \("august 2021" or "8\/2021"\) or the day$/) },
+      { row: 2, column: 'Slutt', field: 'endDate', message: expect.stringMatching(/^"høsten 2024" names a part of the year, not a date: .* write the month it ends \("desember 2021" or "12\/2021"\) or the day$/) },
+    ]);
+    expect(await server.snapshot()).toEqual(before);
   });
 
   it('uses a mapping file for headers it does not know, and refuses a mapping that names a missing column or field', async () => {
@@ -350,7 +380,7 @@ describe('registry import-table and export-table', () => {
     fs.writeFileSync(csv, 'Prosjekt;Form;Start\nFeil dato;Nettverk;høsten 2021\n');
     const bad = await registry(['import-table', csv, '--type', 'collaborations', '--apply'], server.databaseUrl);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain('  row 2, column "Start": "høsten 2021" is not a date');
+    expect(bad.stdout).toContain('  row 2, column "Start": "høsten 2021" names a part of the year, not a date: the registry stores days and does not guess which day a season or quarter starts; write the month it starts ("august 2021" or "8/2021") or the day\n');
     expect(bad.stdout).toMatch(/1 problem\(s\): nothing was written\n$/);
     const wrongType = await registry(['import-table', csv, '--type', 'projects'], server.databaseUrl);
     expect(wrongType).toMatchObject({ code: 1, stderr: '--type: must be one of units, people, agreements, collaborations\n' });

@@ -16,13 +16,52 @@ describe('dates as people type them', () => {
     ['2021', false, '2021-01-01'],
     ['2021', true, '2021-12-31'],
     [44927, false, '2023-01-01'],
+    // Two-digit years in d.m.yy are this century's.
+    ['01.08.21', false, '2021-08-01'],
+    ['1.8.21', true, '2021-08-01'],
+    ['21.08.21', false, '2021-08-21'],
+    ['1/8/21', false, '2021-08-01'],
+    // Months by Norwegian or English name, in full or abbreviated: a month, or a day of it.
+    ['august 2021', false, '2021-08-01'],
+    ['august 2021', true, '2021-08-31'],
+    ['August 2021', false, '2021-08-01'],
+    ['aug. 2021', false, '2021-08-01'],
+    ['aug 2021', true, '2021-08-31'],
+    ['Aug.2021', false, '2021-08-01'],
+    ['februar 2024', true, '2024-02-29'],
+    ['feb. 2023', true, '2023-02-28'],
+    ['mars 2022', false, '2022-03-01'],
+    ['Mai 2022', true, '2022-05-31'],
+    ['okt. 2022', false, '2022-10-01'],
+    ['October 2022', false, '2022-10-01'],
+    ['des. 2022', true, '2022-12-31'],
+    ['Dec 2022', true, '2022-12-31'],
+    ['sept. 2022', false, '2022-09-01'],
+    ['1. august 2021', false, '2021-08-01'],
+    ['1. august 2021', true, '2021-08-01'],
+    ['15. okt. 2021', false, '2021-10-15'],
+    ['1 August 2021', false, '2021-08-01'],
+    ['August 1, 2021', false, '2021-08-01'],
+    ['1st August 2021', false, '2021-08-01'],
   ] as const)('%s (end: %s) is %s', (cell, end, date) => {
     expect(cellDate(cell, end)).toBe(date);
   });
 
-  it.each(['høsten 2021', '31.02.2021', '13/2021', '2021-13', 'Q3 2021', '21.08.21', '12345'])('"%s" is refused, saying what to write', (text) => {
-    expect(() => cellDate(text, false)).toThrow(`"${text}" is not a date: write a day (2021-08-01 or 01.08.2021), a month (8/2021) or a year (2021)`);
+  it.each(['31.02.2021', '13/2021', '2021-13', '12345', '31.02.21', 'augustus 2021', '32. august 2021', 'august', 'aug. 21', '1.8.121'])('"%s" is refused, saying what to write', (text) => {
+    expect(() => cellDate(text, false)).toThrow(`"${text}" is not a date: write a day (2021-08-01, 01.08.2021 or 1. august 2021), a month (8/2021 or august 2021) or a year (2021)`);
   });
+
+  it.each(['høsten 2021', 'Høst 2021', 'våren 2022', 'vår 2022', 'sommeren 2021', 'vinter 2021', 'autumn 2021', 'fall 2021', 'spring 2022', 'Q3 2021', '3. kvartal 2021', 'H21', 'V2022', 'vårsemesteret 2022'])(
+    '"%s" is a part of the year: refused with why, and what to write instead',
+    (text) => {
+      expect(() => cellDate(text, false)).toThrow(
+        `"${text}" names a part of the year, not a date: the registry stores days and does not guess which day a season or quarter starts; write the month it starts ("august 2021" or "8/2021") or the day`,
+      );
+      expect(() => cellDate(text, true)).toThrow(
+        `"${text}" names a part of the year, not a date: the registry stores days and does not guess which day a season or quarter ends; write the month it ends ("desember 2021" or "12/2021") or the day`,
+      );
+    },
+  );
 
   it('takes a workbook date cell as its calendar day', () => {
     expect(cellDate(new Date(Date.UTC(2020, 2, 15)), false)).toBe('2020-03-15');

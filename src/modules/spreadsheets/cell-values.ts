@@ -1,5 +1,5 @@
 import { getMetadataStorage } from 'type-graphql';
-import { isIsoDate } from '../../validation/dates';
+import { typedDate } from '../../validation/dates';
 import { normalizeText } from '../../text/normalize';
 
 /** A cell as a reader gives it: text from CSV; text, numbers, booleans or dates from XLSX; null when empty. */
@@ -8,28 +8,23 @@ export type Cell = string | number | boolean | Date | null;
 /** Why a cell could not be read, in words a coordinator can act on. */
 export class CellProblem extends Error {}
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
 /** Excel counts days from 1899-12-30; a number in a date column is such a day when it falls in 1955–2119. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const EXCEL_DAYS = { from: 20090, to: 80000 };
 
+/** The cell as it is written: dates as YYYY-MM-DD, numbers as written. */
+function written(cell: Exclude<Cell, null>): string {
+  return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+}
+
 /** The cell as text: trimmed, dates as YYYY-MM-DD, numbers as written. Empty text is null. */
 export function cellText(cell: Cell): string | null {
   if (cell === null) return null;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  const text = String(cell).trim();
+  const text = written(cell).trim();
   return text === '' ? null : text;
 }
 
-/**
- * A date as people type it: 2021-08-01, 01.08.2021 or 1/8/2021 (day first, as in Norway), a month (8/2021,
- * 08.2021, 2021-08) or a year (2021). A month or year means its first day for a start and its last day for an
- * end, so "8/2021 to 6/2022" covers both months whole. Anything else ("høsten 2021") is refused: the
- * registry stores days, and guessing which day a season means would store a date nobody wrote.
- */
+/** A date cell: a workbook date, an Excel day number, or a date as people type it (see typedDate). */
 export function cellDate(cell: Cell, end: boolean): string | null {
   if (cell === null) return null;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
@@ -38,18 +33,9 @@ export function cellDate(cell: Cell, end: boolean): string | null {
   }
   const text = cellText(cell);
   if (text === null) return null;
-  const month = (year: number, m: number) => (m >= 1 && m <= 12 ? iso(year, m, end ? lastDay(year, m) : 1) : null);
-  let m: RegExpExecArray | null;
-  let date: string | null = null;
-  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) date = iso(+m[1]!, +m[2]!, +m[3]!);
-  else if ((m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text))) date = iso(+m[3]!, +m[2]!, +m[1]!);
-  else if ((m = /^(\d{1,2})[./](\d{4})$/.exec(text))) date = month(+m[2]!, +m[1]!);
-  else if ((m = /^(\d{4})-(\d{1,2})$/.exec(text))) date = month(+m[1]!, +m[2]!);
-  else if ((m = /^(\d{4})$/.exec(text))) date = iso(+m[1]!, end ? 12 : 1, end ? 31 : 1);
-  if (date === null || !isIsoDate(date)) {
-    throw new CellProblem(`"${text}" is not a date: write a day (2021-08-01 or 01.08.2021), a month (8/2021) or a year (2021)`);
-  }
-  return date;
+  const read = typedDate(text, end);
+  if ('refused' in read) throw new CellProblem(read.refused);
+  return read.date;
 }
 
 /** Items of a list cell, separated by ";" or line breaks. */
