@@ -184,6 +184,22 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
     expect(await server.snapshot()).toEqual(before);
   });
 
+  it('reads the status and role words people write (aktiv, leder, deltaker, prosjektansvarlig)', async () => {
+    await server.gql(`mutation { personCreate(input: { key: "synonym-person", name: "Synonym Person" }) { userErrors { message } } }`);
+    const sheet = ['Tittel;Type;Status;Enheter;Personer', 'Synonymprøve;Nettverk;aktiv;"bydel-alna:leder; oslomet:deltaker";synonym-person:prosjektansvarlig'].join('\n');
+    const res = await importTable({ type: 'COLLABORATIONS', file: b64(sheet), apply: true });
+    expect(res.data.tableImport.report).toMatchObject({ applied: true, created: 1, problems: [] });
+    const c = await server.gql(`{ collaboration(key: "synonymprove") { status units { role unit { key } } people { role person { key } } } }`);
+    expect(c.data.collaboration).toEqual({
+      status: 'ACTIVE',
+      units: [
+        { role: 'LEAD', unit: { key: 'bydel-alna' } },
+        { role: 'PARTNER', unit: { key: 'oslomet' } },
+      ],
+      people: [{ role: 'PROJECT_LEADER', person: { key: 'synonym-person' } }],
+    });
+  });
+
   it('uses a mapping file for headers it does not know, and refuses a mapping that names a missing column or field', async () => {
     const sheet = 'Aktivitetens navn|Hva slags|Hvem\nMapping-test|NETWORK|bydel-alna\n';
     const mapped = await importTable({ type: 'COLLABORATIONS', file: b64(sheet), mapping: { 'Aktivitetens navn': 'title', 'Hva slags': 'kind', Hvem: 'units' } });

@@ -68,6 +68,8 @@ describe('dates as people type them', () => {
   });
 });
 
+const synonyms = (enumName: string, words: Record<string, string[]>) => Object.entries(words).flatMap(([value, list]) => list.map((word) => [enumName, word, value]));
+
 describe('enum values by any name the schema gives them', () => {
   it.each([
     ['CollaborationKind', 'RESEARCH_PROJECT', 'RESEARCH_PROJECT'],
@@ -81,6 +83,35 @@ describe('enum values by any name the schema gives them', () => {
     ['UnitKind', 'tjenesteområde', 'MUNICIPAL_SERVICE'],
     ['Status', 'avsluttet', 'COMPLETED'],
     ['ParticipantRole', 'partner', 'PARTNER'],
+  ])('%s "%s" is %s', (enumName, text, value) => {
+    expect(enumValue(enumName, text)).toBe(value);
+  });
+
+  // The words people write for a status or a role, Norwegian and English; each names one value only.
+  it.each([
+    ...synonyms('Status', {
+      PLANNED: ['planlagt', 'ikke startet', 'ikke påbegynt', 'kommende', 'under planlegging', 'foreslått', 'planned', 'not started', 'Not yet started', 'upcoming', 'proposed'],
+      ACTIVE: ['aktiv', 'Aktivt', 'pågående', 'pågår', 'i gang', 'igangsatt', 'påbegynt', 'startet', 'løpende', 'under arbeid', 'active', 'ongoing', 'in progress', 'started', 'current', 'running'],
+      COMPLETED: ['avsluttet', 'ferdig', 'fullført', 'gjennomført', 'ferdigstilt', 'avslutta', 'finished', 'completed', 'ended', 'done', 'closed', 'concluded'],
+      CANCELLED: ['avlyst', 'avbrutt', 'kansellert', 'stoppet', 'stanset', 'nedlagt', 'lagt ned', 'skrinlagt', 'trukket', 'cancelled', 'canceled', 'called off', 'abandoned', 'discontinued', 'stopped', 'withdrawn'],
+    }),
+    ...synonyms('ParticipantRole', {
+      LEAD: ['leder', 'Leder', 'ansvarlig', 'prosjekteier', 'ledende', 'hovedansvarlig', 'prosjektansvarlig', 'eier', 'koordinator', 'lead', 'leader', 'lead partner', 'project owner', 'owner', 'coordinator', 'responsible'],
+      PARTNER: ['partner', 'deltaker', 'deltakende', 'samarbeidspartner', 'samarbeidspart', 'part', 'medlem', 'medsøker', 'participant', 'party', 'member', 'collaborator', 'co-applicant'],
+      HOST: ['vertsenhet', 'vert', 'vertskap', 'praksissted', 'praksisarena', 'host', 'host unit', 'placement site'],
+      FUNDER: ['finansiør', 'finansierer', 'tilskuddsgiver', 'funder', 'funding body', 'financier', 'sponsor'],
+      OBSERVER: ['observatør', 'følger', 'observer', 'follower'],
+    }),
+    ...synonyms('PersonRole', {
+      PROJECT_LEADER: ['prosjektleder', 'leder', 'prosjektansvarlig', 'ansvarlig', 'faglig leder', 'hovedansvarlig', 'project leader', 'project manager', 'leader', 'lead', 'principal investigator', 'PI'],
+      CONTACT: ['kontaktperson', 'kontakt', 'kontaktpunkt', 'contact person', 'contact', 'contact point', 'liaison'],
+      COORDINATOR: ['koordinator', 'prosjektkoordinator', 'coordinator', 'project coordinator'],
+      RESEARCHER: ['forsker', 'postdoktor', 'postdok', 'forskningsmedarbeider', 'researcher', 'scientist', 'postdoc', 'postdoctoral fellow'],
+      PHD_CANDIDATE: ['stipendiat', 'ph.d.-kandidat', 'ph.d.-stipendiat', 'ph.d.-student', 'doktorgradsstipendiat', 'doktorand', 'PhD candidate', 'PhD student', 'doctoral candidate', 'doctoral student', 'research fellow'],
+      SUPERVISOR: ['veileder', 'hovedveileder', 'medveileder', 'biveileder', 'supervisor', 'advisor', 'adviser', 'mentor'],
+      STUDENT: ['student', 'masterstudent', 'bachelorstudent', "master's student", 'master student', "bachelor's student", 'bachelor student'],
+      MEMBER: ['medlem', 'deltaker', 'prosjektdeltaker', 'prosjektmedarbeider', 'medarbeider', 'member', 'participant', 'team member'],
+    }),
   ])('%s "%s" is %s', (enumName, text, value) => {
     expect(enumValue(enumName, text)).toBe(value);
   });

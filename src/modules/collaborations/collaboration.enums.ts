@@ -90,10 +90,10 @@ registerEnumType(Status, {
   name: 'Status',
   description: 'Where a collaboration stands.',
   valuesConfig: {
-    PLANNED: { description: 'Planned, not started (planlagt).' },
-    ACTIVE: { description: 'Running (pågående).' },
-    COMPLETED: { description: 'Finished (avsluttet).' },
-    CANCELLED: { description: 'Cancelled (avlyst).' },
+    PLANNED: { description: 'Planned: not started, not yet started, upcoming, proposed (planlagt, ikke startet, ikke påbegynt, kommende, under planlegging, foreslått).' },
+    ACTIVE: { description: 'Running: active, ongoing, in progress, started, current (pågående, aktiv, aktivt, pågår, i gang, igangsatt, påbegynt, startet, løpende, under arbeid).' },
+    COMPLETED: { description: 'Finished: completed, ended, done, closed, concluded (avsluttet, ferdig, fullført, gjennomført, ferdigstilt, avslutta).' },
+    CANCELLED: { description: 'Cancelled: canceled, called off, abandoned, discontinued, stopped, withdrawn (avlyst, avbrutt, kansellert, stoppet, stanset, nedlagt, lagt ned, skrinlagt, trukket).' },
   },
 });
 
@@ -101,11 +101,11 @@ registerEnumType(ParticipantRole, {
   name: 'ParticipantRole',
   description: 'The role a unit has in a collaboration.',
   valuesConfig: {
-    LEAD: { description: 'Leads the collaboration (prosjekteier, ansvarlig).' },
-    PARTNER: { description: 'Partner (partner).' },
-    HOST: { description: 'The unit where the work or placement happens (vertsenhet, praksissted).' },
-    FUNDER: { description: 'Funds the collaboration (finansiør).' },
-    OBSERVER: { description: 'Follows without taking part (observatør).' },
+    LEAD: { description: 'Leads the collaboration: lead, leader, lead partner, project owner, owner, coordinator, responsible (prosjekteier, ansvarlig, leder, ledende, hovedansvarlig, prosjektansvarlig, eier, koordinator).' },
+    PARTNER: { description: 'Partner: participant, party, member, collaborator, co-applicant (partner, deltaker, deltakende, samarbeidspartner, samarbeidspart, part, medlem, medsøker).' },
+    HOST: { description: 'The unit where the work or placement happens: host, host unit, placement site (vertsenhet, vert, vertskap, praksissted, praksisarena).' },
+    FUNDER: { description: 'Funds the collaboration: funder, funding body, financier, sponsor (finansiør, finansierer, tilskuddsgiver).' },
+    OBSERVER: { description: 'Follows without taking part: observer, follower (observatør, følger).' },
   },
 });
 
@@ -113,13 +113,13 @@ registerEnumType(PersonRole, {
   name: 'PersonRole',
   description: 'The role a person has in a collaboration.',
   valuesConfig: {
-    PROJECT_LEADER: { description: 'Project leader (prosjektleder).' },
-    CONTACT: { description: 'Contact person (kontaktperson).' },
-    COORDINATOR: { description: 'Coordinator (koordinator).' },
-    RESEARCHER: { description: 'Researcher (forsker).' },
-    PHD_CANDIDATE: { description: 'PhD candidate (stipendiat).' },
-    SUPERVISOR: { description: 'Supervisor (veileder).' },
-    STUDENT: { description: 'Student.' },
-    MEMBER: { description: 'Member, e.g. of a working group (medlem).' },
+    PROJECT_LEADER: { description: 'Project leader: project manager, leader, lead, principal investigator, PI (prosjektleder, leder, prosjektansvarlig, ansvarlig, faglig leder, hovedansvarlig).' },
+    CONTACT: { description: 'Contact person: contact, contact point, liaison (kontaktperson, kontakt, kontaktpunkt).' },
+    COORDINATOR: { description: 'Coordinator: project coordinator (koordinator, prosjektkoordinator).' },
+    RESEARCHER: { description: 'Researcher: scientist, postdoc, postdoctoral fellow (forsker, postdoktor, postdok, forskningsmedarbeider).' },
+    PHD_CANDIDATE: { description: 'PhD candidate: PhD student, doctoral candidate, doctoral student, research fellow (stipendiat, ph.d.-kandidat, ph.d.-stipendiat, ph.d.-student, doktorgradsstipendiat, doktorand).' },
+    SUPERVISOR: { description: 'Supervisor: advisor, adviser, mentor (veileder, hovedveileder, medveileder, biveileder).' },
+    STUDENT: { description: "Student: master's student, master student, bachelor's student, bachelor student (masterstudent, bachelorstudent)." },
+    MEMBER: { description: 'Member, e.g. of a working group: participant, team member (medlem, deltaker, prosjektdeltaker, prosjektmedarbeider, medarbeider).' },
   },
 });

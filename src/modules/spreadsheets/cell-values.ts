@@ -53,8 +53,9 @@ const comparable = (text: string) => normalizeText(text).replace(/[^\p{L}\p{N}]+
 /**
  * The words each value of a GraphQL enum is known by: its name ("RESEARCH_PROJECT", "research project"), the
  * English label of its description and the Norwegian terms in its parentheses ("Research project
- * (forskningsprosjekt).") and the examples after a colon ("A municipal service: etat, tjenesteområde…"). The
- * schema's descriptions are the one place these words are written.
+ * (forskningsprosjekt).") and the examples or synonyms after a colon ("A municipal service: etat,
+ * tjenesteområde…", "Running: active, ongoing (pågående, aktiv)."). The schema's descriptions are the one place
+ * these words are written.
  */
 function enumWords(name: string): Map<string, string> {
   const config = getMetadataStorage().enums.find((e) => e.name === name);

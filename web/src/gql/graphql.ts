@@ -1525,15 +1525,15 @@ export type PageInfo = {
 
 /** The role a unit has in a collaboration. */
 export type ParticipantRole =
-  /** Funds the collaboration (finansiør). */
+  /** Funds the collaboration: funder, funding body, financier, sponsor (finansiør, finansierer, tilskuddsgiver). */
   | 'FUNDER'
-  /** The unit where the work or placement happens (vertsenhet, praksissted). */
+  /** The unit where the work or placement happens: host, host unit, placement site (vertsenhet, vert, vertskap, praksissted, praksisarena). */
   | 'HOST'
-  /** Leads the collaboration (prosjekteier, ansvarlig). */
+  /** Leads the collaboration: lead, leader, lead partner, project owner, owner, coordinator, responsible (prosjekteier, ansvarlig, leder, ledende, hovedansvarlig, prosjektansvarlig, eier, koordinator). */
   | 'LEAD'
-  /** Follows without taking part (observatør). */
+  /** Follows without taking part: observer, follower (observatør, følger). */
   | 'OBSERVER'
-  /** Partner (partner). */
+  /** Partner: participant, party, member, collaborator, co-applicant (partner, deltaker, deltakende, samarbeidspartner, samarbeidspart, part, medlem, medsøker). */
   | 'PARTNER';
 
 /** A person who takes part in collaborations or agreements. */
@@ -1695,21 +1695,21 @@ export type PersonOrderField =
 
 /** The role a person has in a collaboration. */
 export type PersonRole =
-  /** Contact person (kontaktperson). */
+  /** Contact person: contact, contact point, liaison (kontaktperson, kontakt, kontaktpunkt). */
   | 'CONTACT'
-  /** Coordinator (koordinator). */
+  /** Coordinator: project coordinator (koordinator, prosjektkoordinator). */
   | 'COORDINATOR'
-  /** Member, e.g. of a working group (medlem). */
+  /** Member, e.g. of a working group: participant, team member (medlem, deltaker, prosjektdeltaker, prosjektmedarbeider, medarbeider). */
   | 'MEMBER'
-  /** PhD candidate (stipendiat). */
+  /** PhD candidate: PhD student, doctoral candidate, doctoral student, research fellow (stipendiat, ph.d.-kandidat, ph.d.-stipendiat, ph.d.-student, doktorgradsstipendiat, doktorand). */
   | 'PHD_CANDIDATE'
-  /** Project leader (prosjektleder). */
+  /** Project leader: project manager, leader, lead, principal investigator, PI (prosjektleder, leder, prosjektansvarlig, ansvarlig, faglig leder, hovedansvarlig). */
   | 'PROJECT_LEADER'
-  /** Researcher (forsker). */
+  /** Researcher: scientist, postdoc, postdoctoral fellow (forsker, postdoktor, postdok, forskningsmedarbeider). */
   | 'RESEARCHER'
-  /** Student. */
+  /** Student: master's student, master student, bachelor's student, bachelor student (masterstudent, bachelorstudent). */
   | 'STUDENT'
-  /** Supervisor (veileder). */
+  /** Supervisor: advisor, adviser, mentor (veileder, hovedveileder, medveileder, biveileder). */
   | 'SUPERVISOR';
 
 /** Changes to a person; omitted fields stay as they are, null clears an optional one. */
@@ -2032,13 +2032,13 @@ export type SortDirection =
 
 /** Where a collaboration stands. */
 export type Status =
-  /** Running (pågående). */
+  /** Running: active, ongoing, in progress, started, current (pågående, aktiv, aktivt, pågår, i gang, igangsatt, påbegynt, startet, løpende, under arbeid). */
   | 'ACTIVE'
-  /** Cancelled (avlyst). */
+  /** Cancelled: canceled, called off, abandoned, discontinued, stopped, withdrawn (avlyst, avbrutt, kansellert, stoppet, stanset, nedlagt, lagt ned, skrinlagt, trukket). */
   | 'CANCELLED'
-  /** Finished (avsluttet). */
+  /** Finished: completed, ended, done, closed, concluded (avsluttet, ferdig, fullført, gjennomført, ferdigstilt, avslutta). */
   | 'COMPLETED'
-  /** Planned, not started (planlagt). */
+  /** Planned: not started, not yet started, upcoming, proposed (planlagt, ikke startet, ikke påbegynt, kommende, under planlegging, foreslått). */
   | 'PLANNED';
 
 /** A column of the file and the field it fills. */
