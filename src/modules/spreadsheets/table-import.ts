@@ -7,8 +7,8 @@ import { canonical, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotRecord } from '..
 import { SnapshotService } from '../snapshot/snapshot.service';
 import { CollaborationKind, ParticipantRole, PersonRole, Status } from '../collaborations/collaboration.enums';
 import { DuplicatesService } from '../duplicates/duplicates.service';
-import { Cell, cellDate, cellList, CellProblem, cellText, comparable, enumValue } from './cell-values';
-import { ColumnUse, columnsOf, FieldSpec, ReferenceTarget, TableType } from './table-columns';
+import { Cell, cellDate, cellItems, cellList, CellProblem, cellText, comparable, enumValue, ListItem } from './cell-values';
+import { ColumnUse, columnsOf, fieldValue, FieldSpec, ReferenceTarget, TableType } from './table-columns';
 import { readTable, Table } from './table-file';
 
 export interface TableImportRequest {
@@ -105,6 +105,11 @@ class RecordIndex {
     throw new CellProblem(`no ${NOUN[this.target]} "${text}" (looked for its key, name${this.target === 'units' ? ' and numbers' : this.target === 'people' ? ' and e-mail' : ''})`);
   }
 
+  /** True when the text is exactly a record's key. */
+  isKey(text: string): boolean {
+    return this.byKey.has(text);
+  }
+
   find(text: string): KnownRecord[] {
     const byKey = this.byKey.get(text);
     if (byKey) return [byKey];
@@ -156,10 +161,11 @@ export class TableImportService {
     const own = indexes[request.type];
     const keyed = this.identify(request.type, table, uses, own, problem);
     const existingIds = await this.idsOf(request.type, keyed.map((k) => k.key));
+    // As exported, not canonical: a person's empty affiliations stay, as the snapshot format requires them.
     const existing = new Map<string, SnapshotRecord>();
     if (existingIds.size) {
       const exported = await exportSnapshot(this.ds.manager, { [request.type]: [...existingIds.values()] });
-      for (const r of exported[request.type] ?? []) existing.set(r.key, canonical(request.type, r) as SnapshotRecord);
+      for (const r of exported[request.type] ?? []) existing.set(r.key, r);
     }
 
     const records: { row: number; record: SnapshotRecord }[] = [];
@@ -202,7 +208,7 @@ export class TableImportService {
 
     const rows: RowOutcome[] = records.map(({ row, record }) => {
       const before = existing.get(record.key) ?? null;
-      const changed = before ? diff(before, canonical(request.type, record) as SnapshotRecord).map((c) => c.field) : [];
+      const changed = before ? diff(canonical(request.type, before) as SnapshotRecord, canonical(request.type, record) as SnapshotRecord).map((c) => c.field) : [];
       return { row, key: record.key, action: !before ? 'CREATE' : changed.length ? 'UPDATE' : 'UNCHANGED', fields: changed, possibleDuplicates: [] };
     });
     if (request.type === 'collaborations') await this.markDuplicates(rows, records.map((r) => r.record));
@@ -279,8 +285,12 @@ export class TableImportService {
   private cellValue(spec: FieldSpec, cell: Cell, indexes: Record<ReferenceTarget, RecordIndex>, before: SnapshotRecord | undefined): unknown {
     const text = () => cellText(cell);
     switch (spec.kind) {
-      case 'text':
-        return text();
+      case 'text': {
+        // Spaces at a cell's ends are not read (people paste them in unseen), but they do not change a text that
+        // has them either: an exported cell reads back as the text it came from.
+        const stored = fieldValue(before, spec.field);
+        return typeof stored === 'string' && stored.trim() === text() ? stored : text();
+      }
       case 'textList':
         return cellList(cell);
       case 'date':
@@ -299,7 +309,7 @@ export class TableImportService {
       }
       case 'roleList': {
         const earlier = (before?.[spec.field] as Record<string, unknown>[] | undefined) ?? [];
-        return cellList(cell).map((item) => {
+        return cellItems(cell).map((item) => {
           const { key, role } = this.participant(spec, item, indexes[spec.target]);
           // A person's affiliation keeps the period it already has: a table names only unit and role.
           const kept = earlier.find((e) => e[spec.item] === key && (e.role ?? null) === role);
@@ -309,13 +319,26 @@ export class TableImportService {
     }
   }
 
-  /** `key`, `name`, or `key:ROLE` (the role after the last colon, since keys may hold colons themselves). */
-  private participant(spec: Extract<FieldSpec, { kind: 'roleList' }>, item: string, index: RecordIndex): { key: string; role: string | null } {
-    const whole = index.find(item);
-    const colon = item.lastIndexOf(':');
-    if (whole.length === 1 || colon < 0) return { key: index.resolve(item), role: spec.defaultRole };
-    const role = item.slice(colon + 1).trim();
-    return { key: index.resolve(item.slice(0, colon).trim()), role: spec.roleEnum ? enumValue(spec.roleEnum, role) : role || spec.defaultRole };
+  /**
+   * `key`, `name`, or `key:ROLE`. Keys, names and free-text roles may all hold colons, so the role follows the
+   * rightmost colon after a key (as an export writes it), else the whole item is a name, else the role follows the
+   * rightmost colon after a name. The role is trimmed unless the item is quoted (an export quotes a free-text role
+   * with spaces at its ends, or an empty one); an empty enum role is the default.
+   */
+  private participant(spec: Extract<FieldSpec, { kind: 'roleList' }>, item: ListItem, index: RecordIndex): { key: string; role: string | null } {
+    const text = item.text;
+    const colons = [...text.matchAll(/:/g)].map((m) => m.index).reverse();
+    if (index.isKey(text.trim()) || !colons.length) return { key: index.resolve(text.trim()), role: spec.defaultRole };
+    const before = (at: number) => text.slice(0, at).trim();
+    let colon = colons.find((at) => index.isKey(before(at)));
+    if (colon === undefined) {
+      if (index.find(text.trim()).length === 1) return { key: index.resolve(text.trim()), role: spec.defaultRole };
+      colon = colons.find((at) => index.find(before(at)).length === 1) ?? colons[0]!;
+    }
+    const role = item.quoted ? text.slice(colon + 1) : text.slice(colon + 1).trim();
+    const key = index.resolve(before(colon));
+    if (spec.roleEnum) return { key, role: role.trim() === '' ? spec.defaultRole : enumValue(spec.roleEnum, role) };
+    return { key, role: item.quoted ? role : role || spec.defaultRole };
   }
 
   /** A snapshot importer's problem (`collaborations[3] (key).units[0].unit`) as the row and column it came from. */
