@@ -135,7 +135,7 @@ function describeTableReport(report: TableImportReport): string {
   const lines = [`${report.format}${report.encoding ? ` (${report.encoding}, columns separated by ${JSON.stringify(report.delimiter)})` : ''}`];
   for (const c of report.columns) lines.push(`  column "${c.header}" → ${c.field ?? `left out: ${c.note}`}`);
   for (const r of report.rows) {
-    lines.push(`  row ${r.row}: ${r.action} ${r.key}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}`);
+    lines.push(`  row ${r.row}: ${r.action} ${r.key}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}${r.mergedFrom ? `, given as ${r.mergedFrom}, which was merged into it` : ''}`);
     for (const d of r.possibleDuplicates) lines.push(`    probably registered already as ${d.key} "${d.title}" (score ${d.score})`);
   }
   for (const p of report.problems) lines.push(`  ${p.row === null ? 'file' : `row ${p.row}`}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`);

@@ -13,20 +13,50 @@ export type RecordClass<T extends RecordBase = RecordBase> = (new () => T) & {
 /** How many merges a reference follows at most (a merged into b, b into c…). */
 const MAX_MERGE_HOPS = 20;
 
+/** Values bound per statement: an import may resolve thousands of references at once. */
+const CHUNK = 500;
+
+type Row = Record<string, unknown> & { id: number };
+
+/** Rows whose column holds one of the values, by that value, with the fields named, in statements of at most CHUNK values. */
+async function rowsWhere(em: EntityManager, cls: RecordClass, column: 'id' | 'key', values: (number | string)[], fields: string[], withDeleted = false): Promise<Map<unknown, Row>> {
+  const out = new Map<unknown, Row>();
+  const select = Object.fromEntries(['id', column, ...fields].map((field) => [field, true]));
+  for (let i = 0; i < values.length; i += CHUNK) {
+    const rows = (await em.getRepository(cls).find({ select: select as never, where: { [column]: In(values.slice(i, i + CHUNK)) } as never, withDeleted })) as unknown as Row[];
+    for (const row of rows) out.set(row[column], row);
+  }
+  return out;
+}
+
 /**
  * References to records merged into others, each resolved to the live record it ended in: the key and global id of
- * a merged record keep working.
+ * a merged record keep working. All references take each step along their merges together.
  */
 async function followMerges(em: EntityManager, cls: RecordClass, refs: string[], found: Map<string, number>): Promise<void> {
   const property = cls.mergedInto!;
-  const repo = em.getRepository(cls);
+  const fields = ['deletedAt', property];
+  const globalIds = new Map<string, number>();
   for (const ref of refs) {
     const global = fromGlobalId(ref);
-    let row = (await repo.findOne({ where: (global?.type === cls.nodeType ? { id: global.id } : { key: ref }) as never, withDeleted: true })) as Record<string, unknown> | null;
-    for (let hops = 0; row?.deletedAt && row[property] != null && hops < MAX_MERGE_HOPS; hops++) {
-      row = (await repo.findOne({ where: { id: row[property] } as never, withDeleted: true })) as Record<string, unknown> | null;
+    if (global?.type === cls.nodeType) globalIds.set(ref, global.id);
+  }
+  const byId = await rowsWhere(em, cls, 'id', [...new Set(globalIds.values())], fields, true);
+  const byKey = await rowsWhere(em, cls, 'key', refs.filter((ref) => !globalIds.has(ref)), fields, true);
+  let reached = new Map<string, Row>();
+  for (const ref of refs) {
+    const row = globalIds.has(ref) ? byId.get(globalIds.get(ref)) : byKey.get(ref);
+    if (row) reached.set(ref, row);
+  }
+  for (let hops = 0; reached.size; hops++) {
+    const next = new Map<string, number>();
+    for (const [ref, row] of reached) {
+      if (!row.deletedAt) found.set(ref, row.id);
+      else if (row[property] != null && hops < MAX_MERGE_HOPS) next.set(ref, row[property] as number);
     }
-    if (row && !row.deletedAt) found.set(ref, row.id as number);
+    const rows = await rowsWhere(em, cls, 'id', [...new Set(next.values())], fields, true);
+    reached = new Map();
+    for (const [ref, id] of next) if (rows.has(id)) reached.set(ref, rows.get(id)!);
   }
 }
 
@@ -41,8 +71,8 @@ const NOUN: Record<string, string> = {
 export const nounOf = (cls: RecordClass): string => NOUN[cls.nodeType] ?? cls.nodeType.toLowerCase();
 
 /**
- * Resolves references (global ids or keys) to database ids in two queries at most.
- * The map holds only the references that exist.
+ * Resolves references (global ids or keys) to database ids in two queries per 500 references at most (and one per
+ * step for references to merged records). The map holds only the references that exist.
  */
 export async function resolveRefs(em: EntityManager, cls: RecordClass, refs: Iterable<string>): Promise<Map<string, number>> {
   const byId = new Map<number, string[]>();
@@ -53,15 +83,9 @@ export async function resolveRefs(em: EntityManager, cls: RecordClass, refs: Ite
     keys.add(ref);
   }
   const found = new Map<string, number>();
-  if (byId.size) {
-    const rows = await em.getRepository(cls).find({ select: { id: true }, where: { id: In([...byId.keys()]) } as never });
-    for (const row of rows) for (const ref of byId.get(row.id) ?? []) found.set(ref, row.id);
-  }
+  for (const row of (await rowsWhere(em, cls, 'id', [...byId.keys()], [])).values()) for (const ref of byId.get(row.id) ?? []) found.set(ref, row.id);
   const missingKeys = [...keys].filter((k) => !found.has(k));
-  if (missingKeys.length) {
-    const rows = await em.getRepository(cls).find({ select: { id: true, key: true }, where: { key: In(missingKeys) } as never });
-    for (const row of rows) found.set(row.key, row.id);
-  }
+  for (const row of (await rowsWhere(em, cls, 'key', missingKeys, [])).values()) found.set(row.key as string, row.id);
   const unresolved = [...new Set([...byId.values()].flat().concat([...keys]))].filter((ref) => !found.has(ref));
   if (cls.mergedInto && unresolved.length) await followMerges(em, cls, unresolved, found);
   return found;

@@ -263,6 +263,64 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
   });
 });
 
+describe('tableImport: keys of merged collaborations', () => {
+  const CREATE = `mutation($input: CollaborationCreateInput!) { collaborationCreate(input: $input) { collaboration { id key version } userErrors { message } } }`;
+  const ROWS = `mutation($input: TableImportInput!) { tableImport(input: $input) { report { applied rows { row key action fields mergedFrom } problems { row column field message } } } }`;
+  const create = async (input: Record<string, unknown>) => {
+    const res = await server.gql(CREATE, { input: { kind: 'NETWORK', units: [{ unit: 'bydel-alna', role: 'LEAD' }], ...input } });
+    expect(res.data.collaborationCreate.userErrors).toEqual([]);
+    return res.data.collaborationCreate.collaboration as { id: string; key: string; version: number };
+  };
+
+  it('reads a merged-away key as the collaboration it went into, in the key column (the report says so) and in references', async () => {
+    const keep = await create({ key: 'sammenslatt-beholdt', title: 'Beholdt', summary: 'Før' });
+    const remove = await create({ key: 'sammenslatt-fjernet', title: 'Fjernet' });
+    const merged = await server.gql(`mutation($input: CollaborationMergeInput!) { collaborationMerge(input: $input) { userErrors { message } } }`, {
+      input: { keep: keep.key, keepVersion: keep.version, remove: remove.key, removeVersion: remove.version },
+    });
+    expect(merged.data.collaborationMerge.userErrors).toEqual([]);
+
+    const sheet = b64(['key;title;kind;units;summary;parent', 'sammenslatt-fjernet;;;;Etter;', 'underprosjekt-av-fjernet;Underprosjekt;NETWORK;bydel-alna;;sammenslatt-fjernet'].join('\n'));
+    const dry = await server.gql(ROWS, { input: { type: 'COLLABORATIONS', file: sheet } });
+    expect(dry.data.tableImport.report).toEqual({
+      applied: false,
+      rows: [
+        { row: 2, key: 'sammenslatt-beholdt', action: 'UPDATE', fields: ['summary'], mergedFrom: 'sammenslatt-fjernet' },
+        { row: 3, key: 'underprosjekt-av-fjernet', action: 'CREATE', fields: [], mergedFrom: null },
+      ],
+      problems: [],
+    });
+    const applied = await server.gql(ROWS, { input: { type: 'COLLABORATIONS', file: sheet, apply: true } });
+    expect(applied.data.tableImport.report.applied).toBe(true);
+    const state = await server.gql(`{
+      kept: collaboration(key: "sammenslatt-beholdt") { key title summary children { key } }
+      removed: collaboration(key: "sammenslatt-fjernet") { key }
+      sub: collaboration(key: "underprosjekt-av-fjernet") { parent { key } } }`);
+    expect(state.data).toEqual({
+      kept: { key: 'sammenslatt-beholdt', title: 'Beholdt', summary: 'Etter', children: [{ key: 'underprosjekt-av-fjernet' }] },
+      removed: { key: 'sammenslatt-beholdt' },
+      sub: { parent: { key: 'sammenslatt-beholdt' } },
+    });
+
+    const csv = path.join(server.dir, 'sammenslatt.csv');
+    fs.writeFileSync(csv, 'key;summary\nsammenslatt-fjernet;Igjen\n');
+    const cli = await registry(['import-table', csv, '--type', 'collaborations'], server.databaseUrl);
+    expect(cli.stdout).toContain('\n  row 2: UPDATE sammenslatt-beholdt (summary), given as sammenslatt-fjernet, which was merged into it\n');
+  });
+
+  it('still refuses the key of a deleted collaboration that went into none, naming row and column, and writes nothing', async () => {
+    const gone = await create({ key: 'slettet-samarbeid', title: 'Slettet' });
+    const deleted = await server.gql(`mutation($input: CollaborationDeleteInput!) { collaborationDelete(input: $input) { userErrors { message } } }`, { input: { id: gone.key, version: gone.version } });
+    expect(deleted.data.collaborationDelete.userErrors).toEqual([]);
+    const before = await server.snapshot();
+    const res = await server.gql(ROWS, { input: { type: 'COLLABORATIONS', file: b64('Nøkkel;Tittel;Type;Enheter\nslettet-samarbeid;Slettet;NETWORK;bydel-alna\n'), apply: true } });
+    expect(res.data.tableImport.report.problems).toEqual([
+      { row: 2, column: 'Nøkkel', field: 'key', message: 'belongs to a deleted collaboration; restore it (recordRestore) or choose another key' },
+    ]);
+    expect(await server.snapshot()).toEqual(before);
+  });
+});
+
 describe('tableExport: the round trip', () => {
   it.each(['UNITS', 'PEOPLE', 'AGREEMENTS', 'COLLABORATIONS'])('%s exported as CSV and as XLSX imports back unchanged', async (type) => {
     for (const format of ['CSV', 'XLSX']) {

@@ -102,6 +102,12 @@ export class TableRowOutcome {
   @Field(() => [String], { description: 'For UPDATE: the fields that change.' })
   fields!: string[];
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The key the row gave when that collaboration was merged into this one (collaborationMerge): the row updates the one it went into.',
+  })
+  mergedFrom!: string | null;
+
   @Field(() => [TableDuplicate], { description: 'For a new collaboration: registered ones it probably duplicates, most certain first.' })
   possibleDuplicates!: TableDuplicate[];
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { RecordClass, resolveRefs } from '../../db/references';
 import { rawQuery } from '../../db/sql';
 import { FieldProblem, RegistryError } from '../../errors/registry-error';
 import { diff } from '../audit/audit';
@@ -7,6 +8,11 @@ import { canonical, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotRecord } from '..
 import { SnapshotService } from '../snapshot/snapshot.service';
 import { CollaborationKind, ParticipantRole, PersonRole, Status } from '../collaborations/collaboration.enums';
 import { DuplicatesService } from '../duplicates/duplicates.service';
+import { Agreement } from '../agreements/agreement.entity';
+import { Collaboration } from '../collaborations/collaboration.entity';
+import { Person } from '../people/person.entity';
+import { Topic } from '../topics/topic.entity';
+import { Unit } from '../units/unit.entity';
 import { Cell, cellDate, cellItems, cellList, CellProblem, cellText, comparable, enumValue, ListItem } from './cell-values';
 import { ColumnUse, columnsOf, fieldValue, FieldSpec, ReferenceTarget, TableType } from './table-columns';
 import { readTable, Table } from './table-file';
@@ -28,6 +34,8 @@ export interface RowOutcome {
   action: RowAction;
   /** For UPDATE: the fields that change. */
   fields: string[];
+  /** The key the row gave when that record was merged into this one: the row acts on the record it went into. */
+  mergedFrom: string | null;
   /** For a new collaboration: registered ones it probably duplicates (at most 5, most certain first). */
   possibleDuplicates: { key: string; title: string; score: number }[];
 }
@@ -64,12 +72,12 @@ interface KnownRecord {
 const NOUN: Record<ReferenceTarget, string> = { topics: 'topic', units: 'unit', people: 'person', agreements: 'agreement', collaborations: 'collaboration' };
 
 /** What finds a record of each kind besides its key: names, and for units their public numbers, for people e-mail. */
-const KNOWN_BY: Record<ReferenceTarget, { table: string; names: string[]; numbers: string[] }> = {
-  topics: { table: 'topic', names: ['label', 'label_en'], numbers: [] },
-  units: { table: 'unit', names: ['name', 'short_name'], numbers: ['org_number', 'municipality_number', 'district_number'] },
-  people: { table: 'person', names: ['name'], numbers: ['email'] },
-  agreements: { table: 'agreement', names: ['title'], numbers: [] },
-  collaborations: { table: 'collaboration', names: ['title'], numbers: [] },
+const KNOWN_BY: Record<ReferenceTarget, { cls: RecordClass; table: string; names: string[]; numbers: string[] }> = {
+  topics: { cls: Topic, table: 'topic', names: ['label', 'label_en'], numbers: [] },
+  units: { cls: Unit, table: 'unit', names: ['name', 'short_name'], numbers: ['org_number', 'municipality_number', 'district_number'] },
+  people: { cls: Person, table: 'person', names: ['name'], numbers: ['email'] },
+  agreements: { cls: Agreement, table: 'agreement', names: ['title'], numbers: [] },
+  collaborations: { cls: Collaboration, table: 'collaboration', names: ['title'], numbers: [] },
 };
 
 /**
@@ -105,9 +113,14 @@ class RecordIndex {
     throw new CellProblem(`no ${NOUN[this.target]} "${text}" (looked for its key, name${this.target === 'units' ? ' and numbers' : this.target === 'people' ? ' and e-mail' : ''})`);
   }
 
-  /** True when the text is exactly a record's key. */
-  isKey(text: string): boolean {
-    return this.byKey.has(text);
+  /** A deleted record's key that leads to a live record (it was merged into it) finds that record. */
+  alias(key: string, record: KnownRecord): void {
+    this.byKey.set(key, record);
+  }
+
+  /** The key of the record the text is the key of (a merged record's key gives the survivor's). */
+  keyOf(text: string): string | undefined {
+    return this.byKey.get(text)?.key;
   }
 
   find(text: string): KnownRecord[] {
@@ -168,8 +181,8 @@ export class TableImportService {
       for (const r of exported[request.type] ?? []) existing.set(r.key, r);
     }
 
-    const records: { row: number; record: SnapshotRecord }[] = [];
-    for (const { row, cells, key } of keyed) {
+    const records: { row: number; record: SnapshotRecord; mergedFrom: string | null }[] = [];
+    for (const { row, cells, key, mergedFrom } of keyed) {
       const before = existing.get(key);
       const record: Record<string, unknown> = structuredClone(before ?? { key });
       let readable = true;
@@ -188,7 +201,7 @@ export class TableImportService {
           problem({ row, column: use.header, field: use.spec.field, message: error.message });
         }
       }
-      if (readable) records.push({ row, record: record as SnapshotRecord });
+      if (readable) records.push({ row, record: record as SnapshotRecord, mergedFrom });
     }
 
     try {
@@ -206,10 +219,10 @@ export class TableImportService {
     }
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 
-    const rows: RowOutcome[] = records.map(({ row, record }) => {
+    const rows: RowOutcome[] = records.map(({ row, record, mergedFrom }) => {
       const before = existing.get(record.key) ?? null;
       const changed = before ? diff(canonical(request.type, before) as SnapshotRecord, canonical(request.type, record) as SnapshotRecord).map((c) => c.field) : [];
-      return { row, key: record.key, action: !before ? 'CREATE' : changed.length ? 'UPDATE' : 'UNCHANGED', fields: changed, possibleDuplicates: [] };
+      return { row, key: record.key, action: !before ? 'CREATE' : changed.length ? 'UPDATE' : 'UNCHANGED', fields: changed, mergedFrom, possibleDuplicates: [] };
     });
     if (request.type === 'collaborations') await this.markDuplicates(rows, records.map((r) => r.record));
     return {
@@ -256,12 +269,13 @@ export class TableImportService {
     const keyColumn = uses.find((u) => u.spec?.field === 'key');
     const nameColumn = uses.find((u) => u.spec?.required);
     const numberColumns = uses.filter((u) => u.spec?.kind === 'identifier' || u.spec?.field === 'email');
-    const out: { row: number; cells: Cell[]; key: string }[] = [];
+    const out: { row: number; cells: Cell[]; key: string; mergedFrom: string | null }[] = [];
     for (const { row, cells } of table.rows) {
       const given = keyColumn ? cellText(cells[keyColumn.index] ?? null) : null;
       const name = nameColumn ? cellText(cells[nameColumn.index] ?? null) : null;
       if (given) {
-        out.push({ row, cells, key: given });
+        const key = own.keyOf(given) ?? given;
+        out.push({ row, cells, key, mergedFrom: key !== given ? given : null });
         continue;
       }
       if (!name) {
@@ -277,7 +291,7 @@ export class TableImportService {
       const key = found[0]?.key ?? keyFrom(name, own.taken, NOUN[type]);
       // Later rows (and references in them) find this row by its name and new key.
       if (!found.length) own.add({ key, names: [name], numbers: [] });
-      out.push({ row, cells, key });
+      out.push({ row, cells, key, mergedFrom: null });
     }
     return out;
   }
@@ -328,9 +342,9 @@ export class TableImportService {
   private participant(spec: Extract<FieldSpec, { kind: 'roleList' }>, item: ListItem, index: RecordIndex): { key: string; role: string | null } {
     const text = item.text;
     const colons = [...text.matchAll(/:/g)].map((m) => m.index).reverse();
-    if (index.isKey(text.trim()) || !colons.length) return { key: index.resolve(text.trim()), role: spec.defaultRole };
+    if (index.keyOf(text.trim()) !== undefined || !colons.length) return { key: index.resolve(text.trim()), role: spec.defaultRole };
     const before = (at: number) => text.slice(0, at).trim();
-    let colon = colons.find((at) => index.isKey(before(at)));
+    let colon = colons.find((at) => index.keyOf(before(at)) !== undefined);
     if (colon === undefined) {
       if (index.find(text.trim()).length === 1) return { key: index.resolve(text.trim()), role: spec.defaultRole };
       colon = colons.find((at) => index.find(before(at)).length === 1) ?? colons[0]!;
@@ -353,17 +367,24 @@ export class TableImportService {
 
   private async loadIndexes(): Promise<Record<ReferenceTarget, RecordIndex>> {
     const out = {} as Record<ReferenceTarget, RecordIndex>;
-    for (const [target, { table, names, numbers }] of Object.entries(KNOWN_BY) as [ReferenceTarget, (typeof KNOWN_BY)[ReferenceTarget]][]) {
+    for (const [target, { cls, table, names, numbers }] of Object.entries(KNOWN_BY) as [ReferenceTarget, (typeof KNOWN_BY)[ReferenceTarget]][]) {
       const index = new RecordIndex(target);
-      const rows = await rawQuery<Record<string, string | null>>(this.ds.manager, `SELECT key, deleted_at, ${[...names, ...numbers].join(', ')} FROM "${table}"`);
+      const rows = await rawQuery<Record<string, string | null>>(this.ds.manager, `SELECT id, key, deleted_at, ${[...names, ...numbers].join(', ')} FROM "${table}"`);
+      const live = new Map<number, KnownRecord>();
+      const deleted: string[] = [];
       for (const row of rows) {
         if (row.deleted_at) {
           index.taken.add(row.key!);
+          deleted.push(row.key!);
           continue;
         }
         const present = (columns: string[]) => columns.map((c) => row[c]).filter((v): v is string => !!v);
-        index.add({ key: row.key!, names: present(names), numbers: present(numbers) });
+        const record = { key: row.key!, names: present(names), numbers: present(numbers) };
+        index.add(record);
+        live.set(Number(row.id), record);
       }
+      // Keys of merged records lead to the record they went into, in a table as everywhere in the API.
+      for (const [key, id] of await resolveRefs(this.ds.manager, cls, deleted)) index.alias(key, live.get(id)!);
       out[target] = index;
     }
     return out;

@@ -2153,6 +2153,8 @@ export type TableRowOutcome = {
   fields: Array<Scalars['String']['output']>;
   /** The record’s key: the key cell, the existing record the row names, or a key made from its name. */
   key: Scalars['String']['output'];
+  /** The key the row gave when that collaboration was merged into this one (collaborationMerge): the row updates the one it went into. */
+  mergedFrom?: Maybe<Scalars['String']['output']>;
   /** For a new collaboration: registered ones it probably duplicates, most certain first. At most 5. */
   possibleDuplicates: Array<TableDuplicate>;
   /** Row number as a spreadsheet shows it (the header is row 1). */
@@ -2668,7 +2670,7 @@ export type TableImportMutationVariables = Exact<{
 }>;
 
 
-export type TableImportMutation = { tableImport: { report?: { applied: boolean, format: TableFormat, encoding?: string | null, delimiter?: string | null, created: number, updated: number, unchanged: number, columns: Array<{ header: string, field?: string | null, note?: string | null }>, rows: Array<{ row: number, key: string, action: TableRowAction, fields: Array<string>, possibleDuplicates: Array<{ key: string, title: string, score: number }> }>, problems: Array<{ row?: number | null, column?: string | null, message: string }> } | null, userErrors: Array<{ field?: string | null, message: string }> } };
+export type TableImportMutation = { tableImport: { report?: { applied: boolean, format: TableFormat, encoding?: string | null, delimiter?: string | null, created: number, updated: number, unchanged: number, columns: Array<{ header: string, field?: string | null, note?: string | null }>, rows: Array<{ row: number, key: string, action: TableRowAction, fields: Array<string>, mergedFrom?: string | null, possibleDuplicates: Array<{ key: string, title: string, score: number }> }>, problems: Array<{ row?: number | null, column?: string | null, message: string }> } | null, userErrors: Array<{ field?: string | null, message: string }> } };
 
 export type TableExportQueryVariables = Exact<{
   type: TableType;
@@ -2959,6 +2961,7 @@ export const TableImportDocument = new TypedDocumentString(`
         key
         action
         fields
+        mergedFrom
         possibleDuplicates {
           key
           title

@@ -103,6 +103,7 @@ export const en: Dictionary = {
     rows: 'Rows',
     key: 'Key',
     action: 'Action',
+    mergedFrom: (key: string) => `merged from ${key}`,
     fields: 'Changed fields',
     possibleDuplicates: 'Probably registered already',
     actions: { CREATE: 'new', UPDATE: 'changes', UNCHANGED: 'unchanged' },

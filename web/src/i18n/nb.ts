@@ -101,6 +101,7 @@ export const nb = {
     rows: 'Rader',
     key: 'Nøkkel',
     action: 'Handling',
+    mergedFrom: (key: string) => `slått sammen fra ${key}`,
     fields: 'Endrede felt',
     possibleDuplicates: 'Finnes kanskje allerede',
     actions: { CREATE: 'ny', UPDATE: 'endres', UNCHANGED: 'uendret' },

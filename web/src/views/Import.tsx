@@ -28,6 +28,7 @@ const TableImport = graphql(`
           key
           action
           fields
+          mergedFrom
           possibleDuplicates {
             key
             title
@@ -223,7 +224,10 @@ export default function Import() {
                 {report.rows.map((r) => (
                   <tr key={r.row}>
                     <td>{r.row}</td>
-                    <td>{report.applied || r.action !== 'CREATE' ? linkFor(r.key) : r.key}</td>
+                    <td>
+                      {report.applied || r.action !== 'CREATE' ? linkFor(r.key) : r.key}
+                      {r.mergedFrom && <span className="muted"> ({t.importing.mergedFrom(r.mergedFrom)})</span>}
+                    </td>
                     <td>{t.importing.actions[r.action]}</td>
                     <td>{r.fields.join(', ')}</td>
                     <td>
