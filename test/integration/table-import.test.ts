@@ -256,6 +256,25 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
     expect(second.possibleDuplicates).toEqual([]);
   });
 
+  it('reports the same possible duplicates when applying as in the dry run, never a new row as a duplicate of itself', async () => {
+    const DUPLICATES = `mutation($input: TableImportInput!) { tableImport(input: $input) { report { applied rows { row key action possibleDuplicates { key } } } } }`;
+    const sheet = b64(['Tittel;Type;Enheter', 'Recovery-orientert praksis i psykisk helse og rus (USN-kopi);Forskningsprosjekt;"usn:LEAD; Drammen kommune"', 'Egen rad som ikke finnes fra før;Nettverk;bydel-alna'].join('\n'));
+    const dry = await server.gql(DUPLICATES, { input: { type: 'COLLABORATIONS', file: sheet } });
+    const expected = [
+      { row: 2, key: 'recovery-orientert-praksis-i-psykisk-helse-og-rus-usn-kopi', action: 'CREATE', possibleDuplicates: [{ key: 'drammen-usn-recovery' }] },
+      { row: 3, key: 'egen-rad-som-ikke-finnes-fra-for', action: 'CREATE', possibleDuplicates: [] },
+    ];
+    expect(dry.data.tableImport.report).toEqual({ applied: false, rows: expected });
+    const applied = await server.gql(DUPLICATES, { input: { type: 'COLLABORATIONS', file: sheet, apply: true } });
+    expect(applied.data.tableImport.report).toEqual({ applied: true, rows: expected });
+
+    const csv = path.join(server.dir, 'selvduplikat.csv');
+    fs.writeFileSync(csv, 'Tittel;Type;Enheter\nEnda en rad som ikke finnes;Nettverk;bydel-alna\n');
+    const cli = await registry(['import-table', csv, '--type', 'collaborations', '--apply'], server.databaseUrl);
+    expect(cli.stdout).toContain('  row 2: CREATE enda-en-rad-som-ikke-finnes\n1 to create, 0 to change, 0 unchanged; applied\n');
+    expect(cli.stdout).not.toContain('probably registered already');
+  });
+
   it('refuses a name that fits several records, asking for the key', async () => {
     await importTable({ type: 'UNITS', file: b64('key,name,kind,parent\nto-1,Tvilling,OTHER,\nto-2,Tvilling,OTHER,\n'), apply: true });
     const res = await importTable({ type: 'COLLABORATIONS', file: b64('title,kind,units\nTvillingprosjekt,NETWORK,Tvilling\n') });

@@ -204,6 +204,14 @@ export class TableImportService {
       if (readable) records.push({ row, record: record as SnapshotRecord, mergedFrom });
     }
 
+    const rows: RowOutcome[] = records.map(({ row, record, mergedFrom }) => {
+      const before = existing.get(record.key) ?? null;
+      const changed = before ? diff(canonical(request.type, before) as SnapshotRecord, canonical(request.type, record) as SnapshotRecord).map((c) => c.field) : [];
+      return { row, key: record.key, action: !before ? 'CREATE' : changed.length ? 'UPDATE' : 'UNCHANGED', fields: changed, mergedFrom, possibleDuplicates: [] };
+    });
+    // Against the registry as it is before the import: once applied, a new record would find itself.
+    if (request.type === 'collaborations') await this.markDuplicates(rows, records.map((r) => r.record));
+
     try {
       await this.snapshot.import(
         { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, [request.type]: records.map((r) => r.record) },
@@ -219,12 +227,6 @@ export class TableImportService {
     }
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 
-    const rows: RowOutcome[] = records.map(({ row, record, mergedFrom }) => {
-      const before = existing.get(record.key) ?? null;
-      const changed = before ? diff(canonical(request.type, before) as SnapshotRecord, canonical(request.type, record) as SnapshotRecord).map((c) => c.field) : [];
-      return { row, key: record.key, action: !before ? 'CREATE' : changed.length ? 'UPDATE' : 'UNCHANGED', fields: changed, mergedFrom, possibleDuplicates: [] };
-    });
-    if (request.type === 'collaborations') await this.markDuplicates(rows, records.map((r) => r.record));
     return {
       type: request.type,
       applied: request.apply && problems.length === 0,
