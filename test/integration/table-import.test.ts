@@ -226,6 +226,26 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
     expect(person.data.person).toEqual({ name: 'Kari Nordmann', email: 'kari@example.no', title: 'Helsesykepleier', affiliations: [{ role: 'helsesykepleier', unit: { key: 'bydel-alna-helsestasjonen' } }] });
   });
 
+  it('finds a unit by its name and numbers when they all name it, and refuses numbers that name different units', async () => {
+    const agreeing = 'Navn;Organisasjonsnummer;Kommunenummer;Beskrivelse\nOslo kommune;958935420;301;Ny beskrivelse\n';
+    const res = await importTable({ type: 'UNITS', file: b64(agreeing) });
+    expect(res.data.tableImport.report).toMatchObject({ problems: [], rows: [{ row: 2, key: 'kommune-0301', action: 'UPDATE', fields: ['description'] }] });
+
+    const before = await server.snapshot();
+    const disagreeing = 'Navn;Organisasjonsnummer;Kommunenummer;Beskrivelse\nOslo kommune;971035854;0301;Ny beskrivelse\n';
+    const refused = await importTable({ type: 'UNITS', file: b64(disagreeing), apply: true });
+    expect(refused.data.tableImport.report).toMatchObject({ applied: false, rows: [] });
+    expect(refused.data.tableImport.report.problems).toEqual([
+      {
+        row: 2,
+        column: 'Kommunenummer',
+        field: 'identifiers.municipalityNumber',
+        message: 'Organisasjonsnummer "971035854" is uio, Kommunenummer "0301" is kommune-0301: the numbers name different units; correct them or add a key column',
+      },
+    ]);
+    expect(await server.snapshot()).toEqual(before);
+  });
+
   it('reads Excel’s “Unicode text” (UTF-16, tab-separated) and UTF-8 with a byte-order mark alike', async () => {
     const text = 'Tittel\tType\tEnheter\nUTF-prøve på Østensjø\tnettverk\tBydel Østensjø\n';
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

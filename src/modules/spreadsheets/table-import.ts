@@ -284,7 +284,18 @@ export class TableImportService {
         problem({ row, column: nameColumn?.header ?? null, field: nameColumn?.spec?.field ?? 'key', message: 'the row has neither a key nor a name' });
         continue;
       }
-      const byNumber = numberColumns.map((u) => cellText(cells[u.index] ?? null)).flatMap((n) => (n ? own.find(n) : []));
+      const numbered = numberColumns.flatMap((use) => {
+        const text = cellText(cells[use.index] ?? null);
+        return text ? [{ use, text, found: own.find(text) }] : [];
+      });
+      // Numbers that agree name one record; numbers that name different ones say which is which.
+      const byNumber = [...new Map(numbered.flatMap((n) => n.found).map((r) => [r.key, r])).values()];
+      if (byNumber.length > 1) {
+        const against = numbered.find((n) => n.found.some((r) => r.key !== byNumber[0]!.key))!;
+        const said = numbered.filter((n) => n.found.length).map((n) => `${n.use.header} "${n.text}" is ${n.found.map((r) => r.key).join(' or ')}`);
+        problem({ row, column: against.use.header, field: against.use.spec!.field, message: `${said.join(', ')}: the numbers name different ${type}; correct them or add a key column` });
+        continue;
+      }
       const found = byNumber.length ? byNumber : own.find(name);
       if (found.length > 1) {
         problem({ row, column: nameColumn!.header, field: nameColumn!.spec!.field, message: `"${name}" names ${found.length} ${type} (${found.map((r) => r.key).slice(0, 5).join(', ')}): add a key column` });
