@@ -132,9 +132,41 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
       { row: 5, column: 'kind', field: 'kind', message: expect.stringMatching(/^"samarbeidsprosjekt" is not a CollaborationKind: use one of RESEARCH_PROJECT, .*OTHER/) },
       { row: 6, column: 'units', field: 'units', message: expect.stringMatching(/^"SJEF" is not a ParticipantRole: use one of LEAD, PARTNER/) },
       { row: 7, column: 'endDate', field: 'endDate', message: expect.stringContaining('startDate') },
-      { row: 9, column: 'title', field: 'title', message: expect.any(String) },
+      { row: 9, column: 'title', field: 'title', message: 'is required: the cell is empty' },
     ]);
     expect(await server.snapshot()).toEqual(before);
+  });
+
+  it('names the field or column of every problem: a required field the file has no column for, a row repeating another', async () => {
+    const before = await server.snapshot();
+    const PROBLEMS = (type: string, sheet: string) => importTable({ type, file: b64(sheet), apply: true }).then((res) => res.data.tableImport.report.problems);
+    expect(await PROBLEMS('COLLABORATIONS', 'Tittel;Enheter\nUten type;bydel-alna\n')).toEqual([
+      { row: 2, column: null, field: 'kind', message: 'kind is required, and the file has no column for it: add one ("kind", "type", "samarbeidsform"…) or map a column to kind' },
+    ]);
+    expect(await PROBLEMS('COLLABORATIONS', 'Tittel;Type\nUten enheter;Nettverk\n')).toEqual([
+      { row: 2, column: null, field: 'units', message: 'units must name at least one unit, and the file has no column for it: add one ("units", "enheter", "parter"…) or map a column to units' },
+    ]);
+    expect(await PROBLEMS('COLLABORATIONS', 'key;Tittel;Type;Enheter\nuten-tittel;;Nettverk;bydel-alna\n')).toEqual([{ row: 2, column: 'Tittel', field: 'title', message: 'is required: the cell is empty' }]);
+    // Rows found by the same name, or with the same key, are one record written twice.
+    expect(await PROBLEMS('COLLABORATIONS', 'Tittel;Type;Enheter\nTo ganger;Nettverk;bydel-alna\nTo ganger;Nettverk;bydel-alna\n')).toEqual([
+      { row: 3, column: 'Tittel', field: 'title', message: 'also used by row 2: a file holds each record once' },
+    ]);
+    expect(await PROBLEMS('COLLABORATIONS', 'Nøkkel;Tittel;Type;Enheter\nto-ganger;En;Nettverk;bydel-alna\nny-1;Ny;Nettverk;bydel-alna\nto-ganger;To;Nettverk;bydel-alna\n')).toEqual([
+      { row: 4, column: 'Nøkkel', field: 'key', message: 'also used by row 2: a file holds each record once' },
+    ]);
+    expect(await PROBLEMS('UNITS', 'Navn;Kommunenummer\nOslo;0301\nOslo kommune;301\n')).toEqual([
+      { row: 3, column: 'Kommunenummer', field: 'identifiers.municipalityNumber', message: 'also used by row 2: a file holds each record once' },
+    ]);
+    expect(await server.snapshot()).toEqual(before);
+
+    // A person needs no affiliation: a table without the column creates people without one.
+    const people = await importTable({ type: 'PEOPLE', file: b64('Navn;E-post\nUten arbeidssted;uten@example.no\n') });
+    expect(people.data.tableImport.report).toMatchObject({ problems: [], rows: [{ row: 2, key: 'uten-arbeidssted', action: 'CREATE' }] });
+
+    const csv = path.join(server.dir, 'uten-type.csv');
+    fs.writeFileSync(csv, 'Tittel;Enheter\nUten type;bydel-alna\n');
+    const cli = await registry(['import-table', csv, '--type', 'collaborations'], server.databaseUrl);
+    expect(cli.stdout).toContain('\n  row 2: kind is required, and the file has no column for it: add one ("kind", "type", "samarbeidsform"…) or map a column to kind\n');
   });
 
   it('reads XLSX: date cells, numbers for kommunenummer (leading zero lost by Excel) and organisation numbers', async () => {

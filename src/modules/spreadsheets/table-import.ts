@@ -14,7 +14,7 @@ import { Person } from '../people/person.entity';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
 import { Cell, cellDate, cellItems, cellList, CellProblem, cellText, comparable, enumValue, ListItem } from './cell-values';
-import { ColumnUse, columnsOf, fieldValue, FieldSpec, ReferenceTarget, TableType } from './table-columns';
+import { ColumnUse, columnsOf, fieldValue, FIELDS, FieldSpec, ReferenceTarget, TableType } from './table-columns';
 import { readTable, Table } from './table-file';
 
 export interface TableImportRequest {
@@ -133,6 +133,13 @@ class RecordIndex {
   }
 }
 
+const LIST_KINDS: FieldSpec['kind'][] = ['textList', 'enumList', 'referenceList', 'roleList'];
+
+/** A new record, its lists empty until a cell fills them: no column for a list means nothing in it (a person needs no affiliation). */
+function newRecord(type: TableType, key: string): Record<string, unknown> {
+  return { key, ...Object.fromEntries(FIELDS[type].filter((spec) => LIST_KINDS.includes(spec.kind)).map((spec) => [spec.field, []])) };
+}
+
 /** A key made from a name: "Recovery-orientert praksis i Drammen" → "recovery-orientert-praksis-i-drammen". */
 function keyFrom(name: string, taken: Set<string>, fallback: string): string {
   const base =
@@ -184,7 +191,7 @@ export class TableImportService {
     const records: { row: number; record: SnapshotRecord; mergedFrom: string | null }[] = [];
     for (const { row, cells, key, mergedFrom } of keyed) {
       const before = existing.get(key);
-      const record: Record<string, unknown> = structuredClone(before ?? { key });
+      const record: Record<string, unknown> = structuredClone(before ?? newRecord(request.type, key));
       let readable = true;
       for (const use of uses) {
         const cell = cells[use.index] ?? null;
@@ -266,22 +273,35 @@ export class TableImportService {
     created.forEach(({ row }, i) => (row.possibleDuplicates = found[i]!.slice(0, MAX_POSSIBLE_DUPLICATES)));
   }
 
-  /** Each row's key: its key cell, else the existing record its name (or number, or e-mail) finds, else a new key. */
+  /**
+   * Each row's key: its key cell, else the existing record its numbers (or e-mail) or name find, else a new key.
+   * A second row for one record is refused, naming the row before it and the column that found the record.
+   */
   private identify(type: TableType, table: Table, uses: ColumnUse[], own: RecordIndex, problem: (p: RowProblem) => void) {
     const keyColumn = uses.find((u) => u.spec?.field === 'key');
     const nameColumn = uses.find((u) => u.spec?.required);
     const numberColumns = uses.filter((u) => u.spec?.kind === 'identifier' || u.spec?.field === 'email');
     const out: { row: number; cells: Cell[]; key: string; mergedFrom: string | null }[] = [];
+    const rowOf = new Map<string, number>();
+    const take = (row: number, cells: Cell[], key: string, by: ColumnUse, mergedFrom: string | null = null) => {
+      const first = rowOf.get(key);
+      if (first !== undefined) problem({ row, column: by.header, field: by.spec!.field, message: `also used by row ${first}: a file holds each record once` });
+      else {
+        rowOf.set(key, row);
+        out.push({ row, cells, key, mergedFrom });
+      }
+    };
     for (const { row, cells } of table.rows) {
       const given = keyColumn ? cellText(cells[keyColumn.index] ?? null) : null;
       const name = nameColumn ? cellText(cells[nameColumn.index] ?? null) : null;
       if (given) {
         const key = own.keyOf(given) ?? given;
-        out.push({ row, cells, key, mergedFrom: key !== given ? given : null });
+        take(row, cells, key, keyColumn!, key !== given ? given : null);
         continue;
       }
       if (!name) {
-        problem({ row, column: nameColumn?.header ?? null, field: nameColumn?.spec?.field ?? 'key', message: 'the row has neither a key nor a name' });
+        const column = nameColumn ?? keyColumn;
+        problem({ row, column: column?.header ?? null, field: column?.spec?.field ?? 'key', message: 'the row has neither a key nor a name' });
         continue;
       }
       const numbered = numberColumns.flatMap((use) => {
@@ -296,7 +316,11 @@ export class TableImportService {
         problem({ row, column: against.use.header, field: against.use.spec!.field, message: `${said.join(', ')}: the numbers name different ${type}; correct them or add a key column` });
         continue;
       }
-      const found = byNumber.length ? byNumber : own.find(name);
+      if (byNumber.length) {
+        take(row, cells, byNumber[0]!.key, numbered.find((n) => n.found.length)!.use);
+        continue;
+      }
+      const found = own.find(name);
       if (found.length > 1) {
         problem({ row, column: nameColumn!.header, field: nameColumn!.spec!.field, message: `"${name}" names ${found.length} ${type} (${found.map((r) => r.key).slice(0, 5).join(', ')}): add a key column` });
         continue;
@@ -304,7 +328,7 @@ export class TableImportService {
       const key = found[0]?.key ?? keyFrom(name, own.taken, NOUN[type]);
       // Later rows (and references in them) find this row by its name and new key.
       if (!found.length) own.add({ key, names: [name], numbers: [] });
-      out.push({ row, cells, key, mergedFrom: null });
+      take(row, cells, key, nameColumn!);
     }
     return out;
   }
@@ -368,14 +392,26 @@ export class TableImportService {
     return { key, role: item.quoted ? role : role || spec.defaultRole };
   }
 
-  /** A snapshot importer's problem (`collaborations[3] (key).units[0].unit`) as the row and column it came from. */
-  private rowProblem(p: FieldProblem, type: TableType, records: { row: number }[], uses: ColumnUse[]): RowProblem {
+  /**
+   * A snapshot importer's problem (`collaborations[3] (key).units[0].unit`) as the row and column it came from. A
+   * field left empty is "required"; a field no column fills is named in the message, with the headers that would.
+   */
+  private rowProblem(p: FieldProblem, type: TableType, records: { row: number; record: SnapshotRecord }[], uses: ColumnUse[]): RowProblem {
     const m = /^(\w+)\[(\d+)\](?: \([^)]*\))?(?:\.(.*))?$/.exec(p.field ?? '');
     if (!m || m[1] !== type) return { row: null, column: null, field: p.field, message: p.message };
     const field = m[3] ?? null;
     const top = field?.split(/[.[]/)[0] ?? null;
-    const column = uses.find((u) => u.spec && (u.spec.field === field || u.spec.field === top || u.spec.field.split('.')[0] === top));
-    return { row: records[Number(m[2])]?.row ?? null, column: column?.header ?? null, field, message: p.message };
+    const fills = (spec: FieldSpec) => spec.field === field || spec.field === top || spec.field.split('.')[0] === top;
+    const column = uses.find((u) => u.spec && fills(u.spec));
+    const record = records[Number(m[2])];
+    const absent = p.code === 'REQUIRED' && field !== null && !field.includes('[') && fieldValue(record?.record, field) === undefined;
+    let message = p.message;
+    if (field !== null && !column) {
+      const spec = FIELDS[type].find(fills);
+      const headers = spec ? [spec.field, ...spec.headers.slice(0, 2)].map((h) => `"${h}"`).join(', ') : null;
+      message = `${field} ${absent ? 'is required' : p.message}, and the file has no column for it${headers ? `: add one (${headers}…) or map a column to ${spec!.field}` : ''}`;
+    } else if (absent) message = 'is required: the cell is empty';
+    return { row: record?.row ?? null, column: column?.header ?? null, field, message };
   }
 
   private async loadIndexes(): Promise<Record<ReferenceTarget, RecordIndex>> {
