@@ -327,6 +327,14 @@ describe('tableImport: a coordinator’s spreadsheet', () => {
     expect(cli.stdout).not.toContain('probably registered already');
   });
 
+  it('lets rows refer to the file’s own new records by key or name, written before or after them', async () => {
+    const sheet = ['key;title;kind;units;parent', 'egen-del;Egen del;NETWORK;bydel-alna;Egen helhet', 'egen-helhet;Egen helhet;NETWORK;bydel-alna;', 'egen-del-2;Egen del 2;NETWORK;bydel-alna;egen-helhet'].join('\n');
+    const res = await importTable({ type: 'COLLABORATIONS', file: b64(sheet), apply: true });
+    expect(res.data.tableImport.report).toMatchObject({ applied: true, created: 3, problems: [] });
+    const whole = await server.gql(`{ collaboration(key: "egen-helhet") { children { key } } }`);
+    expect(whole.data.collaboration.children).toEqual([{ key: 'egen-del' }, { key: 'egen-del-2' }]);
+  });
+
   it('refuses a name that fits several records, asking for the key', async () => {
     await importTable({ type: 'UNITS', file: b64('key,name,kind,parent\nto-1,Tvilling,OTHER,\nto-2,Tvilling,OTHER,\n'), apply: true });
     const res = await importTable({ type: 'COLLABORATIONS', file: b64('title,kind,units\nTvillingprosjekt,NETWORK,Tvilling\n') });

@@ -295,8 +295,10 @@ export class TableImportService {
       const given = keyColumn ? cellText(cells[keyColumn.index] ?? null) : null;
       const name = nameColumn ? cellText(cells[nameColumn.index] ?? null) : null;
       if (given) {
-        const key = own.keyOf(given) ?? given;
-        take(row, cells, key, keyColumn!, key !== given ? given : null);
+        const known = own.keyOf(given);
+        // A new record: later rows (and references in any row) find it by its key and name.
+        if (known === undefined) own.add({ key: given, names: name ? [name] : [], numbers: [] });
+        take(row, cells, known ?? given, keyColumn!, known !== undefined && known !== given ? given : null);
         continue;
       }
       if (!name) {
