@@ -724,15 +724,14 @@ export class AnalysisService {
     const subjects = await this.subjectsFor(topic, 'topic');
     const queryWords = new Set(searchText(topic, 'topic').words.filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
     const today = todayIso();
-    const inUnit = `EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = c.id AND ${inIdList(em, 'cu.unit_id', 1)})`;
+    // OFFSET 0 keeps PostgreSQL from turning this into a join with every collaboration of a big municipality's
+    // units (14,000 rows at 100,000 collaborations, 60 ms): it is asked once per candidate, by the candidate's rows.
+    const inUnit = `EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = c.id AND ${inIdList(em, 'cu.unit_id', 1)}${isPostgres(em) ? ' OFFSET 0' : ''})`;
     const candidates = subjects
       ? await rawQuery<Record<string, unknown>>(
           em,
-          // The subject first (its index finds a few rows), then their units: PostgreSQL, left to choose, joined a
-          // million collaborations to a big municipality's units before looking at the subject (1.1 s).
-          `WITH s AS MATERIALIZED (SELECT collaboration_id, topic_id, confidence FROM ${tablesOf(generation).collaborations} WHERE ${inIdList(em, 'topic_id', 2)})
-           SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM s JOIN collaboration c ON c.id = s.collaboration_id
-           WHERE c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
+          `SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM ${tablesOf(generation).collaborations} s JOIN collaboration c ON c.id = s.collaboration_id
+           WHERE ${inIdList(em, 's.topic_id', 2)} AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
           [unitIds, idList(em, subjects)],
         )
       : await rawQuery<Record<string, unknown>>(
