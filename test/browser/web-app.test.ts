@@ -207,7 +207,7 @@ describeBrowser('web app (seeded registry)', () => {
     await p.getByTestId('import-file').setInputFiles({ name: 'prosjekter.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await p.getByTestId('import-check').click();
     await p.getByTestId('import-problems').waitFor();
-    expect(await p.locator('[data-testid="import-problems"] tbody tr td').allInnerTexts()).toEqual(['2', 'Oppstart', expect.stringMatching(/^"høsten 2021" is not a date/)]);
+    expect(await p.locator('[data-testid="import-problems"] tbody tr td').allInnerTexts()).toEqual(['2', 'Oppstart', expect.stringMatching(/^"høsten 2021" names a part of the year, not a date: .*write the month it starts/)]);
     expect(await p.getByTestId('import-apply').count()).toBe(0);
 
     const good = bad.replace('høsten 2021', '8/2021');
