@@ -280,7 +280,9 @@ interface Verdict {
   error: GraphQLError | null;
 }
 
-const valuesOf = (read: string[], variables: Record<string, unknown>) => JSON.stringify(read.map((name) => variables[name] ?? null));
+// A variable left out takes its default; one sent as null does not: they are different values here.
+const valuesOf = (read: string[], variables: Record<string, unknown>) =>
+  JSON.stringify(read.map((name) => (Object.hasOwn(variables, name) && variables[name] !== undefined ? [variables[name]] : [])));
 
 /**
  * Decides, after validation and before anything executes, whether a request may run: its inputs (every request)
