@@ -138,6 +138,15 @@ export async function claimVersion(em: EntityManager, cls: RecordClass, id: numb
   }
 }
 
+/**
+ * A record loaded before claimVersion, brought in step with what the claim wrote: its next version, and no
+ * `updatedAt` (the claim set it to now) for save() to write back, which kept every update's time at the one before.
+ */
+export function syncClaimed(record: { version: number; updatedAt?: Date }): void {
+  record.version += 1;
+  delete record.updatedAt;
+}
+
 /** DUPLICATE_KEY when another record of the type already uses the key. */
 export async function assertKeyFree(em: EntityManager, cls: RecordClass, key: string, exceptId?: number): Promise<void> {
   const existing = await em.getRepository(cls).findOne({ select: { id: true, deletedAt: true }, where: { key } as never, withDeleted: true });

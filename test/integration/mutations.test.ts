@@ -242,6 +242,34 @@ describe('collaborations', () => {
   });
 });
 
+describe('updatedAt', () => {
+  it('moves on with every update of every record type (the version claim set it, and save wrote the old one back)', async () => {
+    const created = {
+      topic: await mutate('topicCreate', 'TopicCreateInput', { key: 'tid-topic', label: 'Tid' }, 'topic { id version updatedAt }'),
+      unit: await mutate('unitCreate', 'UnitCreateInput', { key: 'tid-unit', name: 'Tid kommune', kind: 'MUNICIPALITY' }, 'unit { id version updatedAt }'),
+      university: await mutate('unitCreate', 'UnitCreateInput', { key: 'tid-uni', name: 'Tid universitet', kind: 'UNIVERSITY' }, 'unit { id }'),
+      person: await mutate('personCreate', 'PersonCreateInput', { key: 'tid-person', name: 'Tid Tidsen' }, 'person { id version updatedAt }'),
+      agreement: await mutate('agreementCreate', 'AgreementCreateInput', { key: 'tid-agreement', title: 'Tidsavtale', kind: 'FRAMEWORK', parties: ['tid-unit', 'tid-uni'] }, 'agreement { id version updatedAt }'),
+      collaboration: await mutate('collaborationCreate', 'CollaborationCreateInput', { key: 'tid-c', title: 'Tidsprosjekt', kind: 'NETWORK', units: [{ unit: 'tid-unit', role: 'LEAD' }] }, 'collaboration { id version updatedAt }'),
+    };
+    for (const [type, result] of Object.entries(created)) expect([type, result.userErrors]).toEqual([type, []]);
+    // SQLite keeps whole seconds.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const edits: [Exclude<keyof typeof created, 'university'>, string, string, Record<string, unknown>][] = [
+      ['topic', 'topicUpdate', 'TopicUpdateInput', { label: 'Tid 2' }],
+      ['unit', 'unitUpdate', 'UnitUpdateInput', { name: 'Tid kommune 2' }],
+      ['person', 'personUpdate', 'PersonUpdateInput', { name: 'Tid Tidsen 2' }],
+      ['agreement', 'agreementUpdate', 'AgreementUpdateInput', { title: 'Tidsavtale 2' }],
+      ['collaboration', 'collaborationUpdate', 'CollaborationUpdateInput', { title: 'Tidsprosjekt 2' }],
+    ];
+    for (const [type, name, inputType, change] of edits) {
+      const before = created[type][type] as { id: string; version: number; updatedAt: string };
+      const after = (await mutate(name, inputType, { id: before.id, version: before.version, ...change }, `${type} { version updatedAt }`))[type];
+      expect([type, after.version, Date.parse(after.updatedAt) > Date.parse(before.updatedAt)]).toEqual([type, before.version + 1, true]);
+    }
+  });
+});
+
 describe('lookups and node', () => {
   it('finds any record by global id through node/nodes, and by id or key through lookups', async () => {
     const unit = (await server.gql(`{ unit(key: "oslo") { id } }`)).data.unit;

@@ -4,7 +4,7 @@ import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
 import { replaceChildren } from '../../db/children';
-import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs } from '../../db/references';
+import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs, syncClaimed } from '../../db/references';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
 import { DeleteInput } from '../../graphql/mutation-types';
@@ -105,7 +105,7 @@ export class AgreementService {
         await assertNoCycle(em, 'agreement', agreement.id, parentId);
         agreement.parentId = parentId;
       }
-      agreement.version += 1;
+      syncClaimed(agreement);
       await em.getRepository(Agreement).save(agreement);
       if (input.parties !== undefined) await this.setParties(em, agreement.id, input.parties);
       if (input.focusTopics !== undefined) await this.setFocusTopics(em, agreement.id, input.focusTopics ?? []);

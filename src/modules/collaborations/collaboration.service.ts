@@ -5,7 +5,7 @@ import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { RegistryError } from '../../errors/registry-error';
 import { replaceChildren } from '../../db/children';
-import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs } from '../../db/references';
+import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs, syncClaimed } from '../../db/references';
 import { subtreeIds } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
@@ -178,7 +178,7 @@ export class CollaborationService {
         await assertNoCycle(em, 'collaboration', c.id, parentId);
         c.parentId = parentId;
       }
-      c.version += 1;
+      syncClaimed(c);
       await em.getRepository(Collaboration).save(c);
       if (input.units !== undefined) await this.setUnits(em, c.id, input.units);
       if (input.people !== undefined) await this.setPeople(em, c.id, input.people ?? []);

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { containsCondition } from '../../db/sql';
 import { normalizeText, searchText } from '../../text/normalize';
 import { replaceChildren } from '../../db/children';
-import { assertKeyFree, claimVersion, requireRecord, requireRefs } from '../../db/references';
+import { assertKeyFree, claimVersion, requireRecord, requireRefs, syncClaimed } from '../../db/references';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
 import { DeleteInput } from '../../graphql/mutation-types';
@@ -91,7 +91,7 @@ export class PersonService {
       if (input.email !== undefined) person.email = input.email;
       if (input.phone !== undefined) person.phone = input.phone;
       if (input.title !== undefined) person.title = input.title;
-      person.version += 1;
+      syncClaimed(person);
       person.searchText = personSearchText(person);
       await em.getRepository(Person).save(person);
       if (input.affiliations !== undefined) await this.setAffiliations(em, person.id, input.affiliations);

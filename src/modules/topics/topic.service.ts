@@ -4,7 +4,7 @@ import { AuditAction } from '../audit/audit-entry.entity';
 import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { normalizeText, searchText } from '../../text/normalize';
-import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
+import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs, syncClaimed } from '../../db/references';
 import { subtreeIds, containsCondition } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
@@ -102,7 +102,7 @@ export class TopicService {
       await assertNoCycle(em, 'topic', topic.id, parentId);
       topic.parentId = parentId;
     }
-    topic.version += 1;
+    syncClaimed(topic);
     topic.searchText = topicSearchText(topic);
   }
 

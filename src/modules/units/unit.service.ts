@@ -5,7 +5,7 @@ import { recordChange, stateOf } from '../audit/audit';
 import { DataSource, EntityManager } from 'typeorm';
 import { RegistryError } from '../../errors/registry-error';
 import { normalizeText, searchText } from '../../text/normalize';
-import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs } from '../../db/references';
+import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, resolveRefs, syncClaimed } from '../../db/references';
 import { subtreeIds, containsCondition } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
@@ -130,7 +130,7 @@ export class UnitService {
     if (input.identifiers !== undefined) setIdentifiers(unit, input.identifiers);
     if (input.website !== undefined) unit.website = input.website;
     if (input.description !== undefined) unit.description = input.description;
-    unit.version += 1;
+    syncClaimed(unit);
     unit.searchText = unitSearchText(unit);
   }
 
