@@ -1,5 +1,5 @@
 import { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, GraphQLError, GraphQLInterfaceType, GraphQLSchema, isObjectType } from 'graphql';
+import { BREAK, DocumentNode, execute, GraphQLError, GraphQLInterfaceType, GraphQLSchema, isObjectType, visit } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { getMetadataStorage } from 'type-graphql';
 import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
@@ -54,12 +54,31 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 }
 
 /**
+ * Whether a document uses @skip or @include. graphql-jit answers such a document with the right values but may
+ * order a field that is also selected elsewhere by where it first appears, skipped or not (found by an outside
+ * test); graphql-js orders it as the specification says, so these documents run there.
+ */
+function usesConditions(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'skip' || node.name.value === 'include') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
  * Compiled execution for Apollo Server 5, through its supported extension point for custom execution (the
  * `gateway` option: Apollo still parses, validates, runs every plugin hook and formats errors, and hands the
  * executor the validated document, the operation, the variables and the context value).
  *
  * Queries run as code graphql-jit generates once per distinct operation. Mutations keep graphql-js `execute`:
- * they are few, and their serial execution stays exactly graphql-js's. A request whose variables graphql-jit
+ * they are few, and their serial execution stays exactly graphql-js's; so do documents with @skip or @include. A request whose variables graphql-jit
  * refuses (no data at all, nothing resolved) is run again by graphql-js, so its errors are word for word the
  * ones graphql-js gives. Every query run compiled is recorded in `accepted`, with whether its answer was clean,
  * for the fast path (src/graphql/fast-path.ts).
@@ -81,8 +100,8 @@ export function compiledExecution(schema: GraphQLSchema, accepted: AcceptedOpera
     const key = operationKey(queryHash, request.operationName);
     let entry = compiled.get(key);
     if (!entry) {
-      const result = compileQuery(schema, document, request.operationName ?? undefined);
-      entry = { query: isCompiledQuery(result) ? result : null, plan: readPlanOf(schema, document, operation) };
+      const result = usesConditions(document) ? null : compileQuery(schema, document, request.operationName ?? undefined);
+      entry = { query: result && isCompiledQuery(result) ? result : null, plan: readPlanOf(schema, document, operation) };
       compiled.set(key, entry);
     }
     if (!entry.query) return interpreted(requestContext);
