@@ -1,7 +1,6 @@
 import { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { BREAK, DocumentNode, execute, GraphQLError, GraphQLInterfaceType, GraphQLSchema, isObjectType, visit } from 'graphql';
+import { BREAK, DocumentNode, execute, GraphQLError, GraphQLInterfaceType, GraphQLSchema, visit } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import { getMetadataStorage } from 'type-graphql';
 import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
 import { nodeTypeOf } from './node';
 import { AcceptedOperations } from './fast-path';
@@ -10,38 +9,6 @@ import { PlannedContext, ReadPlan, readPlanOf } from './read-plan';
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type SchemaListener = Parameters<Gateway['onSchemaLoadOrUpdate']>[0];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
-
-/**
- * type-graphql gives every plain field (a column, a getter) a resolver of its own that builds its middleware
- * chain on each call, even with no middleware. Such fields get graphql's default property read instead (or a
- * bare getter where the GraphQL name differs from the property or the value is a Promise), which compiled
- * execution inlines. Fields with
- * a field resolver, middleware or roles keep theirs. Valid only while the schema is built without global
- * middlewares or an auth checker (src/app/schema.ts).
- */
-export function usePlainFieldResolvers(schema: GraphQLSchema): GraphQLSchema {
-  const storage = getMetadataStorage();
-  const resolvedBy = new Map<Function, Set<string>>();
-  for (const r of storage.fieldResolvers) {
-    const owner = r.getObjectType?.() ?? r.target;
-    resolvedBy.set(owner, (resolvedBy.get(owner) ?? new Set()).add(r.methodName));
-  }
-  for (const objectType of storage.objectTypes) {
-    const type = schema.getType(objectType.name);
-    if (!isObjectType(type)) continue;
-    const declared = storage.fields.filter((f) => objectType.target === f.target || objectType.target.prototype instanceof f.target);
-    for (const [name, graphqlField] of Object.entries(type.getFields())) {
-      const declarations = declared.filter((f) => f.schemaName === name);
-      const plain = declarations.every((f) => !resolvedBy.get(f.target)?.has(f.name) && !f.middlewares?.length && !f.roles);
-      if (!graphqlField.resolve || !declarations.length || !plain || new Set(declarations.map((f) => f.name)).size > 1) continue;
-      const { name: property, target } = declarations[0]!;
-      // Compiled execution reads a field without a resolver as a plain value: one declared as a Promise keeps one.
-      const promised = Reflect.getMetadata('design:type', target.prototype, property) === Promise;
-      graphqlField.resolve = property === name && !promised ? undefined : (source: Record<string, unknown>) => source[property];
-    }
-  }
-  return schema;
-}
 
 /**
  * graphql-jit's errors only look like graphql-js ones (no `extensions` object when the thrown error had none,
