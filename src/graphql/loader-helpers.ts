@@ -20,6 +20,8 @@ interface EntityReader<T> {
 const AS_STORED = new Set<unknown>(['varchar', 'character varying', 'text', 'integer', 'int', Number]);
 
 const readers = new WeakMap<DataSource, Map<string, EntityReader<unknown>>>();
+/** The reader each plan uses per entity and alias (a plan belongs to one compiled operation, used again and again). */
+const readersByPlan = new WeakMap<ReadPlan, Map<string, { ds: DataSource; reader: EntityReader<unknown> }>>();
 
 /** A record class that names the fields whose columns are read only when an operation selects them. */
 interface ReadWhenSelected {
@@ -51,41 +53,49 @@ function unselected(metadata: EntityMetadata, plan: ReadPlan | undefined): strin
  * selects them (the entity then lacks those properties; nothing but their own fields reads them).
  */
 function entityReader<T>(ds: DataSource, metadata: EntityMetadata, alias: string, plan?: ReadPlan): EntityReader<T> {
+  // Found again for the same plan without working out its columns (a lookup does this on every request).
+  let planned = plan && readersByPlan.get(plan);
+  if (plan && !planned) readersByPlan.set(plan, (planned = new Map()));
+  const plannedKey = `${metadata.name}:${alias}`;
+  const known = planned?.get(plannedKey);
+  if (known?.ds === ds) return known.reader as EntityReader<T>;
   let cache = readers.get(ds);
   if (!cache) readers.set(ds, (cache = new Map()));
   const skipped = unselected(metadata, plan);
   const key = `${metadata.name}:${alias}:${skipped.join(',')}`;
   let reader = cache.get(key) as EntityReader<T> | undefined;
-  if (!reader) {
-    const q = (name: string) => ds.driver.escape(name);
-    const columns = metadata.columns
-      .filter((c) => !c.isVirtual && c.isSelect && !skipped.includes(c.propertyName))
-      .map((column) => ({
-        column,
-        // Text and integer ids come from both drivers as they are stored; hydrating them would change nothing.
-        asStored: !column.embeddedMetadata && !column.transformer && AS_STORED.has(column.type),
-      }));
-    const primary = columns.findIndex(({ column }) => column.isPrimary);
-    const deleted = metadata.deleteDateColumn;
-    reader = {
-      select: columns.map(({ column }) => `${q(alias)}.${q(column.databaseName)}`).join(', '),
-      width: columns.length,
-      live: deleted ? `${q(alias)}.${q(deleted.databaseName)} IS NULL` : '1 = 1',
-      read(row, offset) {
-        if (row[offset + primary] == null) return undefined;
-        const entity = metadata.create() as T & ObjectLiteral;
-        for (let i = 0; i < columns.length; i++) {
-          const { column, asStored } = columns[i]!;
-          const value = row[offset + i];
-          if (asStored) (entity as ObjectLiteral)[column.propertyName] = value;
-          else column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
-        }
-        return entity;
-      },
-    };
-    cache.set(key, reader);
-  }
+  if (!reader) cache.set(key, (reader = makeReader<T>(ds, metadata, alias, skipped)));
+  planned?.set(plannedKey, { ds, reader });
   return reader;
+}
+
+function makeReader<T>(ds: DataSource, metadata: EntityMetadata, alias: string, skipped: string[]): EntityReader<T> {
+  const q = (name: string) => ds.driver.escape(name);
+  const columns = metadata.columns
+    .filter((c) => !c.isVirtual && c.isSelect && !skipped.includes(c.propertyName))
+    .map((column) => ({
+      column,
+      // Text and integer ids come from both drivers as they are stored; hydrating them would change nothing.
+      asStored: !column.embeddedMetadata && !column.transformer && AS_STORED.has(column.type),
+    }));
+  const primary = columns.findIndex(({ column }) => column.isPrimary);
+  const deleted = metadata.deleteDateColumn;
+  return {
+    select: columns.map(({ column }) => `${q(alias)}.${q(column.databaseName)}`).join(', '),
+    width: columns.length,
+    live: deleted ? `${q(alias)}.${q(deleted.databaseName)} IS NULL` : '1 = 1',
+    read(row, offset) {
+      if (row[offset + primary] == null) return undefined;
+      const entity = metadata.create() as T & ObjectLiteral;
+      for (let i = 0; i < columns.length; i++) {
+        const { column, asStored } = columns[i]!;
+        const value = row[offset + i];
+        if (asStored) (entity as ObjectLiteral)[column.propertyName] = value;
+        else column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
+      }
+      return entity;
+    },
+  };
 }
 
 /** A table name as TypeORM writes it: `schema.table` quoted part by part. */
@@ -106,12 +116,19 @@ const lookupStatements = new WeakMap<EntityReader<unknown>, Partial<Record<'id' 
 
 /**
  * The live record of a type whose `id` or `key` column equals `value`, or null: one cached statement instead of
- * a TypeORM query built per call (top-level lookups run on every request that names a record).
+ * a TypeORM query built per call (top-level lookups run on every request that names a record). With a read plan,
+ * only the columns the operation selects (see entityReader).
  */
-export async function findRecordBy<T extends RecordBase>(em: EntityManager, cls: RecordClass<T>, column: 'id' | 'key', value: number | string): Promise<T | null> {
+export async function findRecordBy<T extends RecordBase>(
+  em: EntityManager,
+  cls: RecordClass<T>,
+  column: 'id' | 'key',
+  value: number | string,
+  plan?: ReadPlan,
+): Promise<T | null> {
   const ds = em.connection;
   const metadata = ds.getMetadata(cls);
-  const reader = entityReader<T>(ds, metadata, 'r');
+  const reader = entityReader<T>(ds, metadata, 'r', plan);
   let sql = lookupStatements.get(reader)?.[column];
   if (!sql) {
     const q = (name: string) => ds.driver.escape(name);

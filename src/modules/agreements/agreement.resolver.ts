@@ -24,7 +24,7 @@ export class AgreementResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('key', () => String, { nullable: true }) key?: string,
   ) {
-    return ctx.services.agreements.lookup(id, key);
+    return ctx.services.agreements.lookup(id, key, ctx.readPlan);
   }
 
   @Query(() => AgreementConnection, { description: 'Agreements, a page at a time.' })

@@ -7,6 +7,7 @@ import { replaceChildren } from '../../db/children';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs, syncClaimed } from '../../db/references';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
 import { Person } from '../people/person.entity';
@@ -36,8 +37,9 @@ export class AgreementService {
     private readonly changes: ChangeFeed,
   ) {}
 
-  lookup(id?: string | null, key?: string | null): Promise<Agreement | null> {
-    return lookupRecord(this.ds.manager, Agreement, id, key);
+  /** With the read plan of the operation asking, the record lacks the columns it does not select. */
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Agreement | null> {
+    return lookupRecord(this.ds.manager, Agreement, id, key, plan);
   }
 
   async list(filter: AgreementFilter | null | undefined, args: ConnectionArgs, order?: AgreementOrder | null, records?: DataLoader<number, Agreement | null>) {

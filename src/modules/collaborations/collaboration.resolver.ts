@@ -48,7 +48,7 @@ export class CollaborationResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('key', () => String, { nullable: true }) key?: string,
   ) {
-    return ctx.services.collaborations.lookup(id, key);
+    return ctx.services.collaborations.lookup(id, key, ctx.readPlan);
   }
 
   @Query(() => CollaborationConnection, {

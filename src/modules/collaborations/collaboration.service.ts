@@ -9,6 +9,7 @@ import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, 
 import { subtreeIds } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
 import { Agreement } from '../agreements/agreement.entity';
@@ -64,8 +65,9 @@ export class CollaborationService {
     private readonly changes: ChangeFeed,
   ) {}
 
-  lookup(id?: string | null, key?: string | null): Promise<Collaboration | null> {
-    return lookupRecord(this.ds.manager, Collaboration, id, key);
+  /** With the read plan of the operation asking, the record lacks the columns it does not select. */
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Collaboration | null> {
+    return lookupRecord(this.ds.manager, Collaboration, id, key, plan);
   }
 
   async list(filter: CollaborationFilter | null | undefined, args: ConnectionArgs, order?: CollaborationOrder | null, records?: DataLoader<number, Collaboration | null>) {

@@ -23,7 +23,7 @@ export class PersonResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('key', () => String, { nullable: true }) key?: string,
   ) {
-    return ctx.services.people.lookup(id, key);
+    return ctx.services.people.lookup(id, key, ctx.readPlan);
   }
 
   @Query(() => PersonConnection, { description: 'People, a page at a time.' })

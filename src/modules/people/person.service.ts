@@ -8,6 +8,7 @@ import { replaceChildren } from '../../db/children';
 import { assertKeyFree, claimVersion, requireRecord, requireRefs, syncClaimed } from '../../db/references';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
 import { Unit } from '../units/unit.entity';
@@ -35,8 +36,9 @@ export class PersonService {
     private readonly units: UnitService,
   ) {}
 
-  lookup(id?: string | null, key?: string | null): Promise<Person | null> {
-    return lookupRecord(this.ds.manager, Person, id, key);
+  /** With the read plan of the operation asking, the record lacks the columns it does not select. */
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Person | null> {
+    return lookupRecord(this.ds.manager, Person, id, key, plan);
   }
 
   async list(filter: PersonFilter | null | undefined, args: ConnectionArgs, order: PersonOrder | null | undefined, mayReadPersonal: boolean, records?: DataLoader<number, Person | null>) {

@@ -23,7 +23,7 @@ export class TopicResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('key', () => String, { nullable: true }) key?: string,
   ) {
-    return ctx.services.topics.lookup(id, key);
+    return ctx.services.topics.lookup(id, key, ctx.readPlan);
   }
 
   @Query(() => TopicConnection, { description: 'Topics, a page at a time.' })

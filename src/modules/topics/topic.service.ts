@@ -8,6 +8,7 @@ import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, 
 import { subtreeIds, containsCondition } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, Ordering, paginate, SortDirection } from '../../graphql/pagination';
 import { Topic } from './topic.entity';
@@ -28,8 +29,9 @@ export class TopicService {
     private readonly changes: ChangeFeed,
   ) {}
 
-  lookup(id?: string | null, key?: string | null): Promise<Topic | null> {
-    return lookupRecord(this.ds.manager, Topic, id, key);
+  /** With the read plan of the operation asking, the record lacks the columns it does not select. */
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Topic | null> {
+    return lookupRecord(this.ds.manager, Topic, id, key, plan);
   }
 
   /** Ids of the topics a reference names, with every narrower topic (any depth). Empty when unknown. */

@@ -22,7 +22,7 @@ export class UnitResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('key', () => String, { nullable: true }) key?: string,
   ) {
-    return ctx.services.units.lookup(id, key);
+    return ctx.services.units.lookup(id, key, ctx.readPlan);
   }
 
   @Query(() => UnitConnection, { description: 'Units (kommuner, bydeler, services, universities, faculties…), a page at a time.' })

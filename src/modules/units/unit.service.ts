@@ -9,6 +9,7 @@ import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, 
 import { subtreeIds, containsCondition } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
 import { Unit } from './unit.entity';
@@ -35,8 +36,9 @@ export class UnitService {
     private readonly changes: ChangeFeed,
   ) {}
 
-  lookup(id?: string | null, key?: string | null): Promise<Unit | null> {
-    return lookupRecord(this.ds.manager, Unit, id, key);
+  /** With the read plan of the operation asking, the record lacks the columns it does not select. */
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Unit | null> {
+    return lookupRecord(this.ds.manager, Unit, id, key, plan);
   }
 
   /**
