@@ -8,7 +8,6 @@ import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { startChangeRelay } from '../db/change-relay';
-import { countStatements } from '../db/statement-counter';
 import { Context, createServices, RequestScope, Services } from './context';
 import { formatError } from '../graphql/errors';
 import { idePage, readIdeAsset } from '../graphql/ide';
@@ -18,9 +17,10 @@ import { AcceptedOperations, FastPath } from '../graphql/fast-path';
 import { getSchema } from './schema';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { Role } from '../modules/auth/api-token.entity';
-import { actorName, hasRole, Principal, unauthenticated } from '../modules/auth/principal';
+import { actorName, ANONYMOUS, hasRole, Principal, unauthenticated } from '../modules/auth/principal';
 import { runAs } from '../modules/audit/audit';
-import { createLogger, Logger, withRequestId } from '../observability/logger';
+import { createLogger, Logger } from '../observability/logger';
+import { RequestTrace, traceRequest } from '../observability/request-trace';
 import { Metrics } from '../observability/metrics';
 import { observationPlugin, observe, observeOperation, observeResult, Observation, ObservedContext } from '../http/observe';
 import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } from '../http/rate-limit';
@@ -221,8 +221,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   };
 
   /** Answers 429 and returns true when one of these budgets (an address's, a token's) is used up. */
-  const rateLimited = async (keys: string[], res: http.ServerResponse, observation: Observation): Promise<boolean> => {
-    if (!limiter) return false;
+  const rateLimited = async (limiter: RateLimiter, keys: string[], res: http.ServerResponse, observation: Observation): Promise<boolean> => {
     const verdict = await limiter.take(keys);
     if (verdict.allowed) return false;
     refuse(res, observation, 429, 'RATE_LIMITED', `Too many requests; try again in ${verdict.retryAfterSeconds} s`, { 'retry-after': String(verdict.retryAfterSeconds) });
@@ -242,13 +241,14 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     }
   };
 
-  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: RequestTarget, observation: Observation) => {
+  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: RequestTarget, observation: Observation, trace: RequestTrace) => {
     // The address's budget first (it also stops floods of wrong tokens), then the token, then the token's own
-    // budget (keyed on who it is, not on how the header is spelt), and only then the body.
-    if (await rateLimited([`ip:${clientAddress(req, config.trustProxyHops)}`], res, observation)) return;
-    const principal = await authenticate(req, res, observation);
+    // budget (keyed on who it is, not on how the header is spelt), and only then the body. (Steps that have
+    // nothing to do are skipped without an await: each costs promises on every request.)
+    if (limiter && (await rateLimited(limiter, [`ip:${clientAddress(req, config.trustProxyHops)}`], res, observation))) return;
+    const principal = req.headers.authorization === undefined && config.anonymousRead ? ANONYMOUS : await authenticate(req, res, observation);
     if (!principal) return;
-    if (principal.kind === 'token' && (await rateLimited([`token:${principal.name}`], res, observation))) return;
+    if (limiter && principal.kind === 'token' && (await rateLimited(limiter, [`token:${principal.name}`], res, observation))) return;
     const parsed = await readGraphQLBody(req, res, observation, principal);
     if (!parsed) return;
     observation.actor = actorName(principal);
@@ -264,7 +264,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
           const extensions = config.diagnostics ? { ...result.extensions, diagnostics: diagnosticsOf(observation) } : result.extensions;
           // As Apollo writes a single result: errors, data, extensions, then a newline.
           const string = `${JSON.stringify({ errors: undefined, data: result.data, extensions })}\n`;
-          return { status: 200, headers: new HeaderMap([['content-type', chosen.contentType]]), body: { kind: 'complete', string } };
+          return { status: 200, headers: chosen.headers, body: { kind: 'complete', string } };
         }
         // Apollo runs it again from the start: the statements of the abandoned run are not this answer's.
         observation.stats.sqlStatements = 0;
@@ -287,11 +287,11 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       if (fast && (response.status ?? 200) === 200 && response.body.kind === 'complete') fastPath!.learn(fast, response.headers.get('content-type'));
       return response;
     };
-    const execution = countStatements(observation.stats, answer);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.executionTimeoutMs)));
-    const response = await Promise.race([execution, timeout]).finally(() => clearTimeout(timer));
-    if (response === 'timeout') {
+    // The statements of the operation are this request's figures (not those of finding the caller above).
+    trace.stats = observation.stats;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
       // The work is not killed, only its answer abandoned: a mutation may still commit. Versions make a retry safe.
       refuse(
         res,
@@ -300,8 +300,14 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         'TIMEOUT',
         `The request took longer than the limit of ${config.executionTimeoutMs} ms; its answer was abandoned (a change may still have been made: re-read before retrying)`,
       );
-      return;
+    }, config.executionTimeoutMs);
+    let response: HTTPGraphQLResponse;
+    try {
+      response = await answer();
+    } finally {
+      clearTimeout(timer);
     }
+    if (timedOut) return;
     if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > config.maxResponseBytes) {
       refuse(res, observation, 400, 'RESPONSE_TOO_LARGE', `The response is larger than the limit of ${config.maxResponseBytes} bytes; ask for fewer fields or smaller pages`);
       return;
@@ -339,7 +345,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
           res.end(idePage(GRAPHQL_PATH));
           return;
         }
-        await handleGraphQL(req, res, url, observation);
+        await handleGraphQL(req, res, url, observation, trace);
         return;
       }
       if (url.pathname.startsWith('/ide/') && req.method === 'GET') {
@@ -383,9 +389,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       }
       refuse(res, observation, 404, 'NOT_FOUND', `Nothing at ${url.pathname}; the API is at ${GRAPHQL_PATH}`);
     };
-    withRequestId(observation.requestId, route).catch((error: unknown) => {
+    const trace: RequestTrace = { requestId: observation.requestId, stats: null };
+    traceRequest(trace, route).catch((error: unknown) => {
       // Clients learn nothing of it; operators must.
-      withRequestId(observation.requestId, () => logger.error({ err: error }, 'request failed'));
+      traceRequest(trace, () => logger.error({ err: error }, 'request failed'));
       if (!res.headersSent) refuse(res, observation, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     });

@@ -1,4 +1,6 @@
 import { IncomingHttpHeaders } from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import { isPromise } from 'node:util/types';
 import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { CompiledQuery } from 'graphql-jit';
 import { QueryGate } from './limits';
@@ -67,8 +69,11 @@ const MAX_ACCEPT_HEADERS = 64;
  * not write, and the clean flag keeps an operation that errs on Apollo's path until it answers cleanly again.
  */
 export class FastPath {
-  /** The content type Apollo gave a successful single result, per Accept header (a function of that header only). */
-  private readonly contentTypes = new Map<string, string>();
+  /**
+   * The headers of Apollo's successful single results (their content type), per Accept header (a function of that
+   * header only): one map per header, shared by every answer and never changed.
+   */
+  private readonly headers = new Map<string, HeaderMap>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -89,14 +94,14 @@ export class FastPath {
 
   /** The content type Apollo answered with, kept for the fast path's answers to the same Accept header. */
   learn(request: FastRequest, contentType: string | undefined): void {
-    if (!contentType || this.contentTypes.has(request.accept) || this.contentTypes.size >= MAX_ACCEPT_HEADERS) return;
-    this.contentTypes.set(request.accept, contentType);
+    if (!contentType || this.headers.has(request.accept) || this.headers.size >= MAX_ACCEPT_HEADERS) return;
+    this.headers.set(request.accept, new HeaderMap([['content-type', contentType]]));
   }
 
   /** The accepted operation and content type for this request, or null when Apollo must answer it. */
-  operationFor(request: FastRequest): { accepted: AcceptedOperation; contentType: string } | null {
-    const contentType = this.contentTypes.get(request.accept);
-    const accepted = contentType && this.accepted.get(request.query, request.operationName);
+  operationFor(request: FastRequest): { accepted: AcceptedOperation; headers: HeaderMap } | null {
+    const headers = this.headers.get(request.accept);
+    const accepted = headers && this.accepted.get(request.query, request.operationName);
     if (!accepted || !accepted.clean) return null;
     const refusal: GraphQLError | null = this.gate.refusal(
       this.schema,
@@ -105,19 +110,22 @@ export class FastPath {
       accepted.key,
       request.variables ?? {},
     );
-    return refusal ? null : { accepted, contentType };
+    return refusal ? null : { accepted, headers };
   }
 
   /** Runs the operation; its result when it has no errors, else null (and the operation goes Apollo's way). */
   async execute(accepted: AcceptedOperation, request: FastRequest, contextValue: () => PlannedContext): Promise<ExecutionResult | null> {
     // Whatever fails here, Apollo meets it again and answers it in its own way.
-    const result = await Promise.resolve()
-      .then(() => {
-        const context = contextValue();
-        context.readPlan = accepted.plan;
-        return accepted.query.query(undefined, context, request.variables ?? {});
-      })
-      .catch(() => null);
+    let result: ExecutionResult | null;
+    try {
+      const context = contextValue();
+      context.readPlan = accepted.plan;
+      const execution = accepted.query.query(undefined, context, request.variables ?? {});
+      // A query whose resolvers all answer at once is complete without a promise.
+      result = isPromise(execution) ? await execution : execution;
+    } catch {
+      result = null;
+    }
     if (!result || result.errors || result.data === undefined) {
       accepted.clean = false;
       return null;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
-import { StatementStats } from '../db/statement-counter';
-import { Logger, withRequestId } from '../observability/logger';
+import { Logger } from '../observability/logger';
+import { StatementStats, traceRequest } from '../observability/request-trace';
 import { Metrics } from '../observability/metrics';
 
 /** What is known about one request while it is served; logged and counted once its response has gone. */
@@ -75,7 +75,7 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
       ...(observation.errorCodes.length ? { errors: observation.errorCodes } : {}),
       ...(observation.userErrorCodes.length ? { userErrors: observation.userErrorCodes } : {}),
     };
-    withRequestId(observation.requestId, () => logger[level](line, 'request'));
+    traceRequest({ requestId: observation.requestId, stats: null }, () => logger[level](line, 'request'));
   });
   return observation;
 }
