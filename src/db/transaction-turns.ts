@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
+import { untraced } from '../observability/request-trace';
 
 /** The database whose transaction the current async context runs in. */
 const inside = new AsyncLocalStorage<DataSource>();
@@ -23,9 +24,10 @@ export function serializeTransactions(ds: DataSource): void {
 }
 
 /**
- * Runs work that outlives the transaction it was started from (a background rebuild kicked off by a write) as
- * work of its own: its transactions take their turn instead of nesting in one that may be long committed.
+ * Runs work that outlives the transaction or request it was started from (a background rebuild kicked off by a
+ * write or a read) as work of its own: its transactions take their turn instead of nesting in one that may be long
+ * committed, and its statements and log lines are not counted or marked as the request's.
  */
 export function detached<T>(fn: () => T): T {
-  return inside.exit(fn);
+  return inside.exit(() => untraced(fn));
 }

@@ -1,4 +1,15 @@
-import { DocumentNode, GraphQLError, Kind, ValueNode, visit } from 'graphql';
+import {
+  DocumentNode,
+  GraphQLError,
+  GraphQLSchema,
+  isNonNullType,
+  Kind,
+  OperationDefinitionNode,
+  TypeInfo,
+  ValueNode,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import { RegistryError } from '../errors/registry-error';
 import { toGraphQLError } from './errors';
 
@@ -74,11 +85,60 @@ function findLiteralProblem(document: DocumentNode): RegistryError | null {
   return found;
 }
 
+/** Where a variable stands where a value is required: the argument (or input field) and the field it belongs to. */
+interface RequiredUsage {
+  variable: string;
+  argument: string;
+  field: string;
+}
+
+const requiredUsages = new WeakMap<DocumentNode, RequiredUsage[]>();
+
 /**
- * The one check every text input passes before execution: PostgreSQL refuses NUL in text, and a value nested
- * deeper than any input needs is refused before GraphQL coerces it.
+ * Every place a variable is given to an argument or input field whose type is non-null. GraphQL lets a variable of
+ * a nullable type stand there when the argument has a default (`includeSubunits: Boolean! = true`) and then fails
+ * the field inside execution when the variable is sent as null: an error with no code, which would read as the
+ * server's own. Found once per document.
  */
-export function checkInputs(document: DocumentNode, variables: Record<string, unknown>): GraphQLError | null {
-  const problem = variableProblem(variables) ?? literalProblem(document);
+function findRequiredUsages(schema: GraphQLSchema, document: DocumentNode): RequiredUsage[] {
+  let usages = requiredUsages.get(document);
+  if (!usages) {
+    const found: RequiredUsage[] = [];
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        VariableDefinition: () => false,
+        Variable(node) {
+          const type = typeInfo.getInputType();
+          if (!type || !isNonNullType(type)) return;
+          found.push({ variable: node.name.value, argument: typeInfo.getArgument()?.name ?? '', field: typeInfo.getFieldDef()?.name ?? '' });
+        },
+      }),
+    );
+    requiredUsages.set(document, (usages = found));
+  }
+  return usages;
+}
+
+/** A variable of a nullable type sent as null where the operation gives it to an argument that needs a value. */
+function nullWhereRequired(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): RegistryError | null {
+  for (const usage of findRequiredUsages(schema, document)) {
+    if (variables[usage.variable] !== null) continue;
+    const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === usage.variable);
+    if (!definition || definition.type.kind === Kind.NON_NULL_TYPE) continue;
+    const where = usage.argument ? `argument "${usage.argument}" of ${usage.field}` : `a field of ${usage.field} that needs a value`;
+    return RegistryError.of(usage.variable, 'INVALID', `must not be null: it is given to ${where}, which needs a value (leave the variable out to use the default)`);
+  }
+  return null;
+}
+
+/**
+ * The one check every text input passes before execution: PostgreSQL refuses NUL in text, a value nested deeper
+ * than any input needs is refused before GraphQL coerces it, and a null where a value is required is refused
+ * naming the variable before any field runs.
+ */
+export function checkInputs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown>): GraphQLError | null {
+  const problem = variableProblem(variables) ?? literalProblem(document) ?? (operation ? nullWhereRequired(schema, document, operation, variables) : null);
   return problem && badInput(problem);
 }

@@ -304,7 +304,7 @@ export class QueryGate {
     key: string,
     variables: Record<string, unknown>,
   ): GraphQLError | null {
-    const inputError = checkInputs(document, variables);
+    const inputError = checkInputs(schema, document, operation, variables);
     if (inputError) return inputError;
     if (!operation) return null;
     const known = this.verdicts.get(key) ?? [];

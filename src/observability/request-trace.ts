@@ -26,3 +26,8 @@ export function traceRequest<T>(trace: RequestTrace, fn: () => T): T {
 export function currentTrace(): RequestTrace | undefined {
   return current.getStore();
 }
+
+/** Runs `fn` for no request: work it starts that outlives the request (a background rebuild) is not the request's. */
+export function untraced<T>(fn: () => T): T {
+  return current.exit(fn);
+}

@@ -117,3 +117,27 @@ describe('snapshot fields named like built-in object properties', () => {
     expect(await server.snapshot()).toEqual(before);
   });
 });
+
+describe('null sent for an argument that must not be null but has a default', () => {
+  it('is the caller\'s error, naming the variable and the argument, on the first request and its repeats, and logs nothing as an internal error', async () => {
+    const lines: string[] = [];
+    const { createLogger } = await import('../../src/observability/logger');
+    const logged = await startTestServer({ seeds: true, logger: createLogger('info', { write: (line: string) => lines.push(line) }) });
+    try {
+      for (const [query, argument] of [
+        ['query($s: Boolean) { unit(key: "oslomet") { collaborations(includeSubunits: $s) { totalCount } } }', 'includeSubunits'],
+        ['query($l: Int) { whoWorksWith(unit: "oslomet", topic: "sprak-barnehage", limit: $l) { __typename } }', 'limit'],
+      ] as const) {
+        for (let i = 0; i < 3; i++) {
+          const res = await logged.gqlAs(null, query, { [query.includes('$s') ? 's' : 'l']: null });
+          // Refused before any field runs, as other bad inputs are: HTTP 400, no data.
+          expect([res.status, res.data, res.errors?.length, res.errors?.[0]?.extensions?.code]).toEqual([400, undefined, 1, 'BAD_USER_INPUT']);
+          expect(res.errors?.[0]?.message).toMatch(new RegExp(`^\\$?${query.includes('$s') ? 's' : 'l'}: must not be null: it is given to argument "${argument}"`));
+        }
+      }
+      expect(lines.filter((l) => JSON.parse(l).level === 'error')).toEqual([]);
+    } finally {
+      await logged.close();
+    }
+  });
+});

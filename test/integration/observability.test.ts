@@ -151,3 +151,23 @@ describe('Prometheus metrics at /metrics', () => {
     expect(sample(body, 'registry_graphql_request_duration_seconds_count{operation="(other)",type="query"}')).toBe(51);
   });
 });
+
+describe('background work started by a request', () => {
+  it('does not count a rebuild a read started as the read\'s own work, nor mark its log lines with the read\'s id', async () => {
+    // A read that finds no analysis starts the first build and waits for it; the build is background work.
+    const lines: Record<string, unknown>[] = [];
+    const server = await startTestServer({ logger: createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) }) });
+    const post = (body: string, headers: Record<string, string>) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    await server.services.analysis.settled();
+    await server.dataSource.query('UPDATE analysis_state SET generation = 0, rebuild_requested = 1');
+    const query = '{"query":"query Overlaps { overlapReport(first: 2) { totalCount } }"}';
+    expect((await post(query, { 'x-request-id': 'reader-1', authorization: `Bearer ${server.adminToken}` })).status).toBe(200);
+    expect((await post(query, { 'x-request-id': 'reader-2', authorization: `Bearer ${server.adminToken}` })).status).toBe(200);
+    const built = lines.filter((l) => l.msg === 'overlap analysis built');
+    expect(built.at(-1)).not.toHaveProperty('requestId');
+    const statements = (id: string) => lines.find((l) => l.requestId === id && l.msg === 'request')!.sqlStatements as number;
+    // The first read also looked at the analysis state while it waited: a few statements, not the build's.
+    expect(statements('reader-1')).toBeLessThanOrEqual(statements('reader-2') + 3);
+    await server.close();
+  });
+});
