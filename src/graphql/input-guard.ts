@@ -112,6 +112,7 @@ function findRequiredUsages(schema: GraphQLSchema, document: DocumentNode): Requ
         Variable(node) {
           const type = typeInfo.getInputType();
           if (!type || !isNonNullType(type)) return;
+          // A variable stands only inside an argument (of a field or a directive), perhaps deep in its input object.
           found.push({ variable: node.name.value, argument: typeInfo.getArgument()?.name ?? '', field: typeInfo.getFieldDef()?.name ?? '' });
         },
       }),
@@ -127,7 +128,7 @@ function nullWhereRequired(schema: GraphQLSchema, document: DocumentNode, operat
     if (variables[usage.variable] !== null) continue;
     const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === usage.variable);
     if (!definition || definition.type.kind === Kind.NON_NULL_TYPE) continue;
-    const where = usage.argument ? `argument "${usage.argument}" of ${usage.field}` : `a field of ${usage.field} that needs a value`;
+    const where = `argument "${usage.argument}"${usage.field ? ` of ${usage.field}` : ''}`;
     return RegistryError.of(usage.variable, 'INVALID', `must not be null: it is given to ${where}, which needs a value (leave the variable out to use the default)`);
   }
   return null;
