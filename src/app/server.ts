@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { isPromise } from 'node:util/types';
 import { ApolloServer, ApolloServerPlugin, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -7,6 +8,7 @@ import { GraphQLError, Kind, parse } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
+import { andThen, MaybePromise } from '../db/sync-reads';
 import { startChangeRelay } from '../db/change-relay';
 import { Context, createServices, RequestScope, Services } from './context';
 import { formatError } from '../graphql/errors';
@@ -189,7 +191,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
    * ADMIN may send more than the normal limit, and then only for a request that is nothing but importRegistry:
    * the caller is known before a byte of the body is read, so nobody else can make the server hold a large body.
    */
-  const readGraphQLBody = async (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation, principal: Principal): Promise<{ body: unknown } | null> => {
+  const readGraphQLBody = (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation, principal: Principal): MaybePromise<{ body: unknown } | null> => {
     if (req.method !== 'POST') return { body: undefined };
     const mayImport = hasRole(principal, Role.ADMIN);
     const limit = mayImport ? Math.max(config.maxBodyBytes, config.maxImportBodyBytes) : config.maxBodyBytes;
@@ -199,25 +201,24 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       refuse(res, observation, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${bytes} bytes`, { connection: 'close' });
       return null;
     };
-    let text: string;
-    try {
-      text = await readBody(req, limit);
-    } catch (error) {
+    const parse = (text: string) => {
+      const isJson = (req.headers['content-type'] ?? '').includes('application/json');
+      let body: unknown = text;
+      if (isJson) {
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          refuse(res, observation, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+          return null;
+        }
+      }
+      if (Buffer.byteLength(text) > config.maxBodyBytes && !(isJson && isImportOnly(body))) return tooLarge(config.maxBodyBytes);
+      return { body };
+    };
+    return readBody(req, limit).then(parse, (error: unknown) => {
       if (error instanceof BodyTooLarge) return tooLarge(limit);
       throw error;
-    }
-    const isJson = (req.headers['content-type'] ?? '').includes('application/json');
-    let body: unknown = text;
-    if (isJson) {
-      try {
-        body = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        refuse(res, observation, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
-        return null;
-      }
-    }
-    if (Buffer.byteLength(text) > config.maxBodyBytes && !(isJson && isImportOnly(body))) return tooLarge(config.maxBodyBytes);
-    return { body };
+    });
   };
 
   /** Answers 429 and returns true when one of these budgets (an address's, a token's) is used up. */
@@ -241,45 +242,75 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     }
   };
 
-  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: RequestTarget, observation: Observation, trace: RequestTrace) => {
-    // The address's budget first (it also stops floods of wrong tokens), then the token, then the token's own
-    // budget (keyed on who it is, not on how the header is spelt), and only then the body. (Steps that have
-    // nothing to do are skipped without an await: each costs promises on every request.)
-    if (limiter && (await rateLimited(limiter, [`ip:${clientAddress(req, config.trustProxyHops)}`], res, observation))) return;
+  /**
+   * The caller, or null when the request has been answered (rate limited, 401). The address's budget first (it
+   * also stops floods of wrong tokens), then the token, then the token's own budget (keyed on who it is, not on how
+   * the header is spelt). An anonymous reader with no rate limit to take from is known at once, without a promise.
+   */
+  const admit = (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation): MaybePromise<Principal | null> => {
+    if (!limiter && req.headers.authorization === undefined && config.anonymousRead) return ANONYMOUS;
+    return admitChecked(req, res, observation);
+  };
+  const admitChecked = async (req: http.IncomingMessage, res: http.ServerResponse, observation: Observation): Promise<Principal | null> => {
+    if (limiter && (await rateLimited(limiter, [`ip:${clientAddress(req, config.trustProxyHops)}`], res, observation))) return null;
     const principal = req.headers.authorization === undefined && config.anonymousRead ? ANONYMOUS : await authenticate(req, res, observation);
-    if (!principal) return;
-    if (limiter && principal.kind === 'token' && (await rateLimited(limiter, [`token:${principal.name}`], res, observation))) return;
-    const parsed = await readGraphQLBody(req, res, observation, principal);
-    if (!parsed) return;
+    if (!principal) return null;
+    if (limiter && principal.kind === 'token' && (await rateLimited(limiter, [`token:${principal.name}`], res, observation))) return null;
+    return principal;
+  };
+
+  /** Writes the answer, unless it is larger than the limit (then refused). */
+  const send = (res: http.ServerResponse, observation: Observation, response: HTTPGraphQLResponse): MaybePromise<void> => {
+    if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > config.maxResponseBytes) {
+      refuse(res, observation, 400, 'RESPONSE_TOO_LARGE', `The response is larger than the limit of ${config.maxResponseBytes} bytes; ask for fewer fields or smaller pages`);
+      return;
+    }
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    return stream(res, response.body.asyncIterator);
+  };
+  const stream = async (res: http.ServerResponse, chunks: AsyncIterableIterator<string>) => {
+    for await (const chunk of chunks) res.write(chunk);
+    res.end();
+  };
+
+  /**
+   * Answers a GraphQL request. Each step that can finish at once does (src/db/sync-reads.ts): a repeat of an accepted
+   * query by an anonymous reader on SQLite is answered with the one promise that waits for its body.
+   */
+  const handleGraphQL = (req: http.IncomingMessage, res: http.ServerResponse, url: RequestTarget, observation: Observation, trace: RequestTrace): MaybePromise<void> =>
+    andThen(admit(req, res, observation), (principal) =>
+      principal ? andThen(readGraphQLBody(req, res, observation, principal), (parsed) => (parsed ? respond(req, res, url, observation, trace, principal, parsed.body) : undefined)) : undefined,
+    );
+
+  const respond = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: RequestTarget,
+    observation: Observation,
+    trace: RequestTrace,
+    principal: Principal,
+    body: unknown,
+  ): MaybePromise<void> => {
     observation.actor = actorName(principal);
     const contextValue = (): RequestContext => Object.assign(new RequestScope(dataSource, services, new AccessPolicy(principal, dataSource, services.auth)), { observation });
-    const fast = fastPath?.request(req.method, req.headers, parsed.body) ?? null;
-    const answer = async (): Promise<HTTPGraphQLResponse> => {
-      const chosen = fast && fastPath!.operationFor(fast);
-      if (chosen) {
-        observeOperation(observation, chosen.accepted.operationName, chosen.accepted.operation);
-        const result = await fastPath!.execute(chosen.accepted, fast, contextValue);
-        if (result) {
-          observeResult(observation, result);
-          const extensions = config.diagnostics ? { ...result.extensions, diagnostics: diagnosticsOf(observation) } : result.extensions;
-          // As Apollo writes a single result: errors, data, extensions, then a newline.
-          const string = `${JSON.stringify({ errors: undefined, data: result.data, extensions })}\n`;
-          return { status: 200, headers: chosen.headers, body: { kind: 'complete', string } };
-        }
-        // Apollo runs it again from the start: the statements of the abandoned run are not this answer's.
-        observation.stats.sqlStatements = 0;
-      }
+    const fast = fastPath?.request(req.method, req.headers, body) ?? null;
+    const apolloAnswer = async (): Promise<HTTPGraphQLResponse> => {
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       // Everything the request changes is recorded in the audit history as done by this actor. (The fast path
-      // above runs only queries Apollo has accepted: they change nothing.)
+      // runs only queries Apollo has accepted: they change nothing.)
       const response = await runAs(
         actorName(principal),
         () =>
           apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed.body },
+            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
             context: async () => contextValue(),
           }),
         principal,
@@ -287,8 +318,28 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       if (fast && (response.status ?? 200) === 200 && response.body.kind === 'complete') fastPath!.learn(fast, response.headers.get('content-type'));
       return response;
     };
+    const answer = (): MaybePromise<HTTPGraphQLResponse> => {
+      const chosen = fast && fastPath!.operationFor(fast);
+      if (!chosen) return apolloAnswer();
+      observeOperation(observation, chosen.accepted.operationName, chosen.accepted.operation);
+      return andThen(fastPath!.execute(chosen.accepted, fast, contextValue), (result) => {
+        if (!result) {
+          // Apollo runs it again from the start: the statements of the abandoned run are not this answer's.
+          observation.stats.sqlStatements = 0;
+          return apolloAnswer();
+        }
+        observeResult(observation, result);
+        const extensions = config.diagnostics ? { ...result.extensions, diagnostics: diagnosticsOf(observation) } : result.extensions;
+        // As Apollo writes a single result: errors, data, extensions, then a newline.
+        const string = `${JSON.stringify({ errors: undefined, data: result.data, extensions })}\n`;
+        return { status: 200, headers: chosen.headers, body: { kind: 'complete', string } };
+      });
+    };
     // The statements of the operation are this request's figures (not those of finding the caller above).
     trace.stats = observation.stats;
+    const response = answer();
+    // An answer given at once had nothing to wait for; only one that waits is given the time limit.
+    if (!isPromise(response)) return send(res, observation, response);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -301,25 +352,16 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         `The request took longer than the limit of ${config.executionTimeoutMs} ms; its answer was abandoned (a change may still have been made: re-read before retrying)`,
       );
     }, config.executionTimeoutMs);
-    let response: HTTPGraphQLResponse;
-    try {
-      response = await answer();
-    } finally {
-      clearTimeout(timer);
-    }
-    if (timedOut) return;
-    if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > config.maxResponseBytes) {
-      refuse(res, observation, 400, 'RESPONSE_TOO_LARGE', `The response is larger than the limit of ${config.maxResponseBytes} bytes; ask for fewer fields or smaller pages`);
-      return;
-    }
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-    } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
+    return response.then(
+      (response) => {
+        clearTimeout(timer);
+        return timedOut ? undefined : send(res, observation, response);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        throw error;
+      },
+    );
   };
 
   const server = http.createServer((req, res) => {
@@ -337,17 +379,14 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       res.end();
       return;
     }
-    const route = async () => {
-      if (url.pathname === GRAPHQL_PATH) {
-        const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
-        if (wantsPage) {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(idePage(GRAPHQL_PATH));
-          return;
-        }
-        await handleGraphQL(req, res, url, observation, trace);
-        return;
-      }
+    const route = (): MaybePromise<void> => {
+      if (url.pathname !== GRAPHQL_PATH) return routeOther();
+      const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+      if (!wantsPage) return handleGraphQL(req, res, url, observation, trace);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(idePage(GRAPHQL_PATH));
+    };
+    const routeOther = async () => {
       if (url.pathname.startsWith('/ide/') && req.method === 'GET') {
         const asset = readIdeAsset(url.pathname.slice('/ide/'.length));
         if (asset) {
@@ -390,12 +429,20 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       refuse(res, observation, 404, 'NOT_FOUND', `Nothing at ${url.pathname}; the API is at ${GRAPHQL_PATH}`);
     };
     const trace: RequestTrace = { requestId: observation.requestId, stats: null };
-    traceRequest(trace, route).catch((error: unknown) => {
+    const failed = (error: unknown) => {
       // Clients learn nothing of it; operators must.
       traceRequest(trace, () => logger.error({ err: error }, 'request failed'));
       if (!res.headersSent) refuse(res, observation, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
-    });
+    };
+    let routed: MaybePromise<void>;
+    try {
+      routed = traceRequest(trace, route);
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    if (isPromise(routed)) routed.catch(failed);
   });
 
   await new Promise<void>((resolve, reject) => {

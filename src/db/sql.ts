@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { MaybePromise } from './sync-reads';
 
 /**
  * Raw SQL written once with PostgreSQL-style `$1` placeholders, run on either database.
@@ -9,7 +10,7 @@ export function rawQuery<T>(em: EntityManager, text: string, params: unknown[] =
 }
 
 /** The same with rows as arrays through one prepared statement per text (selectRows): for reads of many rows. */
-export function rawRows(em: EntityManager, text: string, params: unknown[] = []): Promise<unknown[][]> {
+export function rawRows(em: EntityManager, text: string, params: unknown[] = []): MaybePromise<unknown[][]> {
   return selectRows(em, ...inDialect(em, text, params));
 }
 
@@ -92,24 +93,27 @@ const postgresNames = new Map<string, string>();
  * The rows of a SELECT as arrays of values in the order selected, run as one prepared statement: no object per
  * row with a property per column, which is most of what reading a wide row costs. Inside a transaction it runs
  * on the transaction's connection. Counted as TypeORM counts its own statements; values are as the driver gives
- * them, as TypeORM's own queries get them.
+ * them, as TypeORM's own queries get them. On SQLite the rows come back at once, not as a promise (sync-reads.ts).
  */
-export async function selectRows(em: EntityManager, sql: string, parameters: unknown[]): Promise<unknown[][]> {
+export function selectRows(em: EntityManager, sql: string, parameters: unknown[]): MaybePromise<unknown[][]> {
   const ds = em.connection;
   ds.logger.logQuery(sql, parameters);
-  if (ds.driver.options.type === 'postgres') {
-    const runner = em.queryRunner;
-    const client = (runner && !runner.isReleased ? await runner.connect() : (ds.driver as unknown as { master: unknown }).master) as ArrayRowsClient;
-    let name = postgresNames.get(sql);
-    if (!name) postgresNames.set(sql, (name = `registry_${postgresNames.size + 1}`));
-    return (await client.query({ name, text: sql, values: parameters, rowMode: 'array' })).rows;
-  }
+  if (ds.driver.options.type === 'postgres') return selectPostgresRows(em, sql, parameters);
   const connection = (ds.driver as unknown as { databaseConnection: { prepare(sql: string): { raw(on: boolean): SqliteStatement } } }).databaseConnection;
   let statements = sqliteStatements.get(connection);
   if (!statements) sqliteStatements.set(connection, (statements = new Map()));
   let statement = statements.get(sql);
   if (!statement) statements.set(sql, (statement = connection.prepare(sql).raw(true)));
   return statement.all(...parameters);
+}
+
+async function selectPostgresRows(em: EntityManager, sql: string, parameters: unknown[]): Promise<unknown[][]> {
+  const ds = em.connection;
+  const runner = em.queryRunner;
+  const client = (runner && !runner.isReleased ? await runner.connect() : (ds.driver as unknown as { master: unknown }).master) as ArrayRowsClient;
+  let name = postgresNames.get(sql);
+  if (!name) postgresNames.set(sql, (name = `registry_${postgresNames.size + 1}`));
+  return (await client.query({ name, text: sql, values: parameters, rowMode: 'array' })).rows;
 }
 
 export type ColumnType = 'int' | 'float8' | 'text' | 'date';

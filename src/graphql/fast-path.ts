@@ -6,6 +6,7 @@ import { CompiledQuery } from 'graphql-jit';
 import { QueryGate } from './limits';
 import { PlannedContext, ReadPlan } from './read-plan';
 import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
+import { MaybePromise } from '../db/sync-reads';
 
 /**
  * A query operation Apollo has parsed, validated, let through every didResolveOperation hook and run compiled
@@ -113,23 +114,27 @@ export class FastPath {
     return refusal ? null : { accepted, headers };
   }
 
-  /** Runs the operation; its result when it has no errors, else null (and the operation goes Apollo's way). */
-  async execute(accepted: AcceptedOperation, request: FastRequest, contextValue: () => PlannedContext): Promise<ExecutionResult | null> {
+  /**
+   * Runs the operation; its result when it has no errors, else null (and the operation goes Apollo's way). A result
+   * its resolvers gave at once comes back at once, not as a promise (src/db/sync-reads.ts).
+   */
+  execute(accepted: AcceptedOperation, request: FastRequest, contextValue: () => PlannedContext): MaybePromise<ExecutionResult | null> {
     // Whatever fails here, Apollo meets it again and answers it in its own way.
-    let result: ExecutionResult | null;
+    let execution: MaybePromise<ExecutionResult>;
     try {
       const context = contextValue();
       context.readPlan = accepted.plan;
-      const execution = accepted.query.query(undefined, context, request.variables ?? {});
-      // A query whose resolvers all answer at once is complete without a promise.
-      result = isPromise(execution) ? await execution : execution;
+      execution = accepted.query.query(undefined, context, request.variables ?? {});
     } catch {
-      result = null;
+      return clean(accepted, null);
     }
-    if (!result || result.errors || result.data === undefined) {
-      accepted.clean = false;
-      return null;
-    }
-    return result;
+    return isPromise(execution) ? execution.then((result) => clean(accepted, result), () => clean(accepted, null)) : clean(accepted, execution);
   }
+}
+
+/** The result when it is clean; otherwise null, and the operation is no longer taken on the fast path. */
+function clean(accepted: AcceptedOperation, result: ExecutionResult | null): ExecutionResult | null {
+  if (result && !result.errors && result.data !== undefined) return result;
+  accepted.clean = false;
+  return null;
 }

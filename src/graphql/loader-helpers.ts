@@ -3,6 +3,7 @@ import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral 
 import { RecordClass } from '../db/references';
 import { RecordBase } from '../db/record-base';
 import { selectRows } from '../db/sql';
+import { andThen, MaybePromise } from '../db/sync-reads';
 import { getMetadataStorage } from 'type-graphql';
 import { ReadPlan } from './read-plan';
 
@@ -117,15 +118,15 @@ const lookupStatements = new WeakMap<EntityReader<unknown>, Partial<Record<'id' 
 /**
  * The live record of a type whose `id` or `key` column equals `value`, or null: one cached statement instead of
  * a TypeORM query built per call (top-level lookups run on every request that names a record). With a read plan,
- * only the columns the operation selects (see entityReader).
+ * only the columns the operation selects (see entityReader). On SQLite the record comes back at once (sync-reads.ts).
  */
-export async function findRecordBy<T extends RecordBase>(
+export function findRecordBy<T extends RecordBase>(
   em: EntityManager,
   cls: RecordClass<T>,
   column: 'id' | 'key',
   value: number | string,
   plan?: ReadPlan,
-): Promise<T | null> {
+): MaybePromise<T | null> {
   const ds = em.connection;
   const metadata = ds.getMetadata(cls);
   const reader = entityReader<T>(ds, metadata, 'r', plan);
@@ -136,8 +137,7 @@ export async function findRecordBy<T extends RecordBase>(
     sql = `SELECT ${reader.select} FROM ${tableName(ds, metadata)} ${q('r')} WHERE ${q('r')}.${q(column)} = ${placeholder} AND ${reader.live}`;
     lookupStatements.set(reader, { ...lookupStatements.get(reader), [column]: sql });
   }
-  const rows = await selectRows(em, sql, [value]);
-  return rows.length ? reader.read(rows[0]!, 0)! : null;
+  return andThen(selectRows(em, sql, [value]), (rows) => (rows.length ? reader.read(rows[0]!, 0)! : null));
 }
 /** Batches lookups of one record type by database id; a request loads each record at most once. */
 export function recordLoader<T extends RecordBase>(ds: DataSource, cls: RecordClass<T>, plan?: ReadPlan): DataLoader<number, T | null> {

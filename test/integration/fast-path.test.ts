@@ -1,3 +1,4 @@
+import { isPromise } from 'node:util/types';
 import { ApolloServer } from '@apollo/server';
 import { getNamedType, GraphQLObjectType, GraphQLOutputType, isLeafType, isNonNullType, isObjectType } from 'graphql';
 import { getSchema } from '../../src/app/schema';
@@ -6,8 +7,9 @@ import { Collaboration } from '../../src/modules/collaborations/collaboration.en
 import { Person } from '../../src/modules/people/person.entity';
 import { Topic } from '../../src/modules/topics/topic.entity';
 import { Unit } from '../../src/modules/units/unit.entity';
+import { FastPath } from '../../src/graphql/fast-path';
 import { createLogger } from '../../src/observability/logger';
-import { GraphQLResponse, startTestServer, TestServer } from '../helpers/server';
+import { GraphQLResponse, onPostgres, startTestServer, TestServer } from '../helpers/server';
 
 /**
  * The compiled path (graphql-jit, REGISTRY_COMPILED_EXECUTION=on) must answer exactly as graphql-js `execute`
@@ -247,6 +249,23 @@ describe('the fast path answers as Apollo does', () => {
     const oneByKey = await thrice({ query: W3, variables: { key: 'c-000044' }, operationName: 'W3' }, { 'content-type': 'application/json; charset=utf-8' });
     expect(oneByKey.apolloCalls).toBe(1);
     expect(oneByKey.answers[1]!.type).toBe('application/json; charset=utf-8');
+  });
+
+  it('answers a repeat of a lookup by key at once on SQLite: no promise from the parsed body to the written answer', async () => {
+    // Reads on SQLite are synchronous (src/db/sync-reads.ts); on PostgreSQL the same answers come through promises.
+    const sync = !onPostgres();
+    const lookup = fast.services.collaborations.lookup(null, 'c-000045');
+    expect(isPromise(lookup)).toBe(!sync);
+    expect((await lookup)!.key).toBe('c-000045');
+    // An unknown key is looked up among merged records too, which waits on its own.
+    expect(await fast.services.collaborations.lookup(undefined, 'no-such-key')).toBeNull();
+    const spy = jest.spyOn(FastPath.prototype, 'execute');
+    const { answers, apolloCalls } = await thrice({ query: W3, variables: { key: 'c-000045' } });
+    expect(answers.map((a) => JSON.parse(a.body).data.collaboration.key)).toEqual(Array(3).fill('c-000045'));
+    const executions = spy.mock.results.map((r) => r.value);
+    expect(executions).toHaveLength(3 - apolloCalls);
+    expect(executions.length).toBeGreaterThanOrEqual(2);
+    for (const execution of executions) expect(isPromise(execution)).toBe(!sync);
   });
 
   it('answers with the content type Apollo negotiates for each Accept header', async () => {

@@ -7,6 +7,7 @@ import { replaceChildren } from '../../db/children';
 import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, requireRefs, syncClaimed } from '../../db/references';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { MaybePromise } from '../../db/sync-reads';
 import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
@@ -38,7 +39,7 @@ export class AgreementService {
   ) {}
 
   /** With the read plan of the operation asking, the record lacks the columns it does not select. */
-  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Agreement | null> {
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): MaybePromise<Agreement | null> {
     return lookupRecord(this.ds.manager, Agreement, id, key, plan);
   }
 

@@ -9,6 +9,7 @@ import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, 
 import { subtreeIds } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { MaybePromise } from '../../db/sync-reads';
 import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
@@ -66,7 +67,7 @@ export class CollaborationService {
   ) {}
 
   /** With the read plan of the operation asking, the record lacks the columns it does not select. */
-  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Collaboration | null> {
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): MaybePromise<Collaboration | null> {
     return lookupRecord(this.ds.manager, Collaboration, id, key, plan);
   }
 

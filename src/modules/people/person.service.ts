@@ -8,6 +8,7 @@ import { replaceChildren } from '../../db/children';
 import { assertKeyFree, claimVersion, requireRecord, requireRefs, syncClaimed } from '../../db/references';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { MaybePromise } from '../../db/sync-reads';
 import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, paginate, SortDirection } from '../../graphql/pagination';
@@ -37,7 +38,7 @@ export class PersonService {
   ) {}
 
   /** With the read plan of the operation asking, the record lacks the columns it does not select. */
-  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Person | null> {
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): MaybePromise<Person | null> {
     return lookupRecord(this.ds.manager, Person, id, key, plan);
   }
 

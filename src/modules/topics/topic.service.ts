@@ -8,6 +8,7 @@ import { assertKeyFree, assertNoCycle, claimVersion, requireRecord, requireRef, 
 import { subtreeIds, containsCondition } from '../../db/sql';
 import { assertNotInUse } from '../../db/in-use';
 import { lookupRecord } from '../../graphql/lookup';
+import { MaybePromise } from '../../db/sync-reads';
 import { ReadPlan } from '../../graphql/read-plan';
 import { DeleteInput } from '../../graphql/mutation-types';
 import { ConnectionArgs, Ordering, paginate, SortDirection } from '../../graphql/pagination';
@@ -30,7 +31,7 @@ export class TopicService {
   ) {}
 
   /** With the read plan of the operation asking, the record lacks the columns it does not select. */
-  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): Promise<Topic | null> {
+  lookup(id?: string | null, key?: string | null, plan?: ReadPlan): MaybePromise<Topic | null> {
     return lookupRecord(this.ds.manager, Topic, id, key, plan);
   }
 
