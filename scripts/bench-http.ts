@@ -17,11 +17,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/data-source';
 import { startServer } from '../src/app/server';
-import { createLogger } from '../src/observability/logger';
+import { createLogger, logDestination } from '../src/observability/logger';
 import { startReferenceServer } from './reference-server';
 
 interface AutocannonResult {
@@ -98,7 +97,7 @@ async function serve(): Promise<void> {
     console.log(server.url);
     return;
   }
-  const logger = args.logging ? createLogger('info', pino.destination({ dest: '/dev/null', sync: true })) : createLogger('silent');
+  const logger = args.logging ? createLogger('info', logDestination('/dev/null')) : createLogger('silent');
   const config = loadConfig({ ...process.env, DATABASE_URL: args.database }, { port: 0, host: '127.0.0.1', seedOnStart: false, rateLimitPerMinute: 0 });
   const server = await startServer(config, { logger });
   if (await server.services.snapshot.isEmpty()) await server.services.snapshot.import(JSON.parse(fs.readFileSync(DEV_REGISTRY, 'utf8')));
