@@ -55,12 +55,13 @@ class BodyTooLarge extends Error {}
 type RequestTarget = Pick<URL, 'pathname' | 'search' | 'searchParams'>;
 
 /**
- * The request's path and query. The API's own path, as every GraphQL request names it, is split without
- * building a URL (that showed in profiles of small queries); anything else is parsed (and normalised) by URL.
+ * The request's path and query, or null when the request line names no path URL can read (`GET // HTTP/1.1`).
+ * The API's own path, as every GraphQL request names it, is split without building a URL (that showed in profiles
+ * of small queries); anything else is parsed (and normalised) by URL.
  */
-function requestTarget(raw: string | undefined): RequestTarget {
+function requestTarget(raw: string | undefined): RequestTarget | null {
   const target = raw ?? '/';
-  if (target !== GRAPHQL_PATH && !target.startsWith(`${GRAPHQL_PATH}?`)) return new URL(target, 'http://localhost');
+  if (target !== GRAPHQL_PATH && !target.startsWith(`${GRAPHQL_PATH}?`)) return URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost') : null;
   const search = target.slice(GRAPHQL_PATH.length);
   return {
     pathname: GRAPHQL_PATH,
@@ -365,8 +366,23 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   };
 
   const server = http.createServer((req, res) => {
+    try {
+      serve(req, res);
+    } catch (error) {
+      // A throw here would otherwise end the process: the last line of defence for one request, not a way to answer.
+      logger.error({ err: error }, 'request failed before it was routed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  });
+
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = requestTarget(req.url);
-    const observation = observe(req, res, url.pathname, GRAPHQL_PATH, logger, metrics);
+    const observation = observe(req, res, url?.pathname ?? '', GRAPHQL_PATH, logger, metrics);
+    if (!url) {
+      refuse(res, observation, 400, 'BAD_REQUEST', 'The request target is not a path this server can read');
+      return;
+    }
     const origin = req.headers.origin;
     if (origin && config.corsOrigins.includes(origin)) {
       res.setHeader('access-control-allow-origin', origin);
@@ -443,7 +459,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       return;
     }
     if (isPromise(routed)) routed.catch(failed);
-  });
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { postRaw } from '../helpers/hostile';
 import { startTestServer, TestServer } from '../helpers/server';
 
@@ -42,5 +43,30 @@ describe('malformed requests get a coded error, not an internal one', () => {
     const res = await postRaw(server, JSON.stringify({ query: 'query($c: String) { collaborations(first: 1, after: $c) { totalCount } }', variables: { c: cursor } }));
     expect(res.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.json.errors[0].message).toBe(`after: "${'x'.repeat(40)}…" is not a cursor of this list`);
+  });
+});
+
+/** Sends one raw HTTP/1.1 request line (and a Host header) and returns the status line and body of the answer. */
+function rawRequestLine(line: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1', () => socket.write(`${line}\r\nHost: localhost\r\nConnection: close\r\n\r\n`));
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString()));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head, body = ''] = text.split('\r\n\r\n');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1] ?? 0), body });
+    });
+  });
+}
+
+describe('request targets URL cannot read', () => {
+  it.each(['GET // HTTP/1.1', 'GET http://[ HTTP/1.1', 'POST //:99999/graphql HTTP/1.1'])('"%s" is answered 400 and the server keeps serving', async (line) => {
+    const res = await rawRequestLine(line);
+    expect(res.status).toBe(400);
+    // The body may come chunked: the error object is read out of it.
+    expect(JSON.parse(/\{"errors".*\}/.exec(res.body)![0]).errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
+    const health = await fetch(server.url.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(200);
   });
 });
