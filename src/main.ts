@@ -15,11 +15,12 @@ export async function serve(): Promise<void> {
     server.stop().then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        // Log lines are written asynchronously (src/observability/logger.ts): the last ones go out before the exit.
+        logger.flush(() => process.exit(0));
       },
       (error: unknown) => {
         logger.fatal({ err: error }, 'shutdown failed');
-        process.exit(1);
+        logger.flush(() => process.exit(1));
       },
     );
   };

@@ -16,8 +16,8 @@ describe('graceful shutdown', () => {
       await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'registry.js'), 'import', DEV_REGISTRY], { env });
       const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      let out = '';
       const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const match = /at (http:\/\/\S+\/graphql)/.exec(out);
@@ -33,6 +33,10 @@ describe('graceful shutdown', () => {
       expect(response.status).toBe(200);
       expect(((await response.json()) as { data: { overlapReport: { totalCount: number } } }).data.overlapReport.totalCount).toBe(849);
       expect(await exited).toBe(0);
+      // Log lines are written asynchronously; none is lost at a graceful exit, the last one included.
+      const lines = out.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; operation?: string; status?: number });
+      expect(lines.find((l) => l.msg === 'request' && l.status === 200)).toBeDefined();
+      expect(lines.at(-1)!.msg).toBe('stopped');
       await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ topics { totalCount } }"}' })).rejects.toThrow();
     } finally {
       await dropTestDatabases([databaseUrl]);
