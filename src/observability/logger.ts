@@ -46,7 +46,7 @@ function isoTime(): string {
  * JSON lines on stdout (or `destination`), one object per event, with ISO times and level names, so a log
  * collector can index them without parsing text. Lines written while serving a request (inside its trace) carry its id.
  */
-export function createLogger(level: LogLevel, destination: DestinationStream = logDestination()): Logger {
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
@@ -58,6 +58,7 @@ export function createLogger(level: LogLevel, destination: DestinationStream = l
         return trace ? { requestId: trace.requestId } : {};
       },
     },
-    destination,
+    // A silent logger writes nothing: it needs no buffer of its own on stdout.
+    destination ?? (level === 'silent' ? undefined : logDestination()),
   );
 }
