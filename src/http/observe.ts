@@ -3,7 +3,7 @@ import http from 'node:http';
 import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import { Logger } from '../observability/logger';
-import { StatementStats, traceRequest } from '../observability/request-trace';
+import { StatementStats } from '../observability/request-trace';
 import { Metrics } from '../observability/metrics';
 
 /** What is known about one request while it is served; logged and counted once its response has gone. */
@@ -64,7 +64,9 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
     });
     const level = observation.route === 'graphql' || status >= 500 ? 'info' : 'debug';
     if (!logger.isLevelEnabled(level)) return;
+    // The request's id is part of the line itself: the close event may come outside the request's trace.
     const line = {
+      requestId: observation.requestId,
       method: req.method,
       path: pathname,
       status,
@@ -75,7 +77,7 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
       ...(observation.errorCodes.length ? { errors: observation.errorCodes } : {}),
       ...(observation.userErrorCodes.length ? { userErrors: observation.userErrorCodes } : {}),
     };
-    traceRequest({ requestId: observation.requestId, stats: null }, () => logger[level](line, 'request'));
+    logger[level](line, 'request');
   });
   return observation;
 }
