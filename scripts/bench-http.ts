@@ -97,7 +97,7 @@ async function serve(): Promise<void> {
     console.log(server.url);
     return;
   }
-  const logger = args.logging ? createLogger('info', logDestination('/dev/null')) : createLogger('silent');
+  const logger = args.logging ? createLogger('info', logDestination(fs.openSync('/dev/null', 'w'))) : createLogger('silent');
   const config = loadConfig({ ...process.env, DATABASE_URL: args.database }, { port: 0, host: '127.0.0.1', seedOnStart: false, rateLimitPerMinute: 0 });
   const server = await startServer(config, { logger });
   if (await server.services.snapshot.isEmpty()) await server.services.snapshot.import(JSON.parse(fs.readFileSync(DEV_REGISTRY, 'utf8')));

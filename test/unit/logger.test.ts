@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { createLogger, logDestination } from '../../src/observability/logger';
 
 describe('the logger', () => {
@@ -22,15 +22,53 @@ describe('the logger', () => {
     expect(Date.parse(lines[200]!.time) - Date.parse(lines[0]!.time)).toBeGreaterThanOrEqual(5);
   });
 
-  it('writes to its default kind of destination without losing or reordering lines', async () => {
+  it('writes to its default kind of destination without losing or reordering lines', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
-    const destination = logDestination(file) as ReturnType<typeof logDestination> & { flushSync(): void; end(): void };
-    await once(destination as unknown as NodeJS.EventEmitter, 'ready');
+    const destination = logDestination(fs.openSync(file, 'w')) as ReturnType<typeof logDestination> & { flushSync(): void; end(): void };
     const logger = createLogger('info', destination);
     for (let i = 0; i < 1000; i++) logger.info({ n: i }, 'counted');
     destination.flushSync();
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number });
     expect(lines.map((l) => l.n)).toEqual([...Array(1000).keys()]);
     destination.end();
+  });
+
+  it('writes the lines of one turn in one write, after the turn, and in order', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
+    const fd = fs.openSync(file, 'w');
+    const writes: number[] = [];
+    const write = fs.write;
+    const spy = jest.spyOn(fs, 'write').mockImplementation(((...args: unknown[]) => {
+      if (args[0] === fd) writes.push(String(args[1]).split('\n').length - 1);
+      return (write as (...a: unknown[]) => void)(...args);
+    }) as typeof fs.write);
+    try {
+      const destination = logDestination(fd) as ReturnType<typeof logDestination> & { flush(cb: () => void): void; end(): void };
+      const logger = createLogger('info', destination);
+      for (let i = 0; i < 50; i++) logger.info({ n: i }, 'counted');
+      expect(writes).toEqual([]);
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(writes).toEqual([50]);
+      const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number });
+      expect(lines.map((l) => l.n)).toEqual([...Array(50).keys()]);
+      destination.end();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('writes the lines of the last turn when the process exits at once', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
+    const script = `
+      const fs = require('node:fs');
+      const { createLogger, logDestination } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'dist', 'src', 'observability', 'logger.js'))});
+      const logger = createLogger('info', logDestination(fs.openSync(${JSON.stringify(file)}, 'w')));
+      for (let i = 0; i < 300; i++) logger.info({ n: i }, 'counted');
+      process.exit(3);`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect([run.status, run.stderr]).toEqual([3, '']);
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number });
+    expect(lines.map((l) => l.n)).toEqual([...Array(300).keys()]);
   });
 });
