@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
-import { Logger } from '../observability/logger';
+import { Logger, writeLine } from '../observability/logger';
 import { StatementStats } from '../observability/request-trace';
 import { Metrics } from '../observability/metrics';
 
@@ -77,7 +77,7 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
       ...(observation.errorCodes.length ? { errors: observation.errorCodes } : {}),
       ...(observation.userErrorCodes.length ? { userErrors: observation.userErrorCodes } : {}),
     };
-    logger[level](line, 'request');
+    writeLine(logger, level, line, 'request');
   });
   return observation;
 }

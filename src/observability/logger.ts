@@ -106,6 +106,23 @@ function isoTime(): string {
   return timeField;
 }
 
+const { streamSym, chindingsSym } = pino.symbols;
+
+/**
+ * Writes one line exactly as `logger[level](fields, msg)` would (the same keys in the same order: level, time, the
+ * logger's bindings, the fields, msg), with the fields made by one native JSON.stringify: pino's own loop over each
+ * field and each character of its text was a sixth of a W3 request's CPU with logging on (README, HTTP figures).
+ * For the line every request writes; every other line goes through pino. No mixin: the request line names its
+ * request itself.
+ */
+export function writeLine(logger: Logger, level: 'info' | 'debug', fields: Record<string, unknown>, msg: string): void {
+  if (!logger.isLevelEnabled(level)) return;
+  const internals = logger as unknown as Record<symbol, unknown>;
+  const json = JSON.stringify(fields);
+  const body = json.length > 2 ? `,${json.slice(1, -1)}` : '';
+  (internals[streamSym] as DestinationStream).write(`{"level":"${level}"${isoTime()}${internals[chindingsSym] as string}${body},"msg":${JSON.stringify(msg)}}\n`);
+}
+
 /**
  * JSON lines on stdout (or `destination`), one object per event, with ISO times and level names, so a log
  * collector can index them without parsing text. Lines written while serving a request (inside its trace) carry its id.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createLogger, logDestination } from '../../src/observability/logger';
+import { createLogger, logDestination, writeLine } from '../../src/observability/logger';
 
 describe('the logger', () => {
   it('stamps every line with its own ISO time, many lines in one millisecond and a line after them alike', async () => {
@@ -70,5 +70,23 @@ describe('the logger', () => {
     expect([run.status, run.stderr]).toEqual([3, '']);
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number });
     expect(lines.map((l) => l.n)).toEqual([...Array(300).keys()]);
+  });
+
+  it('writes the request line exactly as pino writes the same fields, bindings included, and not below its level', () => {
+    const texts: string[] = [];
+    const root = createLogger('info', { write: (line: string) => void texts.push(line) });
+    const fields = { requestId: 'r-1', method: 'POST', path: '/graphql?q="x"\\\u0001æ', status: 200, durationMs: 1.25, none: undefined, errors: ['A', 'B'], nested: { a: [1, null] } };
+    for (const logger of [root, root.child({ component: 'http' })]) {
+      writeLine(logger, 'info', fields, 'request');
+      logger.info(fields, 'request');
+      writeLine(logger, 'info', {}, 'empty "one"');
+      logger.info({}, 'empty "one"');
+      writeLine(logger, 'debug', fields, 'not written');
+    }
+    const timeless = texts.map((t) => t.replace(/"time":"[^"]+"/, '"time":"T"'));
+    expect(timeless).toHaveLength(8);
+    for (let i = 0; i < 8; i += 2) expect(timeless[i]).toBe(timeless[i + 1]);
+    expect(JSON.parse(texts[0]!)).toEqual({ level: 'info', time: expect.any(String), service: 'collaboration-registry', ...fields, none: undefined, msg: 'request' });
+    expect(JSON.parse(texts[4]!)).toMatchObject({ component: 'http', requestId: 'r-1' });
   });
 });
