@@ -33,7 +33,7 @@ describe('the logger', () => {
     destination.end();
   });
 
-  it('writes the lines of one turn in one write, after the turn, and in order', async () => {
+  it('writes the lines of a few milliseconds in one write, after them, and in order', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
     const fd = fs.openSync(file, 'w');
     const writes: number[] = [];
@@ -45,20 +45,26 @@ describe('the logger', () => {
     try {
       const destination = logDestination(fd) as ReturnType<typeof logDestination> & { flush(cb: () => void): void; end(): void };
       const logger = createLogger('info', destination);
-      for (let i = 0; i < 50; i++) logger.info({ n: i }, 'counted');
-      expect(writes).toEqual([]);
+      jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+      for (let i = 0; i < 25; i++) logger.info({ n: i }, 'counted');
       await new Promise((resolve) => setImmediate(resolve));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let i = 25; i < 50; i++) logger.info({ n: i }, 'counted');
+      jest.advanceTimersByTime(9);
+      expect(writes).toEqual([]);
+      jest.advanceTimersByTime(1);
       expect(writes).toEqual([50]);
+      jest.useRealTimers();
+      await new Promise((resolve) => setTimeout(resolve, 50));
       const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number });
       expect(lines.map((l) => l.n)).toEqual([...Array(50).keys()]);
       destination.end();
     } finally {
+      jest.useRealTimers();
       spy.mockRestore();
     }
   });
 
-  it('writes the lines of the last turn when the process exits at once', () => {
+  it('writes the lines still gathered when the process exits at once', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
     const script = `
       const fs = require('node:fs');
