@@ -15,14 +15,14 @@ export function currentRequestId(): string | undefined {
 /**
  * Where the server's log lines go: stdout (or `fd`), written asynchronously. A line is added to a buffer and the
  * server goes on; the buffer is written while it serves, in one write per batch under load, instead of a system call
- * per line (README, HTTP figures). At exit, `registry serve` waits for the buffer to be written (logger.flush), and
- * any exit writes what is left synchronously; lines are lost only if the process is killed outright (SIGKILL, out of
- * memory). When whatever reads stdout stops reading, the buffer holds at most MAX_BUFFERED_LOG_BYTES and newer lines
+ * per line (README, HTTP figures). On any exit, what is still waiting is written synchronously first; lines are lost
+ * only if the process is killed outright (SIGKILL, out of memory). When whatever reads stdout stops reading, the buffer holds at most MAX_BUFFERED_LOG_BYTES and newer lines
  * are dropped, rather than the server stopping with its reader or growing without bound.
  */
 export function logDestination(fd = 1): DestinationStream {
   const batch = new LineBatch(fd, pino.destination({ dest: fd, sync: false, maxLength: MAX_BUFFERED_LOG_BYTES, contentMode: 'buffer' }));
-  if (!openBatches.size) process.once('exit', () => openBatches.forEach((b) => b.drainSync()));
+  if (!writesAtExit) process.once('exit', () => openBatches.forEach((b) => b.drainSync()));
+  writesAtExit = true;
   openBatches.add(batch);
   return batch;
 }
@@ -31,6 +31,7 @@ type SonicBoom = ReturnType<typeof pino.destination>;
 
 /** Every destination made in this process (one per server), so lines still waiting are written at exit too. */
 const openBatches = new Set<LineBatch>();
+let writesAtExit = false;
 
 /**
  * Lines gathered for BATCH_MS, handed to pino's writer (sonic-boom) as one Buffer. Line by line, in its text mode,
