@@ -177,6 +177,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     includeStacktraceInErrorResponses: config.development,
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
+    // `registry serve` (src/main.ts) stops on SIGINT/SIGTERM itself and logs until the end; Apollo's own handler
+    // would kill the process by the signal once Apollo alone has stopped, before the rest is closed and logged.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.tokens },
     hideSchemaDetailsFromClientErrors: !config.development,
   });

@@ -11,7 +11,8 @@ describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, finishes the request in flight, closes the database and exits 0', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-shutdown-'));
     const databaseUrl = testDatabaseUrl(dir);
-    const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', REGISTRY_SEED: 'off' };
+    // As deployed: under NODE_ENV=test Apollo would leave the signals alone whatever the server asks of it.
+    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', REGISTRY_SEED: 'off' };
     try {
       await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'registry.js'), 'import', DEV_REGISTRY], { env });
       const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
