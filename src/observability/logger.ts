@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import pino, { DestinationStream, Logger } from 'pino';
 import { currentTrace } from './request-trace';
 
@@ -13,84 +12,54 @@ export function currentRequestId(): string | undefined {
 }
 
 /**
- * Where the server's log lines go: stdout (or `fd`), written asynchronously. A line is added to a buffer and the
- * server goes on; the buffer is written while it serves, in one write per batch under load, instead of a system call
- * per line (README, HTTP figures). On any exit, what is still waiting is written synchronously first; lines are lost
- * only if the process is killed outright (SIGKILL, out of memory). When whatever reads stdout stops reading, the buffer holds at most MAX_BUFFERED_LOG_BYTES and newer lines
- * are dropped, rather than the server stopping with its reader or growing without bound.
+ * Where the server's log lines go: stdout (or `fd`), written asynchronously by pino's writer (sonic-boom). A line is
+ * added to its buffer and the server goes on; lines go out once WRITE_AT_BYTES have gathered or WRITE_AFTER_MS have
+ * passed, in writes of up to 16 KiB, instead of a system call per line (README, HTTP figures). `logger.flush` waits for
+ * them; on any exit pino writes what is left synchronously (a line is lost only if the process is killed outright:
+ * SIGKILL, out of memory). When whatever reads stdout stops reading, the buffer holds at most MAX_BUFFERED_LOG_BYTES
+ * and newer lines are dropped, rather than the server stopping with its reader or growing without bound.
  */
 export function logDestination(fd = 1): DestinationStream {
-  const batch = new LineBatch(fd, pino.destination({ dest: fd, sync: false, maxLength: MAX_BUFFERED_LOG_BYTES, contentMode: 'buffer' }));
-  if (!writesAtExit) process.once('exit', () => openBatches.forEach((b) => b.drainSync()));
-  writesAtExit = true;
-  openBatches.add(batch);
-  return batch;
+  return new LinesAsBuffers(
+    pino.destination({
+      dest: fd,
+      sync: false,
+      contentMode: 'buffer',
+      minLength: WRITE_AT_BYTES,
+      periodicFlush: WRITE_AFTER_MS,
+      maxLength: MAX_BUFFERED_LOG_BYTES,
+    }),
+  );
 }
+
+const WRITE_AT_BYTES = 8 * 1024;
+const WRITE_AFTER_MS = 10;
 
 type SonicBoom = ReturnType<typeof pino.destination>;
 
-/** Every destination made in this process (one per server), so lines still waiting are written at exit too. */
-const openBatches = new Set<LineBatch>();
-let writesAtExit = false;
-
 /**
- * Lines gathered for BATCH_MS, handed to pino's writer (sonic-boom) as one Buffer. Line by line, in its text mode,
- * sonic-boom measured the UTF-8 length of its whole pending chunk (up to 16 KiB) on every write and encoded each
- * chunk a second time once written: that cost more per request than making the line. Gathering for a few
- * milliseconds rather than one turn of the event loop makes one write, on a thread of libuv's pool, per a few hundred
- * lines under load instead of one per few lines: on two cores those writes took time from serving (README, HTTP
- * figures). A log line reaches stdout at most BATCH_MS late.
+ * Hands each line to sonic-boom as a Buffer, for its buffer mode: in its text mode it measured the UTF-8 length of
+ * its whole pending chunk (up to 16 KiB) on every line and encoded each chunk a second time once written, which cost
+ * more per request than making the line (README, HTTP figures). Everything else is sonic-boom's.
  */
-const BATCH_MS = 10;
-
-class LineBatch implements DestinationStream {
-  private lines: string[] = [];
-
-  constructor(
-    private readonly fd: number,
-    private readonly sink: SonicBoom,
-  ) {}
+class LinesAsBuffers implements DestinationStream {
+  constructor(private readonly sink: SonicBoom) {}
 
   write(line: string): void {
-    if (this.lines.push(line) === 1) setTimeout(this.drain, BATCH_MS);
+    // Its buffer mode takes Buffers; its type declares the text mode's write only.
+    this.sink.write(Buffer.from(line) as unknown as string);
   }
 
   flush(callback: (error?: Error) => void): void {
-    this.drain();
     this.sink.flush(callback);
   }
 
-  /** Writes what sonic-boom holds, then the lines gathered, before returning (not a write sonic-boom has in flight). */
   flushSync(): void {
     this.sink.flushSync();
-    const pending = this.take();
-    if (pending) fs.writeSync(this.fd, pending);
   }
 
   end(): void {
-    this.drain();
-    openBatches.delete(this);
     this.sink.end();
-  }
-
-  drainSync(): void {
-    try {
-      this.flushSync();
-    } catch {
-      // A writer already ended, or whose reader has gone (EPIPE), has nowhere to write: at exit there is no one to tell.
-    }
-  }
-
-  private readonly drain = (): void => {
-    const pending = this.take();
-    // Its buffer mode takes Buffers; its type declares the text mode's write only.
-    if (pending) this.sink.write(Buffer.from(pending) as unknown as string);
-  };
-
-  private take(): string {
-    const pending = this.lines.length === 1 ? this.lines[0]! : this.lines.join('');
-    this.lines = [];
-    return pending;
   }
 }
 

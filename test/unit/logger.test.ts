@@ -22,41 +22,58 @@ describe('the logger', () => {
     expect(Date.parse(lines[200]!.time) - Date.parse(lines[0]!.time)).toBeGreaterThanOrEqual(5);
   });
 
-  it('writes to its default kind of destination without losing or reordering lines', () => {
+  type Destination = ReturnType<typeof logDestination> & { flush(cb: (error?: Error) => void): void; end(): void };
+  const flushed = (destination: Destination) => new Promise<void>((resolve, reject) => destination.flush((error) => (error ? reject(error) : resolve())));
+  const numbers = (file: string) =>
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { n: number }).n);
+  /** The numbers of the lines in `file` once it holds `count` of them (sonic-boom's flush waits for the write in flight, not for what is below its threshold). */
+  const written = async (file: string, destination: Destination, count: number) => {
+    for (let tries = 0; tries < 200 && numbers(file).length < count; tries++) {
+      await flushed(destination);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return numbers(file);
+  };
+  const LOGGER_JS = JSON.stringify(path.join(__dirname, '..', '..', 'dist', 'src', 'observability', 'logger.js'));
+
+  it('writes to its default kind of destination without losing or reordering lines', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
-    const destination = logDestination(fs.openSync(file, 'w')) as ReturnType<typeof logDestination> & { flushSync(): void; end(): void };
+    const destination = logDestination(fs.openSync(file, 'w')) as Destination;
     const logger = createLogger('info', destination);
     for (let i = 0; i < 1000; i++) logger.info({ n: i }, 'counted');
-    destination.flushSync();
-    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number });
-    expect(lines.map((l) => l.n)).toEqual([...Array(1000).keys()]);
+    expect(await written(file, destination, 1000)).toEqual([...Array(1000).keys()]);
     destination.end();
   });
 
-  it('writes the lines of a few milliseconds in one write, after them, and in order', async () => {
+  it('writes a few lines after 10 ms, and many in writes of at most 16 KiB, in order', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
     const fd = fs.openSync(file, 'w');
-    const writes: number[] = [];
+    const writes: { bytes: number; lines: number }[] = [];
     const write = fs.write;
     const spy = jest.spyOn(fs, 'write').mockImplementation(((...args: unknown[]) => {
-      if (args[0] === fd) writes.push(String(args[1]).split('\n').length - 1);
+      if (args[0] === fd) writes.push({ bytes: (args[1] as Buffer).length, lines: (args[1] as Buffer).toString().split('\n').length - 1 });
       return (write as (...a: unknown[]) => void)(...args);
     }) as typeof fs.write);
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
     try {
-      const destination = logDestination(fd) as ReturnType<typeof logDestination> & { flush(cb: () => void): void; end(): void };
+      const destination = logDestination(fd) as Destination;
       const logger = createLogger('info', destination);
-      jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
-      for (let i = 0; i < 25; i++) logger.info({ n: i }, 'counted');
-      await new Promise((resolve) => setImmediate(resolve));
-      for (let i = 25; i < 50; i++) logger.info({ n: i }, 'counted');
+      for (let i = 0; i < 20; i++) logger.info({ n: i }, 'counted');
       jest.advanceTimersByTime(9);
       expect(writes).toEqual([]);
       jest.advanceTimersByTime(1);
-      expect(writes).toEqual([50]);
+      expect(writes.map((w) => w.lines)).toEqual([20]);
       jest.useRealTimers();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number });
-      expect(lines.map((l) => l.n)).toEqual([...Array(50).keys()]);
+      expect(await written(file, destination, 20)).toEqual([...Array(20).keys()]);
+      writes.length = 0;
+      for (let i = 20; i < 1000; i++) logger.info({ n: i }, 'counted');
+      expect(await written(file, destination, 1000)).toEqual([...Array(1000).keys()]);
+      expect(writes.reduce((sum, w) => sum + w.lines, 0)).toBe(980);
+      expect(Math.max(...writes.map((w) => w.bytes))).toBeLessThanOrEqual(16 * 1024);
       destination.end();
     } finally {
       jest.useRealTimers();
@@ -64,11 +81,11 @@ describe('the logger', () => {
     }
   });
 
-  it('writes the lines still gathered when the process exits at once', () => {
+  it('writes the lines still waiting when the process exits at once', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
     const script = `
       const fs = require('node:fs');
-      const { createLogger, logDestination } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'dist', 'src', 'observability', 'logger.js'))});
+      const { createLogger, logDestination } = require(${LOGGER_JS});
       const logger = createLogger('info', logDestination(fs.openSync(${JSON.stringify(file)}, 'w')));
       for (let i = 0; i < 300; i++) logger.info({ n: i }, 'counted');
       process.exit(3);`;
@@ -76,6 +93,30 @@ describe('the logger', () => {
     expect([run.status, run.stderr]).toEqual([3, '']);
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number });
     expect(lines.map((l) => l.n)).toEqual([...Array(300).keys()]);
+  });
+
+  // stdout as a pipe whose reader starts late, made non-blocking by opening stderr on the same pipe (2>&1): what
+  // `registry serve | collector` meets when the collector falls behind.
+  it.each([
+    ['exits at once', `process.exit(0);`],
+    ['logs its last line later and exits once the logger is flushed, as registry serve does', `setTimeout(() => { logger.info('stopped'); logger.flush(() => process.exit(0)); }, 50);`],
+  ])('loses, cuts and splices no line on a slow pipe when the process %s', (_, end) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logger-'));
+    const script = path.join(dir, 'log.js');
+    fs.writeFileSync(
+      script,
+      `console.error('starting');
+      const { createLogger, logDestination } = require(${LOGGER_JS});
+      const logger = createLogger('info', logDestination());
+      for (let i = 0; i < 3000; i++) logger.info({ n: i, pad: 'x'.repeat(200) }, 'counted');
+      ${end}`,
+    );
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${script}" 2>&1 | (sleep 1; cat)`], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const [first, ...rest] = run.stdout.trimEnd().split('\n');
+    expect(first).toBe('starting');
+    const lines = rest.map((l) => JSON.parse(l) as { n?: number; msg: string });
+    expect(lines.filter((l) => l.msg === 'counted').map((l) => l.n)).toEqual([...Array(3000).keys()]);
+    if (end.includes('stopped')) expect(lines.at(-1)!.msg).toBe('stopped');
   });
 
   it('writes the request line exactly as pino writes the same fields, bindings included, and not below its level', () => {
