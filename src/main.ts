@@ -3,6 +3,9 @@ import { loadConfig } from './config';
 import { startServer } from './app/server';
 import { createLogger } from './observability/logger';
 
+/** How long a stopped server waits for stdout to take its last log lines. */
+const LOG_FLUSH_LIMIT_MS = 3000;
+
 /** `npm start` and `registry serve`: start the server and stop it cleanly on SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -10,17 +13,22 @@ export async function serve(): Promise<void> {
   const server = await startServer(config, { logger });
   const database = config.database.type === 'sqlite' ? config.database.file : `PostgreSQL${config.database.schema ? ` (schema ${config.database.schema})` : ''}`;
   logger.info({ url: server.url, database }, `Collaboration registry at ${server.url}; open it in a browser for the GraphQL IDE`);
+  // Log lines are written asynchronously (src/observability/logger.ts): the last ones go out before the exit, unless
+  // whatever reads stdout has stopped reading.
+  const exitOnceLogged = (code: number) => {
+    setTimeout(() => process.exit(code), LOG_FLUSH_LIMIT_MS);
+    logger.flush(() => process.exit(code));
+  };
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     server.stop().then(
       () => {
         logger.info('stopped');
-        // Log lines are written asynchronously (src/observability/logger.ts): the last ones go out before the exit.
-        logger.flush(() => process.exit(0));
+        exitOnceLogged(0);
       },
       (error: unknown) => {
         logger.fatal({ err: error }, 'shutdown failed');
-        logger.flush(() => process.exit(1));
+        exitOnceLogged(1);
       },
     );
   };

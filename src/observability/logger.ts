@@ -14,22 +14,14 @@ export function currentRequestId(): string | undefined {
 /**
  * Where the server's log lines go: stdout (or `fd`), written asynchronously by pino's writer (sonic-boom). A line is
  * added to its buffer and the server goes on; lines go out once WRITE_AT_BYTES have gathered or WRITE_AFTER_MS have
- * passed, in writes of up to 16 KiB, instead of a system call per line (README, HTTP figures). `logger.flush` waits for
- * them; on any exit pino writes what is left synchronously (a line is lost only if the process is killed outright:
- * SIGKILL, out of memory). When whatever reads stdout stops reading, the buffer holds at most MAX_BUFFERED_LOG_BYTES
- * and newer lines are dropped, rather than the server stopping with its reader or growing without bound.
+ * passed, in writes of up to 16 KiB, instead of a system call per line (README, HTTP figures). `logger.flush` calls
+ * back once every line handed over has been written. When whatever reads stdout stops reading, the buffer holds at
+ * most MAX_BUFFERED_LOG_BYTES and newer lines are dropped, rather than the server stopping with its reader or growing
+ * without bound. At exit pino writes what is left synchronously; a write sonic-boom is still retrying then (stdout
+ * backed up) is lost with the exit, so `registry serve` flushes before it exits.
  */
 export function logDestination(fd = 1): DestinationStream {
-  return new LinesAsBuffers(
-    pino.destination({
-      dest: fd,
-      sync: false,
-      contentMode: 'buffer',
-      minLength: WRITE_AT_BYTES,
-      periodicFlush: WRITE_AFTER_MS,
-      maxLength: MAX_BUFFERED_LOG_BYTES,
-    }),
-  );
+  return new LinesAsBuffers(pino.destination({ dest: fd, sync: false, contentMode: 'buffer', minLength: WRITE_AT_BYTES, maxLength: MAX_BUFFERED_LOG_BYTES }));
 }
 
 const WRITE_AT_BYTES = 8 * 1024;
@@ -40,18 +32,38 @@ type SonicBoom = ReturnType<typeof pino.destination>;
 /**
  * Hands each line to sonic-boom as a Buffer, for its buffer mode: in its text mode it measured the UTF-8 length of
  * its whole pending chunk (up to 16 KiB) on every line and encoded each chunk a second time once written, which cost
- * more per request than making the line (README, HTTP figures). Everything else is sonic-boom's.
+ * more per request than making the line (README, HTTP figures). It counts the bytes handed over and written, so lines
+ * below the threshold are written WRITE_AFTER_MS later (a timer only while some wait: an idle server writes nothing),
+ * and a flush waits for all of them (sonic-boom's own calls back once less than its threshold is left).
  */
 class LinesAsBuffers implements DestinationStream {
-  constructor(private readonly sink: SonicBoom) {}
+  private handed = 0;
+  private written = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly flushes: ((error?: Error) => void)[] = [];
+
+  constructor(private readonly sink: SonicBoom) {
+    sink.on('write', (bytes: number) => {
+      this.written += bytes;
+      if (this.waiting() === 0) this.flushes.splice(0).forEach((callback) => callback());
+    });
+    // A line dropped past MAX_BUFFERED_LOG_BYTES will never be written: it waits no more.
+    sink.on('drop', (data: Buffer) => (this.written += data.length));
+    sink.on('error', (error: Error) => this.flushes.splice(0).forEach((callback) => callback(error)));
+  }
 
   write(line: string): void {
+    const buffer = Buffer.from(line);
+    this.handed += buffer.length;
     // Its buffer mode takes Buffers; its type declares the text mode's write only.
-    this.sink.write(Buffer.from(line) as unknown as string);
+    this.sink.write(buffer as unknown as string);
+    this.timer ??= setTimeout(this.writeWaiting, WRITE_AFTER_MS).unref();
   }
 
   flush(callback: (error?: Error) => void): void {
-    this.sink.flush(callback);
+    if (this.waiting() === 0) return callback();
+    this.flushes.push(callback);
+    this.sink.flush();
   }
 
   flushSync(): void {
@@ -59,8 +71,21 @@ class LinesAsBuffers implements DestinationStream {
   }
 
   end(): void {
+    clearTimeout(this.timer);
     this.sink.end();
   }
+
+  /** Bytes handed over and neither written nor dropped. */
+  private waiting(): number {
+    return this.handed - this.written;
+  }
+
+  private readonly writeWaiting = (): void => {
+    this.timer = undefined;
+    if (this.waiting() === 0) return;
+    this.sink.flush();
+    this.timer = setTimeout(this.writeWaiting, WRITE_AFTER_MS).unref();
+  };
 }
 
 export const MAX_BUFFERED_LOG_BYTES = 16 * 2 ** 20;

@@ -9,8 +9,9 @@ export const HEALTH_BOUND_MS = 100;
  * is timed from when its ask was due, not from when it went out (a loop blocked while the probe waits for its next
  * turn delays the ask itself), and counts at most the CPU time the process used meanwhile: a block keeps the process
  * busy, while a machine that gives the whole process no time (other test workers, PostgreSQL, Chromium on two cores)
- * does not make it late by its own doing. An attack that blocks without using CPU (a synchronous sleep) would go
- * unseen; the server has none (test/hostile/health-probe.test.ts shows both).
+ * does not make it late by its own doing. A block that uses no CPU (a synchronous sleep, such as better-sqlite3
+ * waiting for a lock another process holds) goes unseen (test/hostile/health-probe.test.ts shows both), and a block
+ * is seen to within the 20 ms between asks.
  */
 export async function underAttack<T>(server: TestServer, attack: () => Promise<T>): Promise<{ result: T; slowestHealthMs: number }> {
   const health = new URL('/healthz', server.url).toString();
@@ -34,8 +35,15 @@ export async function underAttack<T>(server: TestServer, attack: () => Promise<T
     }
   };
   const probing = probe();
-  const result = await attack().finally(() => (running = false));
-  await probing;
+  let result: T;
+  try {
+    result = await attack();
+  } finally {
+    // Also when the attack fails: the probe's last ask must not outlive the test's server.
+    running = false;
+    await probing;
+  }
+  // Read after the probe's last ask: it may be the one that waited through a block at the attack's very end.
   return { result, slowestHealthMs: slowest };
 }
 

@@ -10,9 +10,13 @@ describe('the /healthz probe of the hostile suites', () => {
   afterAll(() => server.close());
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** Keeps the event loop busy until the process has used `ms` of CPU (on a loaded machine that takes longer). */
   const busy = (ms: number) => {
-    const until = performance.now() + ms;
-    while (performance.now() < until);
+    const start = process.cpuUsage();
+    for (;;) {
+      const used = process.cpuUsage(start);
+      if ((used.user + used.system) / 1000 >= ms) return;
+    }
   };
 
   it('reports a block in the middle of an attack', async () => {
@@ -21,7 +25,7 @@ describe('the /healthz probe of the hostile suites', () => {
       busy(3 * HEALTH_BOUND_MS);
       await sleep(30);
     });
-    expect(slowestHealthMs).toBeGreaterThanOrEqual(2 * HEALTH_BOUND_MS);
+    expect(slowestHealthMs).toBeGreaterThanOrEqual(HEALTH_BOUND_MS);
   });
 
   it('reports a block at the very end of an attack', async () => {
@@ -31,12 +35,16 @@ describe('the /healthz probe of the hostile suites', () => {
       return 'done';
     });
     expect(result).toBe('done');
-    expect(slowestHealthMs).toBeGreaterThanOrEqual(2 * HEALTH_BOUND_MS);
+    expect(slowestHealthMs).toBeGreaterThanOrEqual(HEALTH_BOUND_MS);
   });
 
   it('reports an attack that leaves the server free as quick', async () => {
     const { slowestHealthMs } = await underAttack(server, () => sleep(200));
     expect(slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);
+  });
+
+  it('ends its probe with a failed attack, and a failed attack fails the test', async () => {
+    await expect(underAttack(server, () => sleep(50).then(() => Promise.reject(new Error('attack failed'))))).rejects.toThrow('attack failed');
   });
 
   it('does not count a wait that uses no CPU, as when the machine gives the process no time', async () => {
