@@ -24,6 +24,11 @@ const passes = [
   { name: 'timed suites, one at a time', flags: ['--maxWorkers=1', '--workerIdleMemoryLimit=300MB', `--testPathPatterns=${timedSuites}`], env: {} },
 ];
 
+// Suites that start dist/ in a child process (the shutdown test, the CLI, the logger's exit tests) must test this
+// source, not an older build.
+const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: path.join(__dirname, '..') });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
 let status = 0;
 const reports = [];
 for (const [i, pass] of passes.entries()) {

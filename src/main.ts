@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { startServer } from './app/server';
-import { createLogger } from './observability/logger';
+import { abandonLogLines, createLogger } from './observability/logger';
 
 /** How long a stopped server waits for stdout to take its last log lines. */
 const LOG_FLUSH_LIMIT_MS = 3000;
@@ -16,8 +16,12 @@ export async function serve(): Promise<void> {
   // Log lines are written asynchronously (src/observability/logger.ts): the last ones go out before the exit, unless
   // whatever reads stdout has stopped reading.
   const exitOnceLogged = (code: number) => {
-    setTimeout(() => process.exit(code), LOG_FLUSH_LIMIT_MS);
-    logger.flush(() => process.exit(code));
+    const giveUp = () => {
+      abandonLogLines(logger);
+      process.exit(code);
+    };
+    setTimeout(giveUp, LOG_FLUSH_LIMIT_MS);
+    logger.flush((error) => (error ? giveUp() : process.exit(code)));
   };
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');

@@ -17,10 +17,14 @@ export function currentRequestId(): string | undefined {
  * passed, in writes of up to 16 KiB, instead of a system call per line (README, HTTP figures). `logger.flush` calls
  * back once every line handed over has been written. When whatever reads stdout stops reading, the buffer holds at
  * most MAX_BUFFERED_LOG_BYTES and newer lines are dropped, rather than the server stopping with its reader or growing
- * without bound. At exit pino writes what is left synchronously; a write sonic-boom is still retrying then (stdout
- * backed up) is lost with the exit, so `registry serve` flushes before it exits.
+ * without bound. At exit pino writes what is left synchronously, retrying for as long as stdout stays stuck; a write
+ * sonic-boom is still retrying then is lost. `registry serve` flushes before it exits, and abandons the lines when
+ * stdout has not taken them in time (abandonLogLines).
  */
 export function logDestination(fd = 1): DestinationStream {
+  // Node opens stdout as a libuv pipe on first use, which makes a pipe non-blocking: a write to a stuck reader then
+  // waits and retries instead of blocking a thread of libuv's pool, which an exit would wait for without end.
+  if (fd === 1) void process.stdout;
   return new LinesAsBuffers(pino.destination({ dest: fd, sync: false, contentMode: 'buffer', minLength: WRITE_AT_BYTES, maxLength: MAX_BUFFERED_LOG_BYTES }));
 }
 
@@ -40,16 +44,25 @@ class LinesAsBuffers implements DestinationStream {
   private handed = 0;
   private written = 0;
   private timer: NodeJS.Timeout | undefined;
+  private failing = false;
   private readonly flushes: ((error?: Error) => void)[] = [];
 
   constructor(private readonly sink: SonicBoom) {
     sink.on('write', (bytes: number) => {
       this.written += bytes;
-      if (this.waiting() === 0) this.flushes.splice(0).forEach((callback) => callback());
+      this.failing = false;
+      if (this.waiting() <= 0) this.settle();
     });
     // A line dropped past MAX_BUFFERED_LOG_BYTES will never be written: it waits no more.
     sink.on('drop', (data: Buffer) => (this.written += data.length));
-    sink.on('error', (error: Error) => this.flushes.splice(0).forEach((callback) => callback(error)));
+    // A write failed for good (sonic-boom retries EAGAIN itself; pino stops writing on EPIPE, the reader gone): what
+    // waits is given up, instead of retrying the failing write every WRITE_AFTER_MS, and a flush hears of it.
+    sink.on('error', (error: NodeJS.ErrnoException) => {
+      if (!this.failing && error.code !== 'EPIPE') process.stderr.write(`log lines cannot be written: ${error.message}; they are dropped until a write succeeds\n`);
+      this.failing = true;
+      this.giveUp();
+      this.settle(error);
+    });
   }
 
   write(line: string): void {
@@ -61,14 +74,20 @@ class LinesAsBuffers implements DestinationStream {
   }
 
   flush(callback: (error?: Error) => void): void {
-    if (this.waiting() === 0) return callback();
+    if (this.waiting() <= 0) return callback();
     this.flushes.push(callback);
     this.sink.flush();
   }
 
   end(): void {
-    clearTimeout(this.timer);
+    this.stopTimer();
     this.sink.end();
+  }
+
+  /** Drops what waits and closes the writer, so that an exit does not wait for a stdout that takes nothing. */
+  abandon(): void {
+    this.giveUp();
+    this.sink.destroy();
   }
 
   /** Bytes handed over and neither written nor dropped. */
@@ -76,12 +95,37 @@ class LinesAsBuffers implements DestinationStream {
     return this.handed - this.written;
   }
 
+  private giveUp(): void {
+    this.written = this.handed;
+    this.stopTimer();
+  }
+
+  private stopTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Calls the flushes back outside sonic-boom's event, so that a callback's throw cannot leave it half-updated. */
+  private settle(error?: Error): void {
+    const callbacks = this.flushes.splice(0);
+    if (callbacks.length) process.nextTick(() => callbacks.forEach((callback) => callback(error)));
+  }
+
   private readonly writeWaiting = (): void => {
     this.timer = undefined;
-    if (this.waiting() === 0) return;
+    if (this.waiting() <= 0) return;
     this.sink.flush();
     this.timer = setTimeout(this.writeWaiting, WRITE_AFTER_MS).unref();
   };
+}
+
+/**
+ * Gives up on the log lines still waiting (stdout has stopped taking them, or fails), so that an exit does not wait
+ * for them: pino's exit handler would otherwise retry them for as long as stdout stays stuck.
+ */
+export function abandonLogLines(logger: Logger): void {
+  const destination = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+  if (destination instanceof LinesAsBuffers) destination.abandon();
 }
 
 export const MAX_BUFFERED_LOG_BYTES = 16 * 2 ** 20;

@@ -1,4 +1,5 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,4 +45,44 @@ describe('graceful shutdown', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('on SIGTERM exits within a few seconds even when nothing reads its stdout any more', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-stuck-'));
+    const databaseUrl = testDatabaseUrl(dir);
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', REGISTRY_SEED: 'off' };
+    // stdout is a pipe (a FIFO, blocking as a shell's pipe is) whose reader never reads: it fills after 64 KiB.
+    const fifo = path.join(dir, 'stdout');
+    execFileSync('mkfifo', [fifo]);
+    const reader = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const writer = fs.openSync(fifo, 'w');
+    try {
+      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', writer, 'pipe'] });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const url = `http://127.0.0.1:${port}/graphql`;
+      for (let tries = 0; ; tries++) {
+        const up = await fetch(url.replace('/graphql', '/healthz')).then((r) => r.ok, () => false);
+        if (up) break;
+        if (tries > 200) throw new Error('the server did not start');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // About 300 bytes of log line each: 600 requests are three times what the pipe holds.
+      for (let i = 0; i < 600; i++) await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).text();
+      const stopping = performance.now();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      // The server waits 3 s for its last lines, then gives them up.
+      expect(performance.now() - stopping).toBeLessThan(6000);
+    } finally {
+      fs.closeSync(writer);
+      fs.closeSync(reader);
+      await dropTestDatabases([databaseUrl]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -79,6 +79,31 @@ describe('the logger', () => {
     }
   });
 
+  it('gives up on lines whose write fails (a full disk), tells stderr once and the flush the error, and retries nothing', async () => {
+    const fd = fs.openSync('/dev/full', 'w');
+    let writes = 0;
+    const write = fs.write;
+    const spy = jest.spyOn(fs, 'write').mockImplementation(((...args: unknown[]) => {
+      if (args[0] === fd) writes += 1;
+      return (write as (...a: unknown[]) => void)(...args);
+    }) as typeof fs.write);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const destination = logDestination(fd) as Destination;
+      const logger = createLogger('info', destination);
+      for (let i = 0; i < 100; i++) logger.info({ n: i }, 'counted');
+      await expect(flushed(destination)).rejects.toMatchObject({ code: 'ENOSPC' });
+      const after = writes;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(writes).toBe(after);
+      expect(stderr.mock.calls.map(([text]) => String(text))).toEqual([expect.stringMatching(/^log lines cannot be written: ENOSPC.*they are dropped/)]);
+      await expect(flushed(destination)).resolves.toBeUndefined();
+    } finally {
+      stderr.mockRestore();
+      spy.mockRestore();
+    }
+  });
+
   it('writes the lines still waiting when the process exits at once', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logger-')), 'log.jsonl');
     const script = `
