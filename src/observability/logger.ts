@@ -151,7 +151,7 @@ const { streamSym, chindingsSym } = pino.symbols;
 /**
  * Writes one line exactly as `logger[level](fields, msg)` would (the same keys in the same order: level, time, the
  * logger's bindings, the fields, msg), with the fields made by one native JSON.stringify: pino's own loop over each
- * field and each character of its text was about 4 % of the server's CPU under W3 load (README, HTTP figures).
+ * field and each character of its text was about 3 % of the server's CPU under W3 load (README, HTTP figures).
  * For the line every request writes; every other line goes through pino. No mixin (the request line names its
  * request itself), no serializers (its fields are text, numbers and lists of codes); a lone surrogate in a text is
  * written escaped, where pino writes it raw.
