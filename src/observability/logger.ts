@@ -30,8 +30,14 @@ export function logDestination(fd = 1): DestinationStream {
 
 const WRITE_AT_BYTES = 8 * 1024;
 const WRITE_AFTER_MS = 10;
+const MAX_BUFFERED_LOG_BYTES = 16 * 2 ** 20;
 
 type SonicBoom = ReturnType<typeof pino.destination>;
+
+const { streamSym, chindingsSym } = pino.symbols;
+
+/** A logger's part that pino exports the symbol of (its destination, its bindings as JSON) but declares no type for. */
+const internalOf = (logger: Logger, symbol: symbol): unknown => (logger as unknown as Record<symbol, unknown>)[symbol];
 
 /**
  * Hands each line to sonic-boom as a Buffer, for its buffer mode: in its text mode it measured the UTF-8 length of
@@ -124,11 +130,9 @@ class LinesAsBuffers implements DestinationStream {
  * for them: pino's exit handler would otherwise retry them for as long as stdout stays stuck.
  */
 export function abandonLogLines(logger: Logger): void {
-  const destination = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+  const destination = internalOf(logger, streamSym);
   if (destination instanceof LinesAsBuffers) destination.abandon();
 }
-
-export const MAX_BUFFERED_LOG_BYTES = 16 * 2 ** 20;
 
 let timeOfMs = 0;
 let timeField = '';
@@ -146,8 +150,6 @@ function isoTime(): string {
   return timeField;
 }
 
-const { streamSym, chindingsSym } = pino.symbols;
-
 /**
  * Writes one line exactly as `logger[level](fields, msg)` would (the same keys in the same order: level, time, the
  * logger's bindings, the fields, msg), with the fields made by one native JSON.stringify: pino's own loop over each
@@ -158,10 +160,9 @@ const { streamSym, chindingsSym } = pino.symbols;
  */
 export function writeLine(logger: Logger, level: 'info' | 'debug', fields: Record<string, unknown>, msg: string): void {
   if (!logger.isLevelEnabled(level)) return;
-  const internals = logger as unknown as Record<symbol, unknown>;
   const json = JSON.stringify(fields);
   const body = json.length > 2 ? `,${json.slice(1, -1)}` : '';
-  (internals[streamSym] as DestinationStream).write(`{"level":"${level}"${isoTime()}${internals[chindingsSym] as string}${body},"msg":${JSON.stringify(msg)}}\n`);
+  (internalOf(logger, streamSym) as DestinationStream).write(`{"level":"${level}"${isoTime()}${internalOf(logger, chindingsSym) as string}${body},"msg":${JSON.stringify(msg)}}\n`);
 }
 
 /**
