@@ -27,6 +27,7 @@ import { Metrics } from '../observability/metrics';
 import { observationPlugin, observe, observeOperation, observeResult, Observation, ObservedContext } from '../http/observe';
 import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } from '../http/rate-limit';
 import { StaticFiles } from '../http/static-files';
+import { RequestTurns } from '../http/request-turns';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -186,6 +187,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const limiter = createRateLimiter(config, dataSource, logger);
   const metrics = new Metrics(dataSource, services.analysis);
   const webApp = new StaticFiles(config.webDir);
+  const turns = new RequestTurns(config.database.type === 'sqlite');
   await apollo.start();
   const stopRelay =
     config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes, logger) : null;
@@ -272,7 +274,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      turns.answer(res, response.body.string);
       return;
     }
     return stream(res, response.body.asyncIterator);
@@ -283,12 +285,24 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   };
 
   /**
-   * Answers a GraphQL request. Each step that can finish at once does (src/db/sync-reads.ts): a repeat of an accepted
-   * query by an anonymous reader on SQLite is answered with the one promise that waits for its body.
+   * Answers a GraphQL request: the caller and the body are known as soon as they arrive; the operation runs in its
+   * turn (src/http/request-turns.ts). Each step that can finish at once does (src/db/sync-reads.ts): a repeat of an
+   * accepted query by an anonymous reader on SQLite is answered with the one promise that waits for its body.
    */
-  const handleGraphQL = (req: http.IncomingMessage, res: http.ServerResponse, url: RequestTarget, observation: Observation, trace: RequestTrace): MaybePromise<void> =>
+  const handleGraphQL = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: RequestTarget,
+    observation: Observation,
+    trace: RequestTrace,
+    failed: (error: unknown) => void,
+  ): MaybePromise<void> =>
     andThen(admit(req, res, observation), (principal) =>
-      principal ? andThen(readGraphQLBody(req, res, observation, principal), (parsed) => (parsed ? respond(req, res, url, observation, trace, principal, parsed.body) : undefined)) : undefined,
+      principal
+        ? andThen(readGraphQLBody(req, res, observation, principal), (parsed) => {
+            if (parsed) turns.take(() => traceRequest(trace, () => respond(req, res, url, observation, trace, principal, parsed.body)), failed);
+          })
+        : undefined,
     );
 
   const respond = (
@@ -401,7 +415,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     const route = (): MaybePromise<void> => {
       if (url.pathname !== GRAPHQL_PATH) return routeOther();
       const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
-      if (!wantsPage) return handleGraphQL(req, res, url, observation, trace);
+      if (!wantsPage) return handleGraphQL(req, res, url, observation, trace, failed);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(idePage(GRAPHQL_PATH));
     };

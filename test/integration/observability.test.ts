@@ -78,6 +78,15 @@ describe('internal errors', () => {
       expect(JSON.stringify(body)).not.toContain(logged.err.message);
       expect(JSON.stringify(body)).not.toMatch(/SQLITE|no such table|relation "|SELECT/);
       expect(lines.find((l) => l.msg === 'request' && l.requestId === 'fault-1')).toMatchObject({ errors: ['INTERNAL_SERVER_ERROR'] });
+
+      // Requests that wait for their turn together (src/http/request-turns.ts) each run inside their own trace.
+      const ids = Array.from({ length: 12 }, (_, i) => `fault-together-${i}`);
+      const answers = await Promise.all(
+        ids.map((id) => fetch(broken.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: '{"query":"{ topics { totalCount } }"}' }).then((r) => r.json() as Promise<any>)),
+      );
+      expect(answers.map((a) => a.errors[0].extensions.requestId)).toEqual(ids);
+      const faults = lines.filter((l) => l.msg === 'internal error in a GraphQL request' && String(l.requestId).startsWith('fault-together-'));
+      expect(faults.map((l) => l.requestId).sort()).toEqual([...ids].sort());
       await broken.dataSource.query('ALTER TABLE topic_gone RENAME TO topic');
     } finally {
       await broken.close();
