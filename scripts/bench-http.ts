@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/data-source';
 import { startServer } from '../src/app/server';
+import { tuneHeapForServing } from '../src/app/heap';
 import { createLogger, logDestination } from '../src/observability/logger';
 import { startReferenceServer } from './reference-server';
 
@@ -97,6 +98,8 @@ async function serve(): Promise<void> {
     console.log(server.url);
     return;
   }
+  // As `registry serve` runs (src/main.ts).
+  tuneHeapForServing();
   const logger = args.logging ? createLogger('info', logDestination(fs.openSync('/dev/null', 'w'))) : createLogger('silent');
   const config = loadConfig({ ...process.env, DATABASE_URL: args.database }, { port: 0, host: '127.0.0.1', seedOnStart: false, rateLimitPerMinute: 0 });
   const server = await startServer(config, { logger });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { startServer } from './app/server';
+import { tuneHeapForServing } from './app/heap';
 import { abandonLogLines, createLogger } from './observability/logger';
 
 /** How long a stopped server waits for stdout to take its last log lines. */
@@ -8,6 +9,7 @@ const LOG_FLUSH_LIMIT_MS = 3000;
 
 /** `npm start` and `registry serve`: start the server and stop it cleanly on SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
+  tuneHeapForServing();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, { logger });
