@@ -187,7 +187,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const limiter = createRateLimiter(config, dataSource, logger);
   const metrics = new Metrics(dataSource, services.analysis);
   const webApp = new StaticFiles(config.webDir);
-  const turns = new RequestTurns(config.database.type === 'sqlite');
+  const turns = new RequestTurns(config.database.type === 'sqlite', config.executionTimeoutMs);
   await apollo.start();
   const stopRelay =
     config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes, logger) : null;
@@ -300,7 +300,17 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     andThen(admit(req, res, observation), (principal) =>
       principal
         ? andThen(readGraphQLBody(req, res, observation, principal), (parsed) => {
-            if (parsed) turns.take(() => traceRequest(trace, () => respond(req, res, url, observation, trace, principal, parsed.body)), failed);
+            if (!parsed) return;
+            turns.take({
+              connection: req.socket,
+              run: () => traceRequest(trace, () => respond(req, res, url, observation, trace, principal, parsed.body)),
+              failed,
+              abandoned: () => res.destroyed,
+              refused: (reason) =>
+                reason === 'busy'
+                  ? refuse(res, observation, 503, 'SERVER_BUSY', 'Too many requests are waiting for their turn; try again in a second', { 'retry-after': '1' })
+                  : refuse(res, observation, 503, 'TIMEOUT', `The request waited longer than the limit of ${config.executionTimeoutMs} ms for its turn and was not run; try again`),
+            });
           })
         : undefined,
     );

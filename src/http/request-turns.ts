@@ -5,10 +5,34 @@ import { untraced } from '../observability/request-trace';
 
 /** How long a run of requests goes on before the server looks for new ones (and writes the answers of the run). */
 export const SLICE_MS = 1;
+/**
+ * At most this many requests of one connection wait for their turn at once. A waiting request writes nothing, so
+ * Node's own brake on a pipelining client (it stops reading once the answers pile up unread) never comes into
+ * play; refusing the surplus, which is an answer, brings it back.
+ */
+export const MAX_WAITING_PER_CONNECTION = 8;
+/** At most this many requests wait in all; beyond, they are refused at once rather than held (with their bodies). */
+export const MAX_WAITING = 4096;
+
+/** A request asking for its turn. */
+export interface TurnRequest {
+  /** Its connection (the socket), whose waiting requests are counted. */
+  connection: object;
+  run(): MaybePromise<void>;
+  /** A throw or a rejection of `run`. */
+  failed(error: unknown): void;
+  /** Whether nobody waits for the answer any more (the client has gone): the turn is then skipped. */
+  abandoned(): boolean;
+  /**
+   * The request is not run: `busy` when too many wait (on its connection or in all), `late` when it waited longer
+   * than the time limit.
+   */
+  refused(reason: 'busy' | 'late'): void;
+}
 
 interface Turn {
-  run: () => MaybePromise<void>;
-  failed: (error: unknown) => void;
+  request: TurnRequest;
+  since: number;
 }
 
 /**
@@ -37,13 +61,23 @@ export class RequestTurns {
   private scheduled = false;
   /** When the running slice ends (performance.now()); -1 between slices. */
   private deadline = -1;
+  private readonly waitingBy = new Map<object, number>();
 
-  /** `readsAreSynchronous`: the database answers reads at once (SQLite, src/db/sync-reads.ts). */
-  constructor(private readonly readsAreSynchronous: boolean) {}
+  /**
+   * `readsAreSynchronous`: the database answers reads at once (SQLite, src/db/sync-reads.ts). `waitLimitMs`: a
+   * request that waited longer for its turn is refused instead of run (the request time limit).
+   */
+  constructor(
+    private readonly readsAreSynchronous: boolean,
+    private readonly waitLimitMs: number,
+  ) {}
 
-  /** Runs `run` in its turn; a throw or a rejection of it goes to `failed`. */
-  take(run: () => MaybePromise<void>, failed: (error: unknown) => void): void {
-    this.waiting.push({ run, failed });
+  /** Runs the request in its turn, or refuses it at once when too many wait. */
+  take(request: TurnRequest): void {
+    const ofConnection = this.waitingBy.get(request.connection) ?? 0;
+    if (this.waiting.length >= MAX_WAITING || ofConnection >= MAX_WAITING_PER_CONNECTION) return report(() => request.refused('busy'));
+    this.waitingBy.set(request.connection, ofConnection + 1);
+    this.waiting.push({ request, since: performance.now() });
     this.schedule();
   }
 
@@ -79,17 +113,25 @@ export class RequestTurns {
 
   private runTurns(): void {
     while (this.waiting.length && performance.now() < this.deadline) {
-      const turn = this.waiting.shift()!;
+      const { request, since } = this.waiting.shift()!;
+      const ofConnection = this.waitingBy.get(request.connection)! - 1;
+      if (ofConnection) this.waitingBy.set(request.connection, ofConnection);
+      else this.waitingBy.delete(request.connection);
       let done: MaybePromise<void>;
       try {
-        done = turn.run();
+        if (request.abandoned()) continue;
+        if (performance.now() - since > this.waitLimitMs) {
+          report(() => request.refused('late'));
+          continue;
+        }
+        done = request.run();
       } catch (error) {
-        turn.failed(error);
+        report(() => request.failed(error));
         continue;
       }
       if (!isPromise(done)) continue;
       if (!this.readsAreSynchronous) {
-        done.catch(turn.failed);
+        done.catch((error: unknown) => report(() => request.failed(error)));
         continue;
       }
       // Computing only: it settles before the event loop moves on, and the slice goes on. Waiting for I/O: the next
@@ -105,7 +147,7 @@ export class RequestTurns {
       done.then(
         () => goOn(false),
         (error: unknown) => {
-          turn.failed(error);
+          report(() => request.failed(error));
           goOn(false);
         },
       );
@@ -125,5 +167,20 @@ export class RequestTurns {
         res.destroy(error as Error);
       }
     }
+  }
+}
+
+/**
+ * Calls a request's own handler of its failure or refusal. Should that throw too, the throw is raised on its own,
+ * as an uncaught exception, and the turns go on: a throw inside a slice would otherwise leave it unfinished, and no
+ * request would run again.
+ */
+function report(handler: () => void): void {
+  try {
+    handler();
+  } catch (error) {
+    process.nextTick(() => {
+      throw error;
+    });
   }
 }

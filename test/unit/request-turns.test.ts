@@ -1,5 +1,7 @@
 import http from 'node:http';
-import { RequestTurns, SLICE_MS } from '../../src/http/request-turns';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { MAX_WAITING, MAX_WAITING_PER_CONNECTION, RequestTurns, SLICE_MS, TurnRequest } from '../../src/http/request-turns';
 
 /** Keeps the thread busy for `ms`, as a request that computes does. */
 function compute(ms: number): void {
@@ -23,12 +25,17 @@ function response(log: string[], name: string, fail = false): http.ServerRespons
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
+/** Asks for a turn on a connection of its own, unless one is given. */
+function ask(turns: RequestTurns, run: TurnRequest['run'], failed: TurnRequest['failed'], more: Partial<TurnRequest> = {}): void {
+  turns.take({ connection: {}, run, failed, abandoned: () => false, refused: (reason) => failed(new Error(`refused: ${reason}`)), ...more });
+}
+
 describe('request turns', () => {
   it('run in the order they were taken, and let the event loop take in new requests between slices', async () => {
-    const turns = new RequestTurns(true);
+    const turns = new RequestTurns(true, 30_000);
     const log: string[] = [];
     const take = (name: string, ms: number) =>
-      turns.take(() => {
+      ask(turns, () => {
         log.push(name);
         compute(ms);
       }, fail(log));
@@ -50,10 +57,10 @@ describe('request turns', () => {
   });
 
   it('run short requests back to back within one slice, and write their answers together when the slice ends', async () => {
-    const turns = new RequestTurns(true);
+    const turns = new RequestTurns(true, 30_000);
     const log: string[] = [];
     for (const name of ['A', 'B', 'C']) {
-      turns.take(() => {
+      ask(turns, () => {
         log.push(`${name} runs`);
         turns.answer(response(log, name), `{"${name}":1}`);
       }, fail(log));
@@ -64,7 +71,7 @@ describe('request turns', () => {
   });
 
   it('let a request keep its turn while it only computes across promises and ticks, as a DataLoader batch does', async () => {
-    const turns = new RequestTurns(true);
+    const turns = new RequestTurns(true, 30_000);
     const log: string[] = [];
     const loaderLike = (name: string) => async () => {
       log.push(`${name} starts`);
@@ -75,8 +82,8 @@ describe('request turns', () => {
       }
       turns.answer(response(log, name), name);
     };
-    turns.take(loaderLike('A'), fail(log));
-    turns.take(loaderLike('B'), fail(log));
+    ask(turns, loaderLike('A'), fail(log));
+    ask(turns, loaderLike('B'), fail(log));
     await settle();
     expect(log).toEqual([
       'A starts',
@@ -93,16 +100,16 @@ describe('request turns', () => {
   });
 
   it('hand the turn on when a request waits for I/O, and write its answer at the next pass once it has one', async () => {
-    const turns = new RequestTurns(true);
+    const turns = new RequestTurns(true, 30_000);
     const log: string[] = [];
-    turns.take(async () => {
+    ask(turns, async () => {
       log.push('A waits for the database');
       await new Promise((resolve) => setTimeout(resolve, 20));
       log.push('A has its rows');
       turns.answer(response(log, 'A'), 'A');
       expect(turns.pending.answers).toBe(1);
     }, fail(log));
-    turns.take(() => {
+    ask(turns, () => {
       log.push('B runs');
       turns.answer(response(log, 'B'), 'B');
     }, fail(log));
@@ -111,20 +118,20 @@ describe('request turns', () => {
   });
 
   it('on a database whose reads wait (PostgreSQL), start the next request in the same slice while one waits', async () => {
-    const turns = new RequestTurns(false);
+    const turns = new RequestTurns(false, 30_000);
     const log: string[] = [];
-    turns.take(async () => {
+    ask(turns, async () => {
       log.push('A sends its query');
       await new Promise((resolve) => setTimeout(resolve, 20));
       log.push('A has its rows');
       turns.answer(response(log, 'A'), 'A');
     }, fail(log));
-    turns.take(async () => {
+    ask(turns, async () => {
       log.push('B sends its query');
       await Promise.resolve();
       throw new Error('connection lost');
     }, fail(log, 'B'));
-    turns.take(() => {
+    ask(turns, () => {
       log.push('C runs');
       turns.answer(response(log, 'C'), 'C');
     }, fail(log));
@@ -134,25 +141,76 @@ describe('request turns', () => {
   });
 
   it('report a request that throws or rejects to its own handler, and go on with the others', async () => {
-    const turns = new RequestTurns(true);
+    const turns = new RequestTurns(true, 30_000);
     const log: string[] = [];
-    turns.take(() => {
+    ask(turns, () => {
       throw new Error('thrown');
     }, fail(log, 'A'));
-    turns.take(async () => {
+    ask(turns, async () => {
       await Promise.resolve();
       throw new Error('rejected');
     }, fail(log, 'B'));
-    turns.take(() => turns.answer(response(log, 'C'), 'C'), fail(log, 'C'));
+    ask(turns, () => turns.answer(response(log, 'C'), 'C'), fail(log, 'C'));
     await settle();
     expect(log).toEqual(['A failed: Error: thrown', 'B failed: Error: rejected', 'C written: C']);
   });
 
+  it('refuse the requests of a connection beyond its share of waiting ones, and any beyond the total, at once', async () => {
+    const turns = new RequestTurns(true, 30_000);
+    const log: string[] = [];
+    const pipelining = {};
+    const onPipeline = (i: number) => ask(turns, () => void log.push(`ran ${i}`), fail(log, `pipelined ${i}`), { connection: pipelining });
+    for (let i = 0; i < MAX_WAITING_PER_CONNECTION + 2; i++) onPipeline(i);
+    ask(turns, () => void log.push('another connection ran'), fail(log));
+    // The surplus is refused before anything runs: a refusal is an answer, so Node's brake on unread answers applies.
+    expect(log).toEqual([`pipelined ${MAX_WAITING_PER_CONNECTION} failed: Error: refused: busy`, `pipelined ${MAX_WAITING_PER_CONNECTION + 1} failed: Error: refused: busy`]);
+    await settle();
+    expect(log.slice(2)).toEqual([...Array.from({ length: MAX_WAITING_PER_CONNECTION }, (_, i) => `ran ${i}`), 'another connection ran']);
+    // Its share is free again once its requests have had their turn.
+    onPipeline(99);
+    await settle();
+    expect(log.at(-1)).toBe('ran 99');
+
+    const refused: string[] = [];
+    for (let i = 0; i <= MAX_WAITING; i++) ask(turns, () => undefined, (error) => refused.push(`${i}: ${error}`));
+    expect(refused).toEqual([`${MAX_WAITING}: Error: refused: busy`]);
+    await settle();
+    expect(turns.pending).toEqual({ waiting: 0, answers: 0 });
+  });
+
+  it('refuse a request that waited longer than the time limit instead of running it, and skip one whose client has gone', async () => {
+    const turns = new RequestTurns(true, 5);
+    const log: string[] = [];
+    ask(turns, () => compute(20), fail(log, 'A'));
+    ask(turns, () => void log.push('B ran'), fail(log, 'B'));
+    ask(turns, () => void log.push('C ran'), fail(log, 'C'), { abandoned: () => true });
+    await settle();
+    expect(log).toEqual(['B failed: Error: refused: late']);
+  });
+
+  it('go on with the others when a request\'s own failure handler throws, and raise that throw on its own', () => {
+    // In a child process, where the uncaught exception can be watched without failing this test (on the build of
+    // this source, which `npm test` makes first).
+    const module = path.join(__dirname, '..', '..', 'dist', 'src', 'http', 'request-turns.js');
+    const script = `
+      const { RequestTurns } = require(${JSON.stringify(module)});
+      const turns = new RequestTurns(true, 30000);
+      const log = [];
+      process.on('uncaughtException', (error) => log.push('uncaught: ' + error.message));
+      const ask = (run, failed) => turns.take({ connection: {}, run, failed, abandoned: () => false, refused: () => {} });
+      ask(() => { throw new Error('run broke'); }, () => { throw new Error('handler broke'); });
+      ask(async () => { throw new Error('async run broke'); }, () => { throw new Error('async handler broke'); });
+      ask(() => log.push('the next one ran'), () => {});
+      setTimeout(() => console.log(JSON.stringify(log)), 50);`;
+    const output = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual(['uncaught: handler broke', 'the next one ran', 'uncaught: async handler broke']);
+  });
+
   it('destroy a response whose write throws, and still write the others of the slice', async () => {
-    const turns = new RequestTurns(true);
+    const turns = new RequestTurns(true, 30_000);
     const log: string[] = [];
     const broken = response(log, 'A', true);
-    turns.take(() => {
+    ask(turns, () => {
       turns.answer(broken, 'A');
       turns.answer(response(log, 'B'), 'B');
     }, fail(log));
