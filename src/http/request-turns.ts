@@ -65,11 +65,13 @@ export class RequestTurns {
 
   /**
    * `readsAreSynchronous`: the database answers reads at once (SQLite, src/db/sync-reads.ts). `waitLimitMs`: a
-   * request that waited longer for its turn is refused instead of run (the request time limit).
+   * request that waited longer for its turn is refused instead of run (the request time limit). `sliceMs`: longer
+   * in tests that are about order rather than rhythm, where a busy machine could otherwise end a slice early.
    */
   constructor(
     private readonly readsAreSynchronous: boolean,
     private readonly waitLimitMs: number,
+    private readonly sliceMs = SLICE_MS,
   ) {}
 
   /** Runs the request in its turn, or refuses it at once when too many wait. */
@@ -107,7 +109,7 @@ export class RequestTurns {
   };
 
   private slice(): void {
-    this.deadline = performance.now() + SLICE_MS;
+    this.deadline = performance.now() + this.sliceMs;
     this.runTurns();
   }
 

@@ -23,6 +23,12 @@ function response(log: string[], name: string, fail = false): http.ServerRespons
   return res;
 }
 
+/**
+ * A slice long enough that a test about which requests share a slice does not depend on how busy the machine is
+ * (a 1 ms slice can end after one request on a loaded CI runner).
+ */
+const ORDER_SLICE_MS = 10_000;
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 /** Asks for a turn on a connection of its own, unless one is given. */
@@ -57,7 +63,7 @@ describe('request turns', () => {
   });
 
   it('run short requests back to back within one slice, and write their answers together when the slice ends', async () => {
-    const turns = new RequestTurns(true, 30_000);
+    const turns = new RequestTurns(true, 30_000, ORDER_SLICE_MS);
     const log: string[] = [];
     for (const name of ['A', 'B', 'C']) {
       ask(turns, () => {
@@ -71,7 +77,7 @@ describe('request turns', () => {
   });
 
   it('let a request keep its turn while it only computes across promises and ticks, as a DataLoader batch does', async () => {
-    const turns = new RequestTurns(true, 30_000);
+    const turns = new RequestTurns(true, 30_000, ORDER_SLICE_MS);
     const log: string[] = [];
     const loaderLike = (name: string) => async () => {
       log.push(`${name} starts`);
@@ -118,7 +124,7 @@ describe('request turns', () => {
   });
 
   it('on a database whose reads wait (PostgreSQL), start the next request in the same slice while one waits', async () => {
-    const turns = new RequestTurns(false, 30_000);
+    const turns = new RequestTurns(false, 30_000, ORDER_SLICE_MS);
     const log: string[] = [];
     ask(turns, async () => {
       log.push('A sends its query');
