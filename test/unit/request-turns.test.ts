@@ -23,11 +23,13 @@ function response(log: string[], name: string, fail = false): http.ServerRespons
   return res;
 }
 
+/** Slices that begin as soon as a request waits, for the tests of what happens within and between slices. */
+const NO_GATHERING = { gatherQuietMs: 0 };
 /**
- * A slice long enough that a test about which requests share a slice does not depend on how busy the machine is
- * (a 1 ms slice can end after one request on a loaded CI runner).
+ * And long enough that a test about which requests share a slice does not depend on how busy the machine is (a
+ * 1 ms slice can end after one request on a loaded CI runner).
  */
-const ORDER_SLICE_MS = 10_000;
+const LONG_SLICES = { sliceMs: 10_000, gatherQuietMs: 0 };
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -38,7 +40,7 @@ function ask(turns: RequestTurns, run: TurnRequest['run'], failed: TurnRequest['
 
 describe('request turns', () => {
   it('run in the order they were taken, and let the event loop take in new requests between slices', async () => {
-    const turns = new RequestTurns(true, 30_000);
+    const turns = new RequestTurns(true, 30_000, NO_GATHERING);
     const log: string[] = [];
     const take = (name: string, ms: number) =>
       ask(turns, () => {
@@ -63,7 +65,7 @@ describe('request turns', () => {
   });
 
   it('run short requests back to back within one slice, and write their answers together when the slice ends', async () => {
-    const turns = new RequestTurns(true, 30_000, ORDER_SLICE_MS);
+    const turns = new RequestTurns(true, 30_000, LONG_SLICES);
     const log: string[] = [];
     for (const name of ['A', 'B', 'C']) {
       ask(turns, () => {
@@ -77,7 +79,7 @@ describe('request turns', () => {
   });
 
   it('let a request keep its turn while it only computes across promises and ticks, as a DataLoader batch does', async () => {
-    const turns = new RequestTurns(true, 30_000, ORDER_SLICE_MS);
+    const turns = new RequestTurns(true, 30_000, LONG_SLICES);
     const log: string[] = [];
     const loaderLike = (name: string) => async () => {
       log.push(`${name} starts`);
@@ -106,7 +108,7 @@ describe('request turns', () => {
   });
 
   it('hand the turn on when a request waits for I/O, and write its answer at the next pass once it has one', async () => {
-    const turns = new RequestTurns(true, 30_000);
+    const turns = new RequestTurns(true, 30_000, NO_GATHERING);
     const log: string[] = [];
     ask(turns, async () => {
       log.push('A waits for the database');
@@ -123,8 +125,69 @@ describe('request turns', () => {
     expect(log).toEqual(['A waits for the database', 'B runs', 'B written: B', 'A has its rows', 'A written: A']);
   });
 
+  it('on SQLite, begin a slice once requests stop arriving, so that the ones arriving meanwhile share it', async () => {
+    const quietMs = 40;
+    const turns = new RequestTurns(true, 30_000, { sliceMs: 10_000, gatherQuietMs: quietMs, gatherMaxMs: 10_000 });
+    const log: string[] = [];
+    const ran = new Map<string, number>();
+    const taken = new Map<string, number>();
+    const take = (name: string) => {
+      taken.set(name, performance.now());
+      ask(turns, () => {
+        ran.set(name, performance.now());
+        log.push(`${name} runs`);
+        turns.answer(response(log, name), name);
+      }, fail(log));
+    };
+    take('A');
+    take('B');
+    // C and D come at the next passes of the event loop, as the next requests of clients that had their answers.
+    setImmediate(() => {
+      take('C');
+      setImmediate(() => setImmediate(() => take('D')));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5 * quietMs));
+    // Without the gathering, A and B would have run and been written before C arrived.
+    expect(log).toEqual(['A runs', 'B runs', 'C runs', 'D runs', 'A written: A', 'B written: B', 'C written: C', 'D written: D']);
+    // The gathering lasted until none had come for the quiet time (a timer may fire up to 1 ms early).
+    expect(ran.get('A')! - taken.get('D')!).toBeGreaterThanOrEqual(quietMs - 1);
+  });
+
+  it('on SQLite, begin a slice at most the gathering limit after its first request came, even while more keep coming', async () => {
+    const turns = new RequestTurns(true, 30_000, { gatherQuietMs: 10_000, gatherMaxMs: 20 });
+    const firstTaken = performance.now();
+    let firstRan = -1;
+    ask(turns, () => void (firstRan = performance.now()), fail([]));
+    ask(turns, () => undefined, fail([]));
+    // Another request every millisecond for 300 ms.
+    let firstRanWhileStreaming = false;
+    const stream = setInterval(() => {
+      if (firstRan >= 0) firstRanWhileStreaming = true;
+      ask(turns, () => undefined, fail([]));
+    }, 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    clearInterval(stream);
+    await settle();
+    expect(firstRanWhileStreaming).toBe(true);
+    expect(firstRan - firstTaken).toBeGreaterThanOrEqual(20 - 1);
+    expect(turns.pending).toEqual({ waiting: 0, answers: 0 });
+  });
+
+  it('run a lone request at once, without gathering', async () => {
+    const turns = new RequestTurns(true, 30_000, { gatherQuietMs: 10_000, gatherMaxMs: 10_000 });
+    const log: string[] = [];
+    ask(turns, () => {
+      log.push('A runs');
+      turns.answer(response(log, 'A'), 'A');
+    }, fail(log));
+    setImmediate(() => log.push('next pass'));
+    await settle();
+    expect(log).toEqual(['A runs', 'A written: A', 'next pass']);
+  });
+
   it('on a database whose reads wait (PostgreSQL), start the next request in the same slice while one waits', async () => {
-    const turns = new RequestTurns(false, 30_000, ORDER_SLICE_MS);
+    // With the default gathering, which PostgreSQL does without.
+    const turns = new RequestTurns(false, 30_000, { sliceMs: 10_000 });
     const log: string[] = [];
     ask(turns, async () => {
       log.push('A sends its query');
