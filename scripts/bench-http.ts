@@ -138,6 +138,7 @@ async function post(url: string, workload: Workload): Promise<{ data?: unknown; 
 interface Figures {
   perSecond: number;
   p50: number;
+  p90: number;
   p99: number;
   /** Requests unanswered after 30 s (autocannon gives up on them and opens a new connection). */
   timeouts: number;
@@ -167,7 +168,7 @@ async function load(url: string, workload: Workload): Promise<Figures> {
     throw new Error(`${workload.name} on ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} of them timeouts)`);
   }
   const sorted = Float64Array.from(latencies).sort();
-  return { perSecond: result.requests.average, p50: percentile(sorted, 50), p99: percentile(sorted, 99), timeouts: result.timeouts };
+  return { perSecond: result.requests.average, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), timeouts: result.timeouts };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -216,9 +217,10 @@ async function main(): Promise<void> {
       `\n${on}, ${args.connections} connections, ${args.rounds} interleaved rounds of ${args.seconds} s (median), logging ${args.logging ? 'on' : 'off'}, rate limit off, anonymous\n`,
     );
     const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms`;
-    const cell = (f: Figures | undefined) => (f ? `${f.perSecond.toFixed(0).padStart(7)} ${ms(f.p50).padStart(8)} ${ms(f.p99).padStart(8)}` : ' '.repeat(25));
-    console.log(`| workload      | registry req/s   p50      p99 | reference req/s  p50      p99 | ratio | registry p99/p50 |`);
-    console.log(`|---------------|-------------------------------|-------------------------------|-------|------------------|`);
+    const cell = (f: Figures | undefined) =>
+      f ? `${f.perSecond.toFixed(0).padStart(7)} ${ms(f.p50).padStart(8)} ${ms(f.p90).padStart(8)} ${ms(f.p99).padStart(8)}` : ' '.repeat(34);
+    console.log(`| workload      | registry req/s   p50      p90      p99 | reference req/s  p50      p90      p99 | ratio | registry p99/p50 |`);
+    console.log(`|---------------|----------------------------------------|----------------------------------------|-------|------------------|`);
     const notes: string[] = [];
     for (const workload of workloads) {
       const figures = (name: string): Figures | undefined => {
@@ -227,6 +229,7 @@ async function main(): Promise<void> {
           runs && {
             perSecond: median(runs.map((r) => r.perSecond)),
             p50: median(runs.map((r) => r.p50)),
+            p90: median(runs.map((r) => r.p90)),
             p99: median(runs.map((r) => r.p99)),
             timeouts: runs.reduce((sum, r) => sum + r.timeouts, 0),
           }
