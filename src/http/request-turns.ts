@@ -67,9 +67,10 @@ interface Turn {
  * On SQLite a slice shuts out every request that arrives while it runs, and when many clients send their next
  * requests as their answers come (all the answers of a slice come at once), the last of them arrived just after the
  * slice began and waited for all of it and then for their own: W3's latencies fell in two groups, 1.1 and 2.2 ms.
- * So a slice of two or more waiting requests begins once they stop arriving (GATHER_QUIET_MS), or GATHER_MAX_MS
- * after the first came, whichever is sooner. A lone request is run at once; on PostgreSQL a slice only starts
- * requests, shuts nobody out for long, and begins at once.
+ * So a slice of two or more waiting requests begins once they stop arriving (GATHER_QUIET_MS), or at the first
+ * pass of the event loop GATHER_MAX_MS after the oldest of them came, whichever is sooner; requests carried over
+ * from a slice that ran out of time have waited longer than that, and the next slice begins at once. A lone
+ * request is run at once; on PostgreSQL a slice only starts requests, shuts nobody out for long, and begins at once.
  *
  * Answers are written together at the end of the slice that made them (answers made outside a slice, after I/O,
  * at the next pass of the event loop) rather than one by one between the work of the next requests: on this
@@ -83,7 +84,8 @@ export class RequestTurns {
   /** When the running slice ends (performance.now()); -1 between slices. */
   private deadline = -1;
   private readonly waitingBy = new Map<object, number>();
-  private readonly rhythm: TurnRhythm;
+  /** The rhythm in use: the defaults for the database, or the test's. */
+  readonly rhythm: TurnRhythm;
 
   /**
    * `readsAreSynchronous`: the database answers reads at once (SQLite, src/db/sync-reads.ts). `waitLimitMs`: a
@@ -94,7 +96,15 @@ export class RequestTurns {
     private readonly waitLimitMs: number,
     rhythm: Partial<TurnRhythm> = {},
   ) {
-    this.rhythm = { sliceMs: SLICE_MS, gatherQuietMs: readsAreSynchronous ? GATHER_QUIET_MS : 0, gatherMaxMs: GATHER_MAX_MS, ...rhythm };
+    this.rhythm = {
+      sliceMs: rhythm.sliceMs ?? SLICE_MS,
+      gatherQuietMs: rhythm.gatherQuietMs ?? (readsAreSynchronous ? GATHER_QUIET_MS : 0),
+      gatherMaxMs: rhythm.gatherMaxMs ?? GATHER_MAX_MS,
+    };
+    // A slice of no length would run nothing and be scheduled again for ever.
+    if (!(this.rhythm.sliceMs > 0) || !(this.rhythm.gatherQuietMs >= 0) || !(this.rhythm.gatherMaxMs >= 0)) {
+      throw new RangeError(`request turns: a slice must be longer than 0 ms and gathering times not negative (${JSON.stringify(this.rhythm)})`);
+    }
   }
 
   /** Runs the request in its turn, or refuses it at once when too many wait. */

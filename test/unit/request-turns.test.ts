@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { MAX_WAITING, MAX_WAITING_PER_CONNECTION, RequestTurns, SLICE_MS, TurnRequest } from '../../src/http/request-turns';
+import { GATHER_MAX_MS, GATHER_QUIET_MS, MAX_WAITING, MAX_WAITING_PER_CONNECTION, RequestTurns, SLICE_MS, TurnRequest } from '../../src/http/request-turns';
 
 /** Keeps the thread busy for `ms`, as a request that computes does. */
 function compute(ms: number): void {
@@ -126,7 +126,9 @@ describe('request turns', () => {
   });
 
   it('on SQLite, begin a slice once requests stop arriving, so that the ones arriving meanwhile share it', async () => {
-    const quietMs = 40;
+    // The quiet time counts from the newest request: C and D come 30 and 60 ms after A, each within the quiet time
+    // of the one before, so a slice that began the quiet time after the first request would leave D out.
+    const quietMs = 100;
     const turns = new RequestTurns(true, 30_000, { sliceMs: 10_000, gatherQuietMs: quietMs, gatherMaxMs: 10_000 });
     const log: string[] = [];
     const ran = new Map<string, number>();
@@ -141,16 +143,24 @@ describe('request turns', () => {
     };
     take('A');
     take('B');
-    // C and D come at the next passes of the event loop, as the next requests of clients that had their answers.
-    setImmediate(() => {
-      take('C');
-      setImmediate(() => setImmediate(() => take('D')));
-    });
-    await new Promise((resolve) => setTimeout(resolve, 5 * quietMs));
+    setTimeout(() => take('C'), 30);
+    setTimeout(() => take('D'), 60);
+    await new Promise((resolve) => setTimeout(resolve, 60 + 3 * quietMs));
     // Without the gathering, A and B would have run and been written before C arrived.
     expect(log).toEqual(['A runs', 'B runs', 'C runs', 'D runs', 'A written: A', 'B written: B', 'C written: C', 'D written: D']);
-    // The gathering lasted until none had come for the quiet time (a timer may fire up to 1 ms early).
-    expect(ran.get('A')! - taken.get('D')!).toBeGreaterThanOrEqual(quietMs - 1);
+    expect(ran.get('A')! - taken.get('D')!).toBeGreaterThanOrEqual(quietMs);
+  });
+
+  it('gather by default on SQLite and not on PostgreSQL, and refuse a rhythm that could never run a request', () => {
+    expect(new RequestTurns(true, 30_000).rhythm).toEqual({ sliceMs: SLICE_MS, gatherQuietMs: GATHER_QUIET_MS, gatherMaxMs: GATHER_MAX_MS });
+    expect(new RequestTurns(false, 30_000).rhythm).toEqual({ sliceMs: SLICE_MS, gatherQuietMs: 0, gatherMaxMs: GATHER_MAX_MS });
+    expect(GATHER_QUIET_MS).toBeGreaterThan(0);
+    // A request carried over from a slice that ran out of time has waited a whole slice: it must not gather again.
+    expect(GATHER_MAX_MS).toBeLessThan(SLICE_MS);
+    // A field given as undefined takes its default rather than leaving the slice without a length.
+    expect(new RequestTurns(true, 30_000, { sliceMs: undefined }).rhythm.sliceMs).toBe(SLICE_MS);
+    expect(() => new RequestTurns(true, 30_000, { sliceMs: 0 })).toThrow(RangeError);
+    expect(() => new RequestTurns(true, 30_000, { gatherMaxMs: -1 })).toThrow(RangeError);
   });
 
   it('on SQLite, begin a slice at most the gathering limit after its first request came, even while more keep coming', async () => {
@@ -186,8 +196,7 @@ describe('request turns', () => {
   });
 
   it('on a database whose reads wait (PostgreSQL), start the next request in the same slice while one waits', async () => {
-    // With the default gathering, which PostgreSQL does without.
-    const turns = new RequestTurns(false, 30_000, { sliceMs: 10_000 });
+    const turns = new RequestTurns(false, 30_000, LONG_SLICES);
     const log: string[] = [];
     ask(turns, async () => {
       log.push('A sends its query');
