@@ -6,8 +6,8 @@ import { untraced } from '../observability/request-trace';
 /** How long a run of requests goes on before the server looks for new ones (and writes the answers of the run). */
 export const SLICE_MS = 1;
 /**
- * On SQLite, a slice waits to begin while requests are still arriving: until none has come for GATHER_QUIET_MS, and
- * never longer than GATHER_MAX_MS after the first of them came.
+ * On SQLite, a slice waits to begin while requests are still arriving: until none has come for GATHER_QUIET_MS, or
+ * until the first pass of the event loop GATHER_MAX_MS after the oldest waiting one came.
  */
 export const GATHER_QUIET_MS = 0.05;
 export const GATHER_MAX_MS = 0.5;
