@@ -8,8 +8,9 @@
  * table shows the median of the rounds. Before measuring, W1 and W3 must return the same `data` from both servers,
  * the registry's overlap analysis of the freshly imported registry must be built (a server in service built it long
  * ago; measured during the build, the first round's figures were the build's), and each server gets --warmup
- * seconds of each workload, not counted, so that the rounds measure code V8 has compiled rather than the compiling. whoWorksWith and overlapReport run on the registry alone: the reference has no overlap analysis
- * and re-implementing it would not be the same work. With --postgres the registry runs on PostgreSQL (a schema
+ * seconds of each workload, not counted, so that the rounds measure code V8 has compiled rather than the compiling
+ * (--warmup 0: none). whoWorksWith and overlapReport run on the registry alone: the reference has no overlap
+ * analysis and re-implementing it would not be the same work. With --postgres the registry runs on PostgreSQL (a schema
  * bench_http, dropped after) and only its figures are shown.
  */
 import 'reflect-metadata';
@@ -213,7 +214,7 @@ async function main(): Promise<void> {
       console.log(`${workload.name}: both servers return the same data (${JSON.stringify(mine!.data).length} bytes)`);
     }
     await analysisBuilt(project.url);
-    for (const workload of workloads) {
+    for (const workload of Number(args.warmup) > 0 ? workloads : []) {
       for (const [name, url] of servers) if (name === 'registry' || workload.both) await load(url, workload, Number(args.warmup));
     }
     const results = new Map<string, Figures[]>();
