@@ -188,6 +188,8 @@ async function analysisBuilt(url: string): Promise<void> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
+  const warmup = Number(args.warmup);
+  if (!(warmup >= 0) || args.warmup!.trim() === '') throw new Error(`--warmup must be a number of seconds, 0 or more (got "${args.warmup}")`);
   const only = args.only?.split(',').map((s) => s.trim());
   const workloads = WORKLOADS.filter((w) => !only || only.includes(w.name));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-http-'));
@@ -214,8 +216,8 @@ async function main(): Promise<void> {
       console.log(`${workload.name}: both servers return the same data (${JSON.stringify(mine!.data).length} bytes)`);
     }
     await analysisBuilt(project.url);
-    for (const workload of Number(args.warmup) > 0 ? workloads : []) {
-      for (const [name, url] of servers) if (name === 'registry' || workload.both) await load(url, workload, Number(args.warmup));
+    for (const workload of warmup > 0 ? workloads : []) {
+      for (const [name, url] of servers) if (name === 'registry' || workload.both) await load(url, workload, warmup);
     }
     const results = new Map<string, Figures[]>();
     for (let round = 0; round < Number(args.rounds); round++) {
@@ -232,7 +234,7 @@ async function main(): Promise<void> {
     process.stderr.write('\n');
     const on = args.postgres ? 'PostgreSQL' : 'SQLite';
     console.log(
-      `\n${on}, ${args.connections} connections, ${args.rounds} interleaved rounds of ${args.seconds} s (median), logging ${args.logging ? 'on' : 'off'}, rate limit off, anonymous\n`,
+      `\n${on}, ${args.connections} connections, ${args.rounds} interleaved rounds of ${args.seconds} s (median) after a warm-up of ${warmup} s per workload, logging ${args.logging ? 'on' : 'off'}, rate limit off, anonymous\n`,
     );
     const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms`;
     const cell = (f: Figures | undefined) =>
