@@ -98,6 +98,18 @@ const { values: args } = parseArgs({
   },
 });
 
+/** A numeric option, refused unless it is a number of at least `min` (Number('') would be 0). */
+function numberOption(name: 'seconds' | 'rounds' | 'warmup' | 'connections', min: number): number {
+  const text = args[name]!;
+  const value = Number(text);
+  if (text.trim() === '' || !(value >= min)) throw new Error(`--${name} must be a number, ${min} or more (got "${text}")`);
+  return value;
+}
+const seconds = numberOption('seconds', 1);
+const rounds = numberOption('rounds', 1);
+const warmup = numberOption('warmup', 0);
+const connections = numberOption('connections', 1);
+
 /** Child process: serve, print the URL on stdout, run until killed. */
 async function serve(): Promise<void> {
   if (args.serve === 'reference') {
@@ -151,7 +163,7 @@ interface Figures {
 /** The p-th percentile (nearest rank) of sorted latencies. */
 const percentile = (sorted: Float64Array, p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-async function load(url: string, workload: Workload, seconds = Number(args.seconds)): Promise<Figures> {
+async function load(url: string, workload: Workload, duration = seconds): Promise<Figures> {
   // autocannon's own percentiles come from a histogram of whole milliseconds, which cannot tell a p50 of 1.0 ms from
   // one of 1.9 ms; each answer's own latency, kept here, can.
   const latencies: number[] = [];
@@ -160,8 +172,8 @@ async function load(url: string, workload: Workload, seconds = Number(args.secon
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: workload.query, variables: workload.variables }),
-    connections: Number(args.connections),
-    duration: seconds,
+    connections,
+    duration,
     timeout: 30,
   });
   run.on('response', (_client, statusCode, _bytes, ms) => {
@@ -188,8 +200,6 @@ async function analysisBuilt(url: string): Promise<void> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const warmup = Number(args.warmup);
-  if (!(warmup >= 0) || args.warmup!.trim() === '') throw new Error(`--warmup must be a number of seconds, 0 or more (got "${args.warmup}")`);
   const only = args.only?.split(',').map((s) => s.trim());
   const workloads = WORKLOADS.filter((w) => !only || only.includes(w.name));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-http-'));
@@ -220,7 +230,7 @@ async function main(): Promise<void> {
       for (const [name, url] of servers) if (name === 'registry' || workload.both) await load(url, workload, warmup);
     }
     const results = new Map<string, Figures[]>();
-    for (let round = 0; round < Number(args.rounds); round++) {
+    for (let round = 0; round < rounds; round++) {
       for (const workload of workloads) {
         for (const [name, url] of servers) {
           if (name === 'reference' && !workload.both) continue;
@@ -234,7 +244,7 @@ async function main(): Promise<void> {
     process.stderr.write('\n');
     const on = args.postgres ? 'PostgreSQL' : 'SQLite';
     console.log(
-      `\n${on}, ${args.connections} connections, ${args.rounds} interleaved rounds of ${args.seconds} s (median) after a warm-up of ${warmup} s per workload, logging ${args.logging ? 'on' : 'off'}, rate limit off, anonymous\n`,
+      `\n${on}, ${connections} connections, ${rounds} interleaved rounds of ${seconds} s (median) after a warm-up of ${warmup} s per workload, logging ${args.logging ? 'on' : 'off'}, rate limit off, anonymous\n`,
     );
     const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms`;
     const cell = (f: Figures | undefined) =>
