@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const root = path.join(__dirname, '..', '..');
@@ -116,4 +116,26 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
     value = await read();
   }
   return value;
+}
+
+/**
+ * Milliseconds from a click's event to the paint of the first frame in which `ready` (an expression evaluated in the
+ * page) holds: what the user waits, measured in the page. Playwright's own steps around a click (scrolling, waiting for
+ * the target to be still, polling for the answer) take longer on a loaded machine and are not counted. `probe` is
+ * evaluated right after that paint, before any later frame.
+ */
+export async function clickToPaint(page: Page, target: Locator, ready: string, probe = 'null'): Promise<{ ms: number; probe: unknown }> {
+  await target.scrollIntoViewIfNeeded();
+  await page.evaluate(`window.__clickToPaint = new Promise((resolve) => {
+    document.addEventListener('click', (event) => {
+      const clicked = event.timeStamp;
+      // A task queued from a frame's callbacks runs after that frame has painted.
+      const painted = () => resolve({ ms: performance.now() - clicked, probe: ${probe} });
+      const check = () => requestAnimationFrame(() => (${ready} ? setTimeout(painted, 0) : check()));
+      check();
+    }, { capture: true, once: true });
+  }); undefined`);
+  await target.click();
+  const { ms, probe: probed } = (await page.evaluate('window.__clickToPaint')) as { ms: number; probe: unknown };
+  return { ms: Math.round(ms), probe: probed };
 }

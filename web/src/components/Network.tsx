@@ -70,14 +70,24 @@ export function Network({ label, elements, selected, onHover, onSelect, handle }
   useEffect(() => {
     const instance = cy.current;
     if (!instance) return;
-    instance.batch(() => {
-      instance.elements('.highlight').removeClass('highlight');
-      if (selected) instance.getElementById(selected).addClass('highlight');
-    });
-    // A pair picked in the table may be a speck in the whole picture: bring it close enough to see.
-    const edge = selected ? instance.getElementById(selected) : null;
-    // One jump, not an animation: each animated frame redraws every node, which a large picture cannot afford.
-    if (edge?.nonempty() && instance.zoom() < 0.8) instance.fit(edge.connectedNodes(), 120);
+    const highlight = () => {
+      instance.batch(() => {
+        instance.elements('.highlight').removeClass('highlight');
+        if (selected) instance.getElementById(selected).addClass('highlight');
+      });
+      // A pair picked in the table may be a speck in the whole picture: bring it close enough to see.
+      const edge = selected ? instance.getElementById(selected) : null;
+      // One jump, not an animation: each animated frame redraws every node, which a large picture cannot afford.
+      if (edge?.nonempty() && instance.zoom() < 0.8) instance.fit(edge.connectedNodes(), 120);
+    };
+    // Redrawing a large picture takes a few hundred milliseconds on a slow machine: let the frame that shows the
+    // pair's reasons paint first, and redraw the picture in the next one.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(highlight, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [selected, elements]);
 
   return <div ref={container} className="network" role="img" aria-label={label} data-testid="network" />;
