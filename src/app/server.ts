@@ -11,7 +11,8 @@ import { openDatabase } from '../db/data-source';
 import { andThen, MaybePromise } from '../db/sync-reads';
 import { startChangeRelay } from '../db/change-relay';
 import { Context, createServices, RequestScope, Services } from './context';
-import { formatError } from '../graphql/errors';
+import { formatError, toGraphQLError } from '../graphql/errors';
+import { bodyNestingProblem } from '../graphql/input-guard';
 import { idePage, readIdeAsset } from '../graphql/ide';
 import { compiledExecution } from '../graphql/executor';
 import { limitsPlugin, QueryGate, RepetitionRule } from '../graphql/limits';
@@ -211,6 +212,18 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       const isJson = (req.headers['content-type'] ?? '').includes('application/json');
       let body: unknown = text;
       if (isJson) {
+        const nesting = bodyNestingProblem(text);
+        if (nesting && 'body' in nesting) {
+          refuse(res, observation, 400, 'BAD_REQUEST', nesting.body);
+          return null;
+        }
+        if (nesting) {
+          // The same answer as the check after parsing gives (badInput), without building the levels first.
+          const error = toGraphQLError(nesting.variable);
+          observation.errorCodes.push(String(error.extensions.code));
+          sendJson(res, 400, { errors: [{ message: error.message, extensions: error.extensions }] });
+          return null;
+        }
         try {
           body = text === '' ? undefined : JSON.parse(text);
         } catch {

@@ -67,7 +67,7 @@ describe('NUL characters in text', () => {
 });
 
 describe('deeply nested variables', () => {
-  it('are refused naming the variable, in milliseconds, before any recursive walk (anonymous, 100,000 levels)', async () => {
+  it('are refused naming the variable, in milliseconds, before the body is parsed (anonymous, 100,000 levels)', async () => {
     const depth = 100_000;
     const body = `{"query":"mutation($s: JSON!) { importRegistry(snapshot: $s) { userErrors { message } } }","variables":{"s":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
     const { result: res, slowestHealthMs } = await underAttack(server, () => postRaw(server, body));
@@ -76,6 +76,17 @@ describe('deeply nested variables', () => {
     const object = `{"query":"query($f: CollaborationFilter) { collaborations(filter: $f) { totalCount } }","variables":{"f":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`;
     const res2 = await postRaw(server, object);
     expect([res2.status, res2.json.errors[0].extensions.code, res2.json.errors[0].message]).toEqual([400, 'BAD_USER_INPUT', 'f: is nested more than 32 levels deep']);
+  });
+
+  it('anywhere else in the body are refused as a bad request, in milliseconds, before the body is parsed', async () => {
+    const depth = 100_000;
+    const body = `{"query":"{ __typename }","extensions":{"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    const { result: res, slowestHealthMs } = await underAttack(server, () => postRaw(server, body));
+    expect([res.status, res.json.errors[0].extensions.code, res.json.errors[0].message]).toEqual([400, 'BAD_REQUEST', 'The request body is nested more than 34 levels deep']);
+    expect(slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);
+    // What a GraphQL client sends nests far less, and is answered.
+    const shallow = await postRaw(server, `{"query":"{ __typename }","extensions":{"x":${'['.repeat(30)}${']'.repeat(30)}}}`);
+    expect([shallow.status, shallow.json.data]).toEqual([200, { __typename: 'Query' }]);
   });
 
   it('still accept a snapshot, the deepest input there is', async () => {

@@ -33,6 +33,12 @@ const LONG_SLICES = { sliceMs: 10_000, gatherQuietMs: 0 };
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
+/** Waits until every request asked has had its turn: thousands take many passes, and a loaded machine slows each. */
+async function drained(turns: RequestTurns): Promise<void> {
+  const until = Date.now() + 10_000;
+  while ((turns.pending.waiting > 0 || turns.pending.answers > 0) && Date.now() < until) await settle();
+}
+
 /** Asks for a turn on a connection of its own, unless one is given. */
 function ask(turns: RequestTurns, run: TurnRequest['run'], failed: TurnRequest['failed'], more: Partial<TurnRequest> = {}): void {
   turns.take({ connection: {}, run, failed, abandoned: () => false, refused: (reason) => failed(new Error(`refused: ${reason}`)), ...more });
@@ -252,7 +258,7 @@ describe('request turns', () => {
     const refused: string[] = [];
     for (let i = 0; i <= MAX_WAITING; i++) ask(turns, () => undefined, (error) => refused.push(`${i}: ${error}`));
     expect(refused).toEqual([`${MAX_WAITING}: Error: refused: busy`]);
-    await settle();
+    await drained(turns);
     expect(turns.pending).toEqual({ waiting: 0, answers: 0 });
   });
 
