@@ -30,9 +30,12 @@ const child = (path: string, key: string | number) => (typeof key === 'number' ?
 /**
  * Walks each variable's value with an explicit stack (a value nested 100,000 deep would overflow any recursive
  * walk, GraphQL's own coercion included): too deep, or a NUL anywhere in a string or key, is the client's error.
+ * The first problem in the order the variables are written is named, as `bodyNestingProblem` names it.
  */
-function variableProblem(variables: Record<string, unknown>): RegistryError | null {
-  const stack: { value: unknown; path: string; name: string; depth: number }[] = Object.entries(variables).map(([name, value]) => ({ value, path: name, name, depth: 0 }));
+export function variableProblem(variables: Record<string, unknown>): RegistryError | null {
+  const stack: { value: unknown; path: string; name: string; depth: number }[] = Object.entries(variables)
+    .map(([name, value]) => ({ value, path: name, name, depth: 0 }))
+    .reverse();
   while (stack.length) {
     const { value, path, name, depth } = stack.pop()!;
     if (typeof value === 'string') {
@@ -43,58 +46,56 @@ function variableProblem(variables: Record<string, unknown>): RegistryError | nu
     // Named by the variable: the path to the deepest point would be the noise the nesting is made of.
     if (depth >= MAX_VARIABLE_DEPTH) return RegistryError.of(name, 'INVALID', `is nested more than ${MAX_VARIABLE_DEPTH} levels deep`);
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (const [key, item] of entries) {
-      if (typeof key === 'string' && key.includes(NUL)) return nulProblem(path);
-      stack.push({ value: item, path: child(path, key), name, depth: depth + 1 });
-    }
+    for (const [key] of entries) if (typeof key === 'string' && key.includes(NUL)) return nulProblem(path);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: child(path, entries[i]![0]), name, depth: depth + 1 });
   }
   return null;
 }
 
 /** Levels of a GraphQL-over-HTTP body above a variable's value: the body object and its `variables` object. */
 const BODY_LEVELS_ABOVE_VARIABLES = 2;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
 /** What a request body's text nests too deep: a variable (named as `variableProblem` names it), or anything else. */
 export type BodyNesting = { variable: RegistryError } | { body: string };
+
+/** Where a string ends (the index of its closing quote, or the text's length): a quote after an even run of backslashes. */
+function stringEnd(text: string, opening: number): number {
+  for (let quote = text.indexOf('"', opening + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return text.length;
+}
 
 /**
  * Finds, in a request body's text before JSON.parse builds it, a value nested deeper than a variable may be. Parsing
  * a body nested 100,000 deep takes V8 30–60 ms (it builds every level), which blocked the event loop for as long
- * before `variableProblem` could refuse it; this scan reads each character once and stops at the first level too
- * deep. It does not check the JSON: a body that is not JSON and nests no deeper fails JSON.parse as before.
+ * before `variableProblem` could refuse it; this scan reads the text once, skipping strings whole, and stops at the
+ * first level too deep. It does not check the JSON: text that is not JSON and nests
+ * no deeper is left to JSON.parse, which refuses it.
  */
 export function bodyNestingProblem(text: string): BodyNesting | null {
   const tooDeep = BODY_LEVELS_ABOVE_VARIABLES + MAX_VARIABLE_DEPTH;
-  // Only the two outer levels matter for naming: whether each is an object, whether a key comes next, the last key.
+  // Only the two outer levels matter for naming: whether each is an object, whether a key comes next, and where the
+  // last key's text lies (decoded only to name it).
   const isObject: boolean[] = [];
   const expectKey: boolean[] = [];
-  const key: string[] = [];
+  const keyAt: [number, number][] = [];
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      let end = i + 1;
-      while (end < text.length && text.charCodeAt(end) !== QUOTE) end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x22 /* " */) {
+      const end = stringEnd(text, at);
       if (depth <= BODY_LEVELS_ABOVE_VARIABLES && expectKey[depth]) {
-        const raw = text.slice(i + 1, end);
-        try {
-          key[depth] = raw.includes('\\') ? String(JSON.parse(`"${raw}"`)) : raw;
-        } catch {
-          return null; // not JSON: JSON.parse refuses it, at the same place
-        }
+        keyAt[depth] = [at, end + 1];
         expectKey[depth] = false;
       }
-      i = end;
+      at = end;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      // A value where a key belongs: not JSON.
+      if (depth <= BODY_LEVELS_ABOVE_VARIABLES && expectKey[depth]) return null;
       depth++;
-      if (depth > tooDeep) {
-        const variable = isObject[1] && key[1] === 'variables' && isObject[2] ? key[2] : undefined;
-        return variable === undefined
-          ? { body: `The request body is nested more than ${tooDeep} levels deep` }
-          : { variable: RegistryError.of(variable, 'INVALID', `is nested more than ${MAX_VARIABLE_DEPTH} levels deep`) };
-      }
+      if (depth > tooDeep) return tooDeepAt(text, isObject, keyAt, tooDeep);
       if (depth <= BODY_LEVELS_ABOVE_VARIABLES) {
         isObject[depth] = c === 0x7b;
         expectKey[depth] = c === 0x7b;
@@ -106,6 +107,23 @@ export function bodyNestingProblem(text: string): BodyNesting | null {
     }
   }
   return null;
+}
+
+function tooDeepAt(text: string, isObject: boolean[], keyAt: [number, number][], tooDeep: number): BodyNesting | null {
+  const key = (depth: number): string | undefined => {
+    const at = keyAt[depth];
+    if (!at) return undefined;
+    const parsed: unknown = JSON.parse(text.slice(at[0], at[1]));
+    return typeof parsed === 'string' ? parsed : undefined;
+  };
+  try {
+    const variable = isObject[1] && isObject[2] && key(1) === 'variables' ? key(2) : undefined;
+    return variable === undefined
+      ? { body: `The request body is nested more than ${tooDeep} levels deep` }
+      : { variable: RegistryError.of(variable, 'INVALID', `is nested more than ${MAX_VARIABLE_DEPTH} levels deep`) };
+  } catch {
+    return null; // a key that is not a JSON string: JSON.parse refuses the body, at that key
+  }
 }
 
 /** Apollo hands every request of one query text the same parsed document, so its literals are checked once. */

@@ -7,6 +7,7 @@ import { isDbId } from './node-id';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+export const MAX_CURSOR_LENGTH = 4096;
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -108,7 +109,9 @@ function encodeCursor(value: CursorValue, id: number): string {
 function decodeCursor(cursor: string, field: string, numeric: boolean): [CursorValue, number] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    // Longer than any cursor issued (a 500-character title, 3 bytes a character, in base64): refused undecoded, as
+    // JSON.parse of a megabyte of brackets would hold the server for tens of milliseconds.
+    parsed = cursor.length > MAX_CURSOR_LENGTH ? null : JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     parsed = null;
   }

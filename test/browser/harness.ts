@@ -119,18 +119,23 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
 }
 
 /**
- * Milliseconds from a click's event to the paint of the first frame in which `ready` (an expression evaluated in the
- * page) holds: what the user waits, measured in the page. Playwright's own steps around a click (scrolling, waiting for
+ * Milliseconds from a click's event to the end of the first frame in which `ready` (an expression evaluated in the
+ * page) holds, once that frame's work on the page's thread (scripts, style, layout, paint) is done and it goes to
+ * the screen: what the user waits, measured in the page. Playwright's own steps around a click (scrolling, waiting for
  * the target to be still, polling for the answer) take longer on a loaded machine and are not counted. `probe` is
- * evaluated right after that paint, before any later frame.
+ * evaluated right after that frame, before any later one.
  */
 export async function clickToPaint(page: Page, target: Locator, ready: string, probe = 'null'): Promise<{ ms: number; probe: unknown }> {
   await target.scrollIntoViewIfNeeded();
-  await page.evaluate(`window.__clickToPaint = new Promise((resolve) => {
+  await page.evaluate(`window.__clickToPaint = new Promise((resolve, reject) => {
     document.addEventListener('click', (event) => {
       const clicked = event.timeStamp;
-      // A task queued from a frame's callbacks runs after that frame has painted.
-      const painted = () => resolve({ ms: performance.now() - clicked, probe: ${probe} });
+      const giveUp = setTimeout(() => reject(new Error('not ready 10 s after the click: ' + ${JSON.stringify(ready)})), 10000);
+      // A task queued from a frame's callbacks runs once the frame's work on the page's thread is done.
+      const painted = () => {
+        clearTimeout(giveUp);
+        resolve({ ms: performance.now() - clicked, probe: ${probe} });
+      };
       const check = () => requestAnimationFrame(() => (${ready} ? setTimeout(painted, 0) : check()));
       check();
     }, { capture: true, once: true });

@@ -316,16 +316,22 @@ describeBrowser('web app (dev registry: 2,000 collaborations, 849 overlap pairs)
       await pairButton.scrollIntoViewIfNeeded();
       // Cytoscape refines a large picture over a few frames after it changes: wait until two reads agree.
       let pictureBefore = await p.evaluate(picture);
-      for (let read = 0; read < 40; read++) {
+      let settled = false;
+      for (let read = 0; read < 40 && !settled; read++) {
         await new Promise((resolve) => setTimeout(resolve, 250));
         const again = await p.evaluate(picture);
-        if (again === pictureBefore) break;
+        settled = again === pictureBefore;
         pictureBefore = again;
       }
+      expect({ pictureSettledWithin10s: settled }).toEqual({ pictureSettledWithin10s: true });
       expect(await p.getByTestId('pair-reasons').count()).toBe(0);
       const click = await clickToPaint(p, pairButton, `document.querySelector('[data-testid="pair-reasons"] li') !== null`, picture);
       const clickMs = click.ms;
       expect({ pictureRedrawnBeforeTheAnswer: click.probe !== pictureBefore }).toEqual({ pictureRedrawnBeforeTheAnswer: false });
+      // Then the pair is highlighted in the picture, which is redrawn.
+      const highlighted = () => p.getByTestId('network').getAttribute('data-highlighted');
+      await expect(eventually(async () => /^pair:/.test((await highlighted()) ?? ''), true)).resolves.toBe(true);
+      const pair = await highlighted();
       await expect(eventually(async () => (await p.evaluate(picture)) !== pictureBefore, true)).resolves.toBe(true);
 
       // Hovering across the drawing: the page still paints a frame promptly.
@@ -346,6 +352,8 @@ describeBrowser('web app (dev registry: 2,000 collaborations, 849 overlap pairs)
       const shown = Number(/(\d+) av \d+ grupper vist/.exec(await p.locator('main').innerText())![1]);
       await p.getByRole('button', { name: 'Last flere' }).click();
       await p.getByText(`${Math.min(total, shown + 12)} av ${total} grupper vist`).waitFor();
+      // The new picture still highlights the pair selected before.
+      await expect(eventually(highlighted, pair)).resolves.toBe(pair);
       expect(watched.errors).toEqual([]);
       expect(watched.external).toEqual([]);
     } finally {

@@ -45,6 +45,37 @@ describe('ids and cursors beyond 32-bit integers', () => {
       expect(first(res)).toEqual(['BAD_USER_INPUT', `after: "${after}" is not a cursor of this list`]);
     }
   });
+
+  it('are not decoded when longer than any cursor issued: a megabyte of brackets is refused in milliseconds (anonymous)', async () => {
+    const before = cursor(JSON.parse(`${'['.repeat(2000)}${']'.repeat(2000)}`));
+    const brackets = Buffer.from('['.repeat(700_000)).toString('base64url');
+    const { result: res, slowestHealthMs } = await underAttack(server, () =>
+      postRaw(server, JSON.stringify({ query: 'query($a: String) { collaborations(after: $a) { totalCount } }', variables: { a: brackets } })),
+    );
+    expect([res.status, res.json.errors[0].extensions.code, res.json.errors[0].message]).toEqual([200, 'BAD_USER_INPUT', `after: "${brackets.slice(0, 40)}…" is not a cursor of this list`]);
+    expect(slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);
+    // One within the length, nested as deep as it allows, is decoded and refused the same way.
+    const short = await server.gqlAs(null, `query($b: String) { units(before: $b, last: 1) { totalCount } }`, { b: before });
+    expect(first(short)).toEqual(['BAD_USER_INPUT', `before: "${before.slice(0, 40)}…" is not a cursor of this list`]);
+  });
+
+  it('of the longest text a list sorts by (a 500-character title of 3-byte characters) are accepted', async () => {
+    const title = '€'.repeat(500);
+    const created = await server.gql(
+      `mutation($input: CollaborationCreateInput!) { collaborationCreate(input: $input) { collaboration { id version } userErrors { message } } }`,
+      { input: { key: 'longest-title', title, kind: 'OTHER', units: [{ unit: 'bydel-alna', role: 'HOST' }] } },
+    );
+    expect([created.errors, created.data.collaborationCreate.userErrors]).toEqual([undefined, []]);
+    const page = await server.gql(`{ collaborations(first: 1, orderBy: { field: TITLE, direction: DESC }) { nodes { key } pageInfo { endCursor } } }`);
+    const endCursor: string = page.data.collaborations.pageInfo.endCursor;
+    expect([page.data.collaborations.nodes[0].key, endCursor.length > 2000]).toEqual(['longest-title', true]);
+    const next = await server.gql(`query($a: String) { collaborations(first: 1, after: $a, orderBy: { field: TITLE, direction: DESC }) { nodes { key } } }`, { a: endCursor });
+    expect(next.errors).toBeUndefined();
+    expect(next.data.collaborations.nodes).toHaveLength(1);
+    const { id, version } = created.data.collaborationCreate.collaboration;
+    const deleted = await server.gql(`mutation($input: CollaborationDeleteInput!) { collaborationDelete(input: $input) { userErrors { message } } }`, { input: { id, version } });
+    expect(deleted.data.collaborationDelete.userErrors).toEqual([]);
+  });
 });
 
 describe('NUL characters in text', () => {
@@ -76,6 +107,12 @@ describe('deeply nested variables', () => {
     const object = `{"query":"query($f: CollaborationFilter) { collaborations(filter: $f) { totalCount } }","variables":{"f":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`;
     const res2 = await postRaw(server, object);
     expect([res2.status, res2.json.errors[0].extensions.code, res2.json.errors[0].message]).toEqual([400, 'BAD_USER_INPUT', 'f: is nested more than 32 levels deep']);
+    // Refused from the text, before the query is even parsed (which would answer GRAPHQL_PARSE_FAILED).
+    const unparsed = await postRaw(server, `{"query":"{","variables":{"g":${'['.repeat(40)}${']'.repeat(40)}}}`);
+    expect([unparsed.status, unparsed.json.errors[0].extensions]).toEqual([
+      400,
+      { code: 'BAD_USER_INPUT', problems: [{ field: 'g', code: 'INVALID', message: 'is nested more than 32 levels deep' }] },
+    ]);
   });
 
   it('anywhere else in the body are refused as a bad request, in milliseconds, before the body is parsed', async () => {

@@ -16,6 +16,15 @@ interface Props {
   handle(handle: NetworkHandle | null): void;
 }
 
+/** Marks the selected pair in the picture; the container names it (`data-highlighted`) for tests and tools. */
+function highlight(instance: Core, container: HTMLDivElement | null, selected: string | null): void {
+  instance.batch(() => {
+    instance.elements('.highlight').removeClass('highlight');
+    if (selected) instance.getElementById(selected).addClass('highlight');
+  });
+  if (container) container.dataset.highlighted = selected && instance.getElementById(selected).nonempty() ? selected : '';
+}
+
 /**
  * The overlap network, drawn by Cytoscape.js (loaded with this view only). Positions come with the elements
  * (computed per cluster), so even a picture of many hundreds of nodes needs no force layout.
@@ -25,6 +34,10 @@ export function Network({ label, elements, selected, onHover, onSelect, handle }
   const cy = useRef<Core | null>(null);
   const callbacks = useRef({ onHover, onSelect, handle });
   callbacks.current = { onHover, onSelect, handle };
+  // The picture is built after its script has loaded, so a pair selected before (then more clusters loaded) is
+  // highlighted from here once it exists.
+  const selection = useRef(selected);
+  selection.current = selected;
 
   useEffect(() => {
     let cancelled = false;
@@ -54,6 +67,7 @@ export function Network({ label, elements, selected, onHover, onSelect, handle }
       instance.on('mouseout', 'edge.overlap', () => callbacks.current.onHover(null));
       instance.on('tap', 'edge.overlap, node', (event) => callbacks.current.onSelect(event.target.id()));
       cy.current = instance;
+      highlight(instance, container.current, selection.current);
       callbacks.current.handle({
         png: () => instance.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' }),
         svg: () => (instance as unknown as { svg(options: object): string }).svg({ full: true, bg: '#ffffff' }),
@@ -64,17 +78,15 @@ export function Network({ label, elements, selected, onHover, onSelect, handle }
       callbacks.current.handle(null);
       cy.current?.destroy();
       cy.current = null;
+      if (container.current) container.current.dataset.highlighted = '';
     };
   }, [elements]);
 
   useEffect(() => {
     const instance = cy.current;
     if (!instance) return;
-    const highlight = () => {
-      instance.batch(() => {
-        instance.elements('.highlight').removeClass('highlight');
-        if (selected) instance.getElementById(selected).addClass('highlight');
-      });
+    const zoomed = () => {
+      highlight(instance, container.current, selected);
       // A pair picked in the table may be a speck in the whole picture: bring it close enough to see.
       const edge = selected ? instance.getElementById(selected) : null;
       // One jump, not an animation: each animated frame redraws every node, which a large picture cannot afford.
@@ -83,7 +95,7 @@ export function Network({ label, elements, selected, onHover, onSelect, handle }
     // Redrawing a large picture takes a few hundred milliseconds on a slow machine: let the frame that shows the
     // pair's reasons paint first, and redraw the picture in the next one.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(highlight, 0)));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(zoomed, 0)));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
