@@ -71,8 +71,8 @@ function stringEnd(text: string, opening: number): number {
  * Finds, in a request body's text before JSON.parse builds it, a value nested deeper than a variable may be. Parsing
  * a body nested 100,000 deep takes V8 30–60 ms (it builds every level), which blocked the event loop for as long
  * before `variableProblem` could refuse it; this scan reads the text once, skipping strings whole, and stops at the
- * first level too deep. It does not check the JSON: text that is not JSON and nests
- * no deeper is left to JSON.parse, which refuses it.
+ * first level too deep. It does not check the JSON: text that is not JSON and nests no deeper is left to JSON.parse,
+ * which refuses it.
  */
 export function bodyNestingProblem(text: string): BodyNesting | null {
   const tooDeep = BODY_LEVELS_ABOVE_VARIABLES + MAX_VARIABLE_DEPTH;

@@ -7,7 +7,7 @@ import { isDbId } from './node-id';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-export const MAX_CURSOR_LENGTH = 4096;
+const MAX_CURSOR_LENGTH = 4096;
 
 export enum SortDirection {
   ASC = 'ASC',
