@@ -47,6 +47,19 @@ export async function underAttack<T>(server: TestServer, attack: () => Promise<T
   return { result, slowestHealthMs: slowest };
 }
 
+/**
+ * How long a request took the server: its wall time, but at most the CPU time the whole process used meanwhile (the
+ * test server shares the test's process). An attack that makes the server work shows in both; a machine that gives
+ * the process no time (other test workers, PostgreSQL, Chromium on two cores) lengthens only the wall time.
+ */
+export async function timed<T>(send: () => Promise<T>): Promise<{ res: T; ms: number }> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const res = await send();
+  const used = process.cpuUsage(cpu);
+  return { res, ms: Math.min(performance.now() - started, (used.user + used.system) / 1000) };
+}
+
 /** A raw POST to /graphql: for bodies and headers the GraphQL helpers cannot send. */
 export async function postRaw(server: TestServer, body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string }> {
   const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });

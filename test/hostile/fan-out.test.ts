@@ -1,7 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import { buildSchema } from 'graphql';
 import { boundLists } from '../../src/graphql/list-bounds';
-import { postRaw, underAttack, HEALTH_BOUND_MS } from '../helpers/hostile';
+import { postRaw, timed, underAttack, HEALTH_BOUND_MS } from '../helpers/hostile';
 import { startTestServer, TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -26,11 +25,7 @@ describe('lists fan out: every list counts its bound, and nodes(ids:) its ids', 
     const ids = (from: number) => JSON.stringify(unitIds.slice(from, from + 100));
     const expand = `... on Unit { name children { name children { name } } collaborations(first: 100) { nodes { title units { role unit { name } } people { role } topics { label } } } }`;
     const query = `{ a: nodes(ids: ${ids(0)}) { ${expand} } b: nodes(ids: ${ids(100)}) { ${expand} } c: nodes(ids: ${ids(200)}) { ${expand} } }`;
-    const { result, slowestHealthMs } = await underAttack(server, async () => {
-      const started = performance.now();
-      const res = await anonymous(query);
-      return { res, ms: performance.now() - started };
-    });
+    const { result, slowestHealthMs } = await underAttack(server, () => timed(() => anonymous(query)));
     expect(refusal(result.res)).toEqual([
       400,
       'QUERY_TOO_COSTLY',

@@ -1,5 +1,5 @@
 import { startTestServer, TestServer } from '../helpers/server';
-import { underAttack, HEALTH_BOUND_MS } from '../helpers/hostile';
+import { timed, underAttack, HEALTH_BOUND_MS } from '../helpers/hostile';
 
 /** The probe every hostile suite relies on to tell an attack that blocks the server from one that does not. */
 describe('the /healthz probe of the hostile suites', () => {
@@ -54,5 +54,17 @@ describe('the /healthz probe of the hostile suites', () => {
       await sleep(30);
     });
     expect(slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);
+  });
+
+  it('times a request by the work it costs: CPU time used counts, a wait that uses none does not', async () => {
+    const working = await timed(async () => {
+      busy(150);
+      return 'worked';
+    });
+    expect(working.res).toBe('worked');
+    expect(working.ms).toBeGreaterThanOrEqual(150);
+    const waiting = await timed(async () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300));
+    expect(waiting.res).toBe('timed-out');
+    expect(waiting.ms).toBeLessThan(100);
   });
 });
