@@ -42,7 +42,7 @@ export function devRegistry(): Record<string, unknown> & { collaborations: Recor
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: (string | number)[] }[];
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: (string | number)[]; locations?: { line: number; column: number }[] }[];
   extensions?: Record<string, any>;
 }
 

@@ -113,8 +113,19 @@ describe('collaborations(filter:)', () => {
     const res = await server.gql(`{ collaborations(filter: { periodFrom: "2021-01-01", periodTo: "2020-01-01" }) { totalCount } }`);
     expect(res.errors?.[0]?.message).toBe('filter.periodTo: must not be before periodFrom');
     const bad = await server.gql(`{ collaborations(filter: { activeOn: "2021-02-30" }) { totalCount } }`);
-    expect(bad.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(bad.errors?.[0]?.message).toContain('YYYY-MM-DD');
+    // Written in the document, the date is named with its type and its place in the document.
+    expect(bad.errors?.map((e) => [e.extensions?.code, e.message, e.locations])).toEqual([
+      ['GRAPHQL_VALIDATION_FAILED', 'Expected value of type "Date", found "2021-02-30"; must be a calendar date written YYYY-MM-DD', [{ line: 1, column: 38 }]],
+    ]);
+    const notText = await server.gql(`{ whoWorksWith(unit: "kommune-0301", topic: "helse", activeOn: 2021) { collaborations { score } } }`);
+    expect(notText.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['GRAPHQL_VALIDATION_FAILED', 'Expected value of type "Date", found 2021; must be a calendar date written YYYY-MM-DD'],
+    ]);
+    // Given by variable, it is named by the variable.
+    const byVariable = await server.gql(`query($d: Date) { collaborations(filter: { activeOn: $d }) { totalCount } }`, { d: '2021-13-45' });
+    expect(byVariable.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'Variable "$d" got invalid value "2021-13-45"; Date must be a calendar date written YYYY-MM-DD, got "2021-13-45"'],
+    ]);
   });
 });
 
