@@ -189,13 +189,23 @@ describeBrowser('web app (seeded registry)', () => {
   });
 
   it('shows a unit and a collaboration with the counts the API gives', async () => {
-    const expected = await server.gql(`{ overlapReport(filter: { unit: "kommune-0301" }) { totalCount } coordinationGaps(filter: { unit: "kommune-0301" }) { totalCount } }`);
+    const expected = await server.gql(
+      `{ overlapReport(filter: { unit: "kommune-0301" }) { totalCount } coordinationGaps(filter: { unit: "kommune-0301" }) { totalCount } unit(key: "kommune-0301") { collaborations { totalCount } } }`,
+    );
     const { page: p, graphqlRequests } = await page();
     await p.goto(`${origin}/units/kommune-0301`);
     await p.getByRole('heading', { level: 1, name: 'Oslo kommune' }).waitFor();
     await expect(p.getByTestId('overlap-count').innerText()).resolves.toBe(String(expected.data.overlapReport.totalCount));
     await expect(p.getByTestId('gap-count').innerText()).resolves.toBe(String(expected.data.coordinationGaps.totalCount));
+    // The table counts its rows once (the caption of a unit with more than a page would add "de første 100 av N").
+    const shown = expected.data.unit.collaborations.totalCount;
+    expect(shown).toBeLessThanOrEqual(100);
+    await expect(p.locator('#unit-collaborations caption').innerText()).resolves.toBe(`Samarbeid (${shown} treff)`);
     expect(graphqlRequests()).toBe(1);
+    await p.getByTestId('language').click();
+    await p.getByRole('heading', { level: 1, name: 'Oslo kommune' }).waitFor();
+    await expect(p.locator('#unit-collaborations caption').innerText()).resolves.toBe(`Collaborations (${shown} ${shown === 1 ? 'result' : 'results'})`);
+    await p.getByTestId('language').click();
     await p.getByRole('link', { name: 'Bydel Alna', exact: true }).click();
     await p.getByRole('heading', { level: 1, name: 'Bydel Alna' }).waitFor();
   });

@@ -24,7 +24,8 @@ export const en: Dictionary = {
     unknown: 'unknown',
     openEnded: 'open',
     hiddenPersonal: 'Sign in to see the people to contact.',
-    results: (n: number) => `${n} results`,
+    rowsShown: (n: number, total: number) => `(the first ${n} of ${total})`,
+    results: (n: number) => `${n} ${n === 1 ? 'result' : 'results'}`,
     loadMore: 'Load more',
   },
   picker: {
@@ -145,7 +146,6 @@ export const en: Dictionary = {
     all: 'All',
     total: 'Total',
     unitsShown: (n: number, total: number) => `${n} of ${total} units shown`,
-    rowsShown: (n: number, total: number) => `(the first ${n} of ${total})`,
   },
   gapCodes: {
     NO_AGREEMENT: 'No agreement',
@@ -167,7 +167,7 @@ export const en: Dictionary = {
     counts: 'Overlaps and gaps (with subunits)',
     overlapCount: 'Flagged overlaps',
     gapCount: 'Collaborations with coordination gaps',
-    collaborations: (n: number) => `Collaborations (${n})`,
+    collaborations: 'Collaborations',
     notFound: 'No unit has this key.',
   },
   collaboration: {

@@ -22,6 +22,7 @@ export const nb = {
     unknown: 'ukjent',
     openEnded: 'åpen',
     hiddenPersonal: 'Logg inn for å se kontaktpersoner.',
+    rowsShown: (n: number, total: number) => `(de første ${n} av ${total})`,
     results: (n: number) => `${n} treff`,
     loadMore: 'Last flere',
   },
@@ -143,7 +144,6 @@ export const nb = {
     all: 'Alle',
     total: 'Totalt',
     unitsShown: (n: number, total: number) => `${n} av ${total} enheter vist`,
-    rowsShown: (n: number, total: number) => `(de første ${n} av ${total})`,
   },
   gapCodes: {
     NO_AGREEMENT: 'Ingen avtale',
@@ -165,7 +165,7 @@ export const nb = {
     counts: 'Overlapp og hull (med underenheter)',
     overlapCount: 'Flaggede overlapp',
     gapCount: 'Samarbeid med koordineringshull',
-    collaborations: (n: number) => `Samarbeid (${n})`,
+    collaborations: 'Samarbeid',
     notFound: 'Fant ingen enhet med denne nøkkelen.',
   },
   collaboration: {

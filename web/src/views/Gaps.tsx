@@ -204,7 +204,7 @@ export default function Gaps({ params }: { params: URLSearchParams }) {
       {list && (
         <DataTable<GapRow>
           id="gap-list"
-          caption={`${t.gaps.listFor(listTitle)} ${list.totalCount > list.nodes.length ? t.gaps.rowsShown(list.nodes.length, list.totalCount) : ''}`.trim()}
+          caption={`${t.gaps.listFor(listTitle)} ${list.totalCount > list.nodes.length ? t.common.rowsShown(list.nodes.length, list.totalCount) : ''}`.trim()}
           exportName="coordination-gaps"
           filters={{ unit: listUnit, code }}
           rows={list.nodes}

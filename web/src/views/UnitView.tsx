@@ -145,7 +145,8 @@ export default function UnitView({ unitKey }: { unitKey: string }) {
       </section>
       <DataTable<CollaborationRow>
         id="unit-collaborations"
-        caption={t.unit.collaborations(unit.collaborations.totalCount)}
+        // The table counts its rows; the caption says so only when the unit has more than the page shows.
+        caption={`${t.unit.collaborations} ${unit.collaborations.totalCount > unit.collaborations.nodes.length ? t.common.rowsShown(unit.collaborations.nodes.length, unit.collaborations.totalCount) : ''}`.trim()}
         exportName={`collaborations_${unit.key}`}
         rows={unit.collaborations.nodes}
         rowKey={(c) => c.key}
