@@ -5,18 +5,19 @@ import path from 'node:path';
  * The in-browser GraphQL IDE (GraphiQL), served entirely from npm packages so it works without internet access.
  * Apollo's own landing page loads from a CDN and is disabled.
  */
-const IDE_ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+// A Map, not an object: a name from the request line must not reach inherited members (`constructor`, `__proto__`).
+const IDE_ASSETS = new Map<string, { pkg: string; file: string; type: string }>(Object.entries({
   'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
   'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
   'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
-};
+}));
 
 const cache = new Map<string, Buffer>();
 
 /** An IDE file from its npm package (found through package.json, since `exports` maps hide the UMD builds). */
 export function readIdeAsset(name: string): { body: Buffer; type: string } | null {
-  const asset = IDE_ASSETS[name];
+  const asset = IDE_ASSETS.get(name);
   if (!asset) return null;
   let body = cache.get(name);
   if (!body) {

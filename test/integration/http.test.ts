@@ -21,6 +21,11 @@ describe('HTTP', () => {
       expect(res.status).toBe(200);
       expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
+    // Names of what every JavaScript object inherits are no asset either (they once answered 500).
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const res = await fetch(`${origin()}/ide/${name}`);
+      expect([name, res.status, ((await res.json()) as any).errors[0].extensions.code]).toEqual([name, 404, 'NOT_FOUND']);
+    }
   });
 
   it('reports liveness and readiness (database reachable, migrations current)', async () => {
