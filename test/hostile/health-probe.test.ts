@@ -62,7 +62,8 @@ describe('the /healthz probe of the hostile suites', () => {
       return 'worked';
     });
     expect(working.res).toBe('worked');
-    expect(working.ms).toBeGreaterThanOrEqual(150);
+    // At most the wall time, which the process's other threads can make shorter than the CPU time it used.
+    expect(working.ms).toBeGreaterThanOrEqual(100);
     const waiting = await timed(async () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300));
     expect(waiting.res).toBe('timed-out');
     expect(waiting.ms).toBeLessThan(100);
