@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ChangeFeed } from '../db/change-feed';
+import { WorkBudgetExceeded } from '../db/work-budget';
+import { StatementStats } from '../observability/request-trace';
 import { onWrite } from '../db/write-hooks';
 import { Logger } from '../observability/logger';
 import { AnalysisService } from '../modules/analysis/analysis.service';
@@ -131,11 +133,28 @@ export class RequestScope implements Context {
 
   constructor(
     readonly dataSource: DataSource,
-    readonly services: Services,
+    private readonly shared: Services,
     readonly access: AccessPolicy,
+    /** The request's statement figures, where its time budget is kept (src/db/work-budget.ts). */
+    private readonly stats?: StatementStats,
   ) {}
 
+  /**
+   * Once a statement of the request has been refused for its time budget, the fields still to be resolved fail at
+   * once, before they build statements of their own: their work, not their statements, is what holds the server.
+   */
+  private refuseOverBudget(): void {
+    const budget = this.stats?.budget;
+    if (budget?.exceeded) throw new WorkBudgetExceeded(budget.ms);
+  }
+
+  get services(): Services {
+    this.refuseOverBudget();
+    return this.shared;
+  }
+
   get loaders(): Loaders {
+    this.refuseOverBudget();
     return (this.made ??= createLoaders(this.dataSource, this.readPlan));
   }
 }

@@ -11,7 +11,8 @@ import { openDatabase } from '../db/data-source';
 import { andThen, MaybePromise } from '../db/sync-reads';
 import { startChangeRelay } from '../db/change-relay';
 import { Context, createServices, RequestScope, Services } from './context';
-import { formatError, toGraphQLError } from '../graphql/errors';
+import { formatError, toGraphQLError, workBudgetRefusal } from '../graphql/errors';
+import { startWorkBudget, WorkBudgetExceeded } from '../db/work-budget';
 import { bodyNestingProblem } from '../graphql/input-guard';
 import { idePage, readIdeAsset } from '../graphql/ide';
 import { compiledExecution } from '../graphql/executor';
@@ -32,7 +33,8 @@ import { RequestTurns } from '../http/request-turns';
 
 export const GRAPHQL_PATH = '/graphql';
 
-type RequestContext = Context & ObservedContext;
+/** The request's context: its services and loaders, what is observed of it, and its time budget for reads (0: none). */
+type RequestContext = Context & ObservedContext & { readBudgetMs: number };
 
 /** `extensions.diagnostics` of a response: the request's SQL statements and time so far. */
 function diagnosticsOf({ stats, startedAt }: Observation) {
@@ -46,6 +48,26 @@ const diagnosticsPlugin: ApolloServerPlugin<RequestContext> = {
       async willSendResponse({ contextValue, response }) {
         if (response.body.kind !== 'single') return;
         response.body.singleResult.extensions = { ...response.body.singleResult.extensions, diagnostics: diagnosticsOf(contextValue.observation) };
+      },
+    };
+  },
+};
+
+/**
+ * Gives each query Apollo executes its caller's time budget, and answers one that ran out of it with
+ * the refusal alone (src/db/work-budget.ts). Listed before observationPlugin, which then records that one code.
+ */
+const workBudgetPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async executionDidStart({ operation, contextValue }) {
+        if (operation?.operation === 'query' && contextValue.readBudgetMs) startWorkBudget(contextValue.observation.stats, contextValue.readBudgetMs);
+      },
+      async willSendResponse({ contextValue, response }) {
+        const budget = contextValue.observation.stats.budget;
+        if (!budget?.exceeded || response.body.kind !== 'single') return;
+        response.body.singleResult = { errors: [workBudgetRefusal(new WorkBudgetExceeded(budget.ms))] };
+        response.http.status = 400;
       },
     };
   },
@@ -162,6 +184,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
 
   const schema = await getSchema();
   const gate = new QueryGate(config.limits);
+  // SQLite's reads hold the event loop from their first statement to their last; PostgreSQL's leave it while each
+  // statement runs (not bounded there: README, "Status and choices").
+  const readBudgetFor = (principal: Principal) =>
+    config.database.type !== 'sqlite' ? 0 : principal.kind === 'anonymous' ? config.readBudgetMs : config.tokenReadBudgetMs;
   const accepted = new AcceptedOperations();
   // Repeats of accepted queries skip Apollo's per-request pipeline (src/graphql/fast-path.ts says when and why).
   const fastPath = config.compiledExecution && config.fastPath ? new FastPath(schema, accepted, gate) : null;
@@ -171,6 +197,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(gate),
+      workBudgetPlugin,
       observationPlugin,
       ...(config.diagnostics ? [diagnosticsPlugin] : []),
     ],
@@ -338,7 +365,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     body: unknown,
   ): MaybePromise<void> => {
     observation.actor = actorName(principal);
-    const contextValue = (): RequestContext => Object.assign(new RequestScope(dataSource, services, new AccessPolicy(principal, dataSource, services.auth)), { observation });
+    const readBudgetMs = readBudgetFor(principal);
+    const contextValue = (): RequestContext =>
+      Object.assign(new RequestScope(dataSource, services, new AccessPolicy(principal, dataSource, services.auth), observation.stats), { observation, readBudgetMs });
     const fast = fastPath?.request(req.method, req.headers, body) ?? null;
     const apolloAnswer = async (): Promise<HTTPGraphQLResponse> => {
       const headers = new HeaderMap();
@@ -363,7 +392,14 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       const chosen = fast && fastPath!.operationFor(fast);
       if (!chosen) return apolloAnswer();
       observeOperation(observation, chosen.accepted.operationName, chosen.accepted.operation);
+      if (readBudgetMs) startWorkBudget(observation.stats, readBudgetMs);
       return andThen(fastPath!.execute(chosen.accepted, fast, contextValue), (result) => {
+        if (!result && observation.stats.budget?.exceeded) {
+          // Apollo would only run out of the same budget again.
+          const refusal = workBudgetRefusal(new WorkBudgetExceeded(observation.stats.budget.ms));
+          observation.errorCodes.push(String(refusal.extensions!.code));
+          return { status: 400, headers: chosen.headers, body: { kind: 'complete', string: `${JSON.stringify({ errors: [refusal] })}\n` } };
+        }
         if (!result) {
           // Apollo runs it again from the start: the statements of the abandoned run are not this answer's.
           observation.stats.sqlStatements = 0;

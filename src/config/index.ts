@@ -44,6 +44,14 @@ export interface Config {
   backupKey: string | null;
   /** Longest time one request may run before it is answered with an error. */
   executionTimeoutMs: number;
+  /**
+   * SQLite: how long an anonymous query may run before its next database statement is refused with
+   * QUERY_TOO_COSTLY (src/db/work-budget.ts); 0 = no budget. PostgreSQL's reads leave the event loop while each
+   * statement runs, and have statementTimeoutMs.
+   */
+  readBudgetMs: number;
+  /** The same for a query with a token (exports of a large registry need more; tokens are known and rate limited). */
+  tokenReadBudgetMs: number;
   /** PostgreSQL: the longest any statement of the server may run (statement_timeout); by default the request time limit. */
   statementTimeoutMs: number;
   /** Browser origins allowed to call the API cross-origin (CORS); empty = same origin only. */
@@ -157,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsToken: env.REGISTRY_METRICS_TOKEN || null,
     backupKey: parseBackupKey(env.REGISTRY_BACKUP_KEY),
     executionTimeoutMs,
+    readBudgetMs: env.REGISTRY_READ_BUDGET_MS === '0' ? 0 : parseWholeNumber('REGISTRY_READ_BUDGET_MS', env.REGISTRY_READ_BUDGET_MS, 1000),
+    tokenReadBudgetMs: env.REGISTRY_TOKEN_READ_BUDGET_MS === '0' ? 0 : parseWholeNumber('REGISTRY_TOKEN_READ_BUDGET_MS', env.REGISTRY_TOKEN_READ_BUDGET_MS, 10000),
     statementTimeoutMs: parseWholeNumber('REGISTRY_STATEMENT_TIMEOUT_MS', env.REGISTRY_STATEMENT_TIMEOUT_MS, executionTimeoutMs),
     compiledExecution: parseBoolean('REGISTRY_COMPILED_EXECUTION', env.REGISTRY_COMPILED_EXECUTION, true),
     analysisBatchRows: parseWholeNumber('REGISTRY_ANALYSIS_BATCH_ROWS', env.REGISTRY_ANALYSIS_BATCH_ROWS, 5000),

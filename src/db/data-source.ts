@@ -8,6 +8,7 @@ import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming';
 import { StatementCountingLogger } from './statement-counter';
+import { checkBeforeEachStatement } from './work-budget';
 import { serializeTransactions } from './transaction-turns';
 
 export function dataSourceOptions(database: DatabaseConfig, statementTimeoutMs?: number): DataSourceOptions {
@@ -25,7 +26,8 @@ export function dataSourceOptions(database: DatabaseConfig, statementTimeoutMs?:
       database: database.file,
       migrations: sqliteMigrations,
       // WAL lets readers proceed while an import writes; foreign keys keep references honest.
-      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      prepareDatabase: (db: { pragma(sql: string): unknown } & Parameters<typeof checkBeforeEachStatement>[0]) => {
+        checkBeforeEachStatement(db);
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
         db.pragma('foreign_keys = ON');

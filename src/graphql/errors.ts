@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode, RegistryError } from '../errors/registry-error';
+import { WorkBudgetExceeded, workBudgetRefusalIn } from '../db/work-budget';
 import { currentRequestId, Logger } from '../observability/logger';
 
 const USER_ERROR_CODES: Record<ErrorCode, string> = {
@@ -100,6 +101,8 @@ export function formatError(development: boolean, logger: Logger) {
     if (original instanceof RegistryError) {
       return { ...formatted, message: original.message, extensions: { code: original.code, problems: original.problems } };
     }
+    const refused = workBudgetRefusalIn(original);
+    if (refused) return workBudgetRefusal(refused);
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
     // Apollo codes any error without a code as internal; request errors carry none of their own.
@@ -116,4 +119,12 @@ export function formatError(development: boolean, logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
     };
   };
+}
+
+/**
+ * The whole answer to a query whose time budget ran out: this one error and no data, as for the
+ * limits checked before execution (the fields it did answer are not worth the client's trust in a partial page).
+ */
+export function workBudgetRefusal(error: WorkBudgetExceeded): GraphQLFormattedError {
+  return { message: error.message, extensions: { code: 'QUERY_TOO_COSTLY' } };
 }

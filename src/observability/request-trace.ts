@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** Per-request figures reported in `extensions.diagnostics`, the log line and the metrics. */
 export interface StatementStats {
   sqlStatements: number;
+  /** The operation's time budget, when it has one (src/db/work-budget.ts). */
+  budget?: { ms: number; deadline: number; exceeded: boolean };
 }
 
 /**

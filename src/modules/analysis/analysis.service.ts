@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeFeed } from '../../db/change-feed';
 import { detached } from '../../db/transaction-turns';
+import { offBudget } from '../../db/work-budget';
 import { RecordWrite, WriteEvent } from '../../db/write-hooks';
 import { idList, inIdList, isPostgres, rawQuery, rawRows, withoutStatementTimeout } from '../../db/sql';
 import type { AnalysisFigures } from '../../observability/metrics';
@@ -200,8 +201,9 @@ export class AnalysisService {
       if (state.generation > 0) return state;
       if (Date.now() > until) throw new Error('the overlap analysis has not been built yet');
       this.kick();
-      if (this.building) await this.building;
-      else await sleep(100);
+      // The reader waits with the event loop free: not part of its time budget.
+      if (this.building) await offBudget(this.building);
+      else await offBudget(sleep(100));
     }
   }
 
@@ -487,6 +489,8 @@ export class AnalysisService {
                 ),
           ]).then(([all, hidden]) => all - hidden)
         : count(`SELECT COUNT(*) AS n FROM ${q.countFrom} WHERE ${q.where.join(' AND ')}`, q.params);
+      // A count that failed (the asking query ran out of its time budget) is not the total.
+      total.catch(() => this.totals.delete(key));
       this.totals.set(key, total);
     }
     return total;
@@ -558,11 +562,12 @@ export class AnalysisService {
     const key = JSON.stringify([state.generation, state.revision, q.countFrom, q.where, q.params]);
     let grouped = this.clusterCache.get(key);
     if (!grouped) {
-      grouped = this.clustering.then(() => this.clusterSummaries(q, filter.unit != null));
+      // Shared by every reader of this filter: its own work, not charged to the reader that happened to ask first.
+      grouped = this.clustering.then(() => detached(() => this.clusterSummaries(q, filter.unit != null)));
       this.clustering = grouped.catch(() => this.clusterCache.delete(key));
       this.clusterCache.set(key, grouped);
     }
-    return (await grouped).map(({ members, score }) => {
+    return (await offBudget(grouped)).map(({ members, score }) => {
       let pairs: Promise<Overlap[]> | undefined;
       return {
         collaborationIds: [...members],

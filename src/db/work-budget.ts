@@ -1,0 +1,83 @@
+import { currentTrace, StatementStats } from '../observability/request-trace';
+
+/**
+ * The time one read may take to run, checked right before each of its SQLite statements runs: once its budget has run out,
+ * it may start no further statement. SQLite's reads run synchronously on the event loop, so a query of a few
+ * hundred bytes that fans out into thousands of statements (a list with search text under each of 100 units,
+ * reached again through `parent` and `ancestors`) held the whole server for seconds, and the request time limit
+ * cannot interrupt synchronous work. The cost limit counts fields, not statements, and what a statement costs
+ * (building it as much as running it) depends on the data; this bounds what the cost limit cannot see. Time a read
+ * spends waiting with the event loop free (for the first overlap analysis, see offBudget) is not counted. A single
+ * long statement still runs to its end.
+ */
+export class WorkBudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`The query ran longer than its budget of ${budgetMs} ms; ask for fewer nested lists, smaller pages or fewer aliases.`);
+    this.name = 'WorkBudgetExceeded';
+  }
+}
+
+/** Gives the request's operation its budget, from now. */
+export function startWorkBudget(stats: StatementStats, budgetMs: number): void {
+  stats.budget = { ms: budgetMs, deadline: performance.now() + budgetMs, exceeded: false };
+}
+
+/** Refuses a statement of a request whose budget has run out, and marks the request so. */
+export function checkWorkBudget(stats: StatementStats): void {
+  const budget = stats.budget;
+  if (!budget || performance.now() <= budget.deadline) return;
+  budget.exceeded = true;
+  throw new WorkBudgetExceeded(budget.ms);
+}
+
+/** The refusal for the time budget an error is or wraps (TypeORM wraps it in its statement's QueryFailedError), or null. */
+export function workBudgetRefusalIn(error: unknown): WorkBudgetExceeded | null {
+  if (error instanceof WorkBudgetExceeded) return error;
+  const cause = (error as { driverError?: unknown } | null)?.driverError;
+  return cause instanceof WorkBudgetExceeded ? cause : null;
+}
+
+type Run = (...parameters: unknown[]) => unknown;
+interface SqliteConnection {
+  prepare(sql: string): Record<'all' | 'get' | 'run', Run>;
+}
+
+/**
+ * SQLite: every statement prepared on this connection (TypeORM's and selectRows') checks the budget of the request
+ * it runs for right before it runs. Not earlier: a page's resolvers start their statements together, and TypeORM
+ * runs each only after an await, so a check when a statement is asked for would let them all through at once.
+ */
+export function checkBeforeEachStatement(db: SqliteConnection): void {
+  const prepare = db.prepare;
+  db.prepare = function (this: SqliteConnection, sql: string) {
+    const statement = prepare.call(this, sql);
+    for (const method of ['all', 'get', 'run'] as const) {
+      const run = statement[method];
+      statement[method] = function (this: unknown, ...parameters: unknown[]) {
+        const stats = currentTrace()?.stats;
+        if (stats?.budget) {
+          try {
+            checkWorkBudget(stats);
+          } catch (error) {
+            // Counted when it was asked for; it never ran.
+            stats.sqlStatements -= 1;
+            throw error;
+          }
+        }
+        return run.apply(this, parameters);
+      };
+    }
+    return statement;
+  };
+}
+
+/** Waits for `waiting` without charging the wait to the budget of the request that waits (it holds nobody up). */
+export async function offBudget<T>(waiting: Promise<T>): Promise<T> {
+  const budget = currentTrace()?.stats?.budget;
+  const started = performance.now();
+  try {
+    return await waiting;
+  } finally {
+    if (budget) budget.deadline += performance.now() - started;
+  }
+}
