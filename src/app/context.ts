@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ChangeFeed } from '../db/change-feed';
-import { WorkBudgetExceeded } from '../db/work-budget';
+import { checkWorkBudget, refusedForBudget } from '../db/work-budget';
 import { StatementStats } from '../observability/request-trace';
 import { onWrite } from '../db/write-hooks';
 import { Logger } from '../observability/logger';
@@ -141,11 +141,11 @@ export class RequestScope implements Context {
 
   /**
    * Once a statement of the request has been refused for its time budget, the fields still to be resolved fail at
-   * once, before they build statements of their own: their work, not their statements, is what holds the server.
+   * once, before they build statements of their own: their work, not their statements alone, is what holds the
+   * server. (Only the mark is read here, on every field; the clock is read before each statement.)
    */
   private refuseOverBudget(): void {
-    const budget = this.stats?.budget;
-    if (budget?.exceeded) throw new WorkBudgetExceeded(budget.ms);
+    if (this.stats && refusedForBudget(this.stats)) checkWorkBudget(this.stats);
   }
 
   get services(): Services {

@@ -61,7 +61,9 @@ const workBudgetPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async executionDidStart({ operation, contextValue }) {
-        if (operation?.operation === 'query' && contextValue.readBudgetMs) startWorkBudget(contextValue.observation.stats, contextValue.readBudgetMs);
+        // A query the fast path started and handed over keeps the budget it began with: the rerun is not a new one.
+        const stats = contextValue.observation.stats;
+        if (operation?.operation === 'query' && contextValue.readBudgetMs && !stats.budget) startWorkBudget(stats, contextValue.readBudgetMs);
       },
       async willSendResponse({ contextValue, response }) {
         const budget = contextValue.observation.stats.budget;

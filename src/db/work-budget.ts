@@ -1,14 +1,15 @@
 import { currentTrace, StatementStats } from '../observability/request-trace';
 
 /**
- * The time one read may take to run, checked right before each of its SQLite statements runs: once its budget has run out,
- * it may start no further statement. SQLite's reads run synchronously on the event loop, so a query of a few
- * hundred bytes that fans out into thousands of statements (a list with search text under each of 100 units,
+ * The time one read may run, checked right before each of its SQLite statements runs: once its budget has
+ * run out, it may start no further statement. SQLite's reads run synchronously on the event loop, so a query of a
+ * few hundred bytes that fans out into thousands of statements (a list with search text under each of 100 units,
  * reached again through `parent` and `ancestors`) held the whole server for seconds, and the request time limit
  * cannot interrupt synchronous work. The cost limit counts fields, not statements, and what a statement costs
- * (building it as much as running it) depends on the data; this bounds what the cost limit cannot see. Time a read
- * spends waiting with the event loop free (for the first overlap analysis, see offBudget) is not counted. A single
- * long statement still runs to its end.
+ * (building it as much as running it) depends on the data; this bounds what the cost limit cannot see. Counted by
+ * the clock: the process's CPU time also counts its garbage collector's threads and background work, and refused
+ * small reads after a large one. Time a read spends waiting for shared work (the first overlap analysis, the
+ * duplicate copy's update; see offBudget) is not counted. A single long statement still runs to its end.
  */
 export class WorkBudgetExceeded extends Error {
   constructor(readonly budgetMs: number) {
@@ -25,9 +26,15 @@ export function startWorkBudget(stats: StatementStats, budgetMs: number): void {
 /** Refuses a statement of a request whose budget has run out, and marks the request so. */
 export function checkWorkBudget(stats: StatementStats): void {
   const budget = stats.budget;
-  if (!budget || performance.now() <= budget.deadline) return;
+  if (!budget) return;
+  if (!budget.exceeded && performance.now() <= budget.deadline) return;
   budget.exceeded = true;
   throw new WorkBudgetExceeded(budget.ms);
+}
+
+/** Whether the request's budget has been found used up (cheap enough for every field's access to its services). */
+export function refusedForBudget(stats: StatementStats): boolean {
+  return stats.budget?.exceeded ?? false;
 }
 
 /** The refusal for the time budget an error is or wraps (TypeORM wraps it in its statement's QueryFailedError), or null. */
@@ -39,8 +46,11 @@ export function workBudgetRefusalIn(error: unknown): WorkBudgetExceeded | null {
 
 type Run = (...parameters: unknown[]) => unknown;
 interface SqliteConnection {
-  prepare(sql: string): Record<'all' | 'get' | 'run', Run>;
+  prepare(sql: string): Record<'all' | 'get' | 'run' | 'iterate', Run>;
 }
+
+/** Ending a transaction is never refused: a refused ROLLBACK would leave the one connection inside it. */
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 
 /**
  * SQLite: every statement prepared on this connection (TypeORM's and selectRows') checks the budget of the request
@@ -51,7 +61,8 @@ export function checkBeforeEachStatement(db: SqliteConnection): void {
   const prepare = db.prepare;
   db.prepare = function (this: SqliteConnection, sql: string) {
     const statement = prepare.call(this, sql);
-    for (const method of ['all', 'get', 'run'] as const) {
+    if (TRANSACTION_CONTROL.test(sql)) return statement;
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
       const run = statement[method];
       statement[method] = function (this: unknown, ...parameters: unknown[]) {
         const stats = currentTrace()?.stats;
@@ -71,7 +82,7 @@ export function checkBeforeEachStatement(db: SqliteConnection): void {
   };
 }
 
-/** Waits for `waiting` without charging the wait to the budget of the request that waits (it holds nobody up). */
+/** Waits for shared work without charging the wait to the request that waits. */
 export async function offBudget<T>(waiting: Promise<T>): Promise<T> {
   const budget = currentTrace()?.stats?.budget;
   const started = performance.now();

@@ -29,7 +29,7 @@ describe('the time budget of a read', () => {
     expect(stats.budget).toBeUndefined();
   });
 
-  it('does not charge a wait marked as one to the request that waits, and charges an unmarked one', async () => {
+  it('does not charge a wait for shared work to the request that waits, and charges an unmarked one', async () => {
     const waited: StatementStats = { sqlStatements: 0 };
     startWorkBudget(waited, 40);
     await traceRequest({ requestId: 'waits', stats: waited }, async () => {
@@ -42,7 +42,7 @@ describe('the time budget of a read', () => {
     expect(() => checkWorkBudget(slept)).toThrow(WorkBudgetExceeded);
   });
 
-  it('does not charge a wait that fails either, and passes its error on', async () => {
+  it('does not charge shared work that fails either, and passes its error on', async () => {
     const stats: StatementStats = { sqlStatements: 0 };
     startWorkBudget(stats, 40);
     await traceRequest({ requestId: 'fails', stats }, async () => {
@@ -63,12 +63,20 @@ describe('the time budget of a read', () => {
       insert.run(1);
       // Asked for in time, run after the budget has gone (as TypeORM runs a statement after an await).
       stats.sqlStatements += 1;
-      await sleep(40);
+      await sleep(0);
+      work(40);
       expect(() => insert.run(2)).toThrow(WorkBudgetExceeded);
       stats.sqlStatements += 1;
       expect(() => db.prepare('SELECT x FROM t').raw(true).all()).toThrow(WorkBudgetExceeded);
     });
     expect(stats.sqlStatements).toBe(1);
+    // Ending a transaction is never refused: the connection must not stay inside it.
+    await traceRequest({ requestId: 'r', stats }, async () => {
+      expect(() => db.prepare('BEGIN').run()).not.toThrow();
+      expect(() => db.prepare('ROLLBACK').run()).not.toThrow();
+      expect(() => [...(db.prepare('SELECT x FROM t').iterate() as Iterable<unknown>)]).toThrow(WorkBudgetExceeded);
+    });
+    expect(db.inTransaction).toBe(false);
     // Outside the request, and for a request without a budget, every statement runs.
     expect(db.prepare('SELECT x FROM t').pluck().all()).toEqual([1]);
     await traceRequest({ requestId: 'free', stats: { sqlStatements: 0 } }, async () => expect(insert.run(3).changes).toBe(1));

@@ -201,7 +201,7 @@ export class AnalysisService {
       if (state.generation > 0) return state;
       if (Date.now() > until) throw new Error('the overlap analysis has not been built yet');
       this.kick();
-      // The reader waits with the event loop free: not part of its time budget.
+      // The build's time, not the reader's: not part of its time budget.
       if (this.building) await offBudget(this.building);
       else await offBudget(sleep(100));
     }
@@ -475,7 +475,9 @@ export class AnalysisService {
     const key = JSON.stringify([state.generation, state.revision, q.from, q.where, q.params]);
     let total = this.totals.get(key);
     if (!total) {
-      const count = (sql: string, params: unknown[]) => rawQuery<{ n: unknown }>(this.ds.manager, sql, params).then((rows) => Number(rows[0]?.n ?? 0));
+      // Shared by every reader of the filter: counted as work of its own, not charged to the reader that asks first.
+      const count = (sql: string, params: unknown[]) =>
+        detached(() => rawQuery<{ n: unknown }>(this.ds.manager, sql, params)).then((rows) => Number(rows[0]?.n ?? 0));
       const plain = filter.unit == null && filter.topic == null && !filter.activeOn;
       total = plain
         ? Promise.all([
@@ -489,7 +491,7 @@ export class AnalysisService {
                 ),
           ]).then(([all, hidden]) => all - hidden)
         : count(`SELECT COUNT(*) AS n FROM ${q.countFrom} WHERE ${q.where.join(' AND ')}`, q.params);
-      // A count that failed (the asking query ran out of its time budget) is not the total.
+      // A count that failed is not the total.
       total.catch(() => this.totals.delete(key));
       this.totals.set(key, total);
     }
@@ -540,16 +542,20 @@ export class AnalysisService {
     return this.explainer.load(pair);
   }
 
+  // A batch may hold the pairs of several requests (a slice of requests runs in one turn of the event loop): it is
+  // work of its own, not charged to whichever request's time budget asked first.
   private readonly explainer = new DataLoader<OverlapPair, OverlapReason[]>(
-    async (pairs) => {
-      const { generation } = await this.current();
-      const { units, topics } = await this.trees();
-      const data: AnalysisData = { units, topics, collaborations: await loadCollaborations(this.ds.manager, pairs.flatMap((p) => [p.a, p.b])) };
-      const engine = OverlapEngine.over(data, await this.modelOf(this.ds.manager, generation), subjectsOf(new Map()));
-      return pairs.map((pair) => (data.collaborations.has(pair.a) && data.collaborations.has(pair.b) ? engine.explain(pair, data) : []));
-    },
+    (pairs) => detached(() => this.explainPairs(pairs)),
     { cache: false },
   );
+
+  private async explainPairs(pairs: readonly OverlapPair[]): Promise<OverlapReason[][]> {
+    const { generation } = await this.current();
+    const { units, topics } = await this.trees();
+    const data: AnalysisData = { units, topics, collaborations: await loadCollaborations(this.ds.manager, pairs.flatMap((p) => [p.a, p.b])) };
+    const engine = OverlapEngine.over(data, await this.modelOf(this.ds.manager, generation), subjectsOf(new Map()));
+    return pairs.map((pair) => (data.collaborations.has(pair.a) && data.collaborations.has(pair.b) ? engine.explain(pair, data) : []));
+  }
 
   /**
    * Groups of collaborations linked by flagged overlaps, largest and strongest first: computed once per revision
@@ -562,12 +568,11 @@ export class AnalysisService {
     const key = JSON.stringify([state.generation, state.revision, q.countFrom, q.where, q.params]);
     let grouped = this.clusterCache.get(key);
     if (!grouped) {
-      // Shared by every reader of this filter: its own work, not charged to the reader that happened to ask first.
-      grouped = this.clustering.then(() => detached(() => this.clusterSummaries(q, filter.unit != null)));
+      grouped = this.clustering.then(() => this.clusterSummaries(q, filter.unit != null));
       this.clustering = grouped.catch(() => this.clusterCache.delete(key));
       this.clusterCache.set(key, grouped);
     }
-    return (await offBudget(grouped)).map(({ members, score }) => {
+    return (await grouped).map(({ members, score }) => {
       let pairs: Promise<Overlap[]> | undefined;
       return {
         collaborationIds: [...members],

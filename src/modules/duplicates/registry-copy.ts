@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ChangeListener } from '../../db/change-feed';
+import { detached } from '../../db/transaction-turns';
+import { offBudget } from '../../db/work-budget';
 import { AnalysisData, loadAnalysisData, loadCollaborations, loadTopics, loadUnits } from '../analysis/analysis.data';
 
 /**
@@ -28,25 +30,51 @@ export class RegistryCopy implements Partial<ChangeListener> {
     this.reload = true;
   }
 
-  async current(): Promise<{ data: AnalysisData; revision: number }> {
+  /**
+   * The copy, brought up to date first. Shared by every request, so brought up to date as work of its own
+   * (`detached`, `offBudget`), not as part of the request that happens to ask first: neither refused for that
+   * request's time budget nor charged to it (loading the dev registry takes about a second). A load that fails anyway
+   * leaves its changes marked, to be read again by the next caller.
+   */
+  current(): Promise<{ data: AnalysisData; revision: number }> {
+    return offBudget(detached(() => this.update()));
+  }
+
+  private async update(): Promise<{ data: AnalysisData; revision: number }> {
     const em = this.ds.manager;
     if (this.reload || !this.data) {
       // Changes arriving while it loads stay marked and are read again below.
       this.reload = false;
       this.treesChanged = false;
-      this.data = await loadAnalysisData(em);
+      try {
+        this.data = await loadAnalysisData(em);
+      } catch (error) {
+        this.reload = true;
+        throw error;
+      }
       this.revision += 1;
     }
     if (this.treesChanged) {
       this.treesChanged = false;
-      this.data.units = await loadUnits(em);
-      this.data.topics = await loadTopics(em);
+      try {
+        this.data.units = await loadUnits(em);
+        this.data.topics = await loadTopics(em);
+      } catch (error) {
+        this.treesChanged = true;
+        throw error;
+      }
       this.revision += 1;
     }
     if (this.dirty.size) {
       const ids = [...this.dirty];
       this.dirty.clear();
-      const fresh = await loadCollaborations(em, ids);
+      let fresh: Awaited<ReturnType<typeof loadCollaborations>>;
+      try {
+        fresh = await loadCollaborations(em, ids);
+      } catch (error) {
+        for (const id of ids) this.dirty.add(id);
+        throw error;
+      }
       for (const id of ids) {
         const c = fresh.get(id);
         if (c) this.data.collaborations.set(id, c);
