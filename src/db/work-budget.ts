@@ -32,11 +32,6 @@ export function checkWorkBudget(stats: StatementStats): void {
   throw new WorkBudgetExceeded(budget.ms);
 }
 
-/** Whether the request's budget has been found used up (cheap enough for every field's access to its services). */
-export function refusedForBudget(stats: StatementStats): boolean {
-  return stats.budget?.exceeded ?? false;
-}
-
 /** The refusal for the time budget an error is or wraps (TypeORM wraps it in its statement's QueryFailedError), or null. */
 export function workBudgetRefusalIn(error: unknown): WorkBudgetExceeded | null {
   if (error instanceof WorkBudgetExceeded) return error;
@@ -88,6 +83,17 @@ export async function offBudget<T>(waiting: Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await waiting;
+  } finally {
+    if (budget) budget.deadline += performance.now() - started;
+  }
+}
+
+/** Runs shared work (computed once, then reused by every request) without charging its time to the request that runs it. */
+export function sharedWork<T>(work: () => T): T {
+  const budget = currentTrace()?.stats?.budget;
+  const started = performance.now();
+  try {
+    return work();
   } finally {
     if (budget) budget.deadline += performance.now() - started;
   }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { checkBeforeEachStatement, checkWorkBudget, offBudget, startWorkBudget, WorkBudgetExceeded, workBudgetRefusalIn } from '../../src/db/work-budget';
+import { checkBeforeEachStatement, checkWorkBudget, offBudget, sharedWork, startWorkBudget, WorkBudgetExceeded, workBudgetRefusalIn } from '../../src/db/work-budget';
 import { StatementStats, traceRequest } from '../../src/observability/request-trace';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,6 +40,19 @@ describe('the time budget of a read', () => {
     startWorkBudget(slept, 40);
     await sleep(80);
     expect(() => checkWorkBudget(slept)).toThrow(WorkBudgetExceeded);
+  });
+
+  it('does not charge shared work computed in place (once, for every request) to the request that computes it', () => {
+    const shared: StatementStats = { sqlStatements: 0 };
+    startWorkBudget(shared, 40);
+    traceRequest({ requestId: 'computes', stats: shared }, () => {
+      expect(sharedWork(() => (work(80), 'pairs'))).toBe('pairs');
+      checkWorkBudget(shared);
+    });
+    const own: StatementStats = { sqlStatements: 0 };
+    startWorkBudget(own, 40);
+    work(80);
+    expect(() => checkWorkBudget(own)).toThrow(WorkBudgetExceeded);
   });
 
   it('does not charge shared work that fails either, and passes its error on', async () => {

@@ -6,6 +6,7 @@ import { UnitService } from '../units/unit.service';
 import { RegistryCopy } from './registry-copy';
 import { DEFAULT_DUPLICATE_SCORE, DuplicateDetector, DuplicatePair } from './duplicate-detector';
 import { DuplicateDecision, DuplicateReview } from './duplicate-review.entity';
+import { sharedWork } from '../../db/work-budget';
 
 export interface DuplicateFilter {
   /** Pairs where either side involves this unit or one of its subunits. */
@@ -34,7 +35,7 @@ export class DuplicatesService {
   private async current(): Promise<{ data: AnalysisData; pairs: DuplicatePair[] }> {
     const { data, revision } = await this.registry.current();
     if (this.cached?.revision !== revision || this.cached.data !== data) {
-      this.cached = { revision, data, pairs: new DuplicateDetector(data).all(FLOOR) };
+      this.cached = { revision, data, pairs: sharedWork(() => new DuplicateDetector(data).all(FLOOR)) };
     }
     return this.cached;
   }
