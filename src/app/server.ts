@@ -10,6 +10,7 @@ import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { andThen, MaybePromise } from '../db/sync-reads';
 import { startChangeRelay } from '../db/change-relay';
+import { readBatchOf } from '../db/read-batch';
 import { Context, createServices, RequestScope, Services } from './context';
 import { formatError, toGraphQLError, workBudgetRefusal } from '../graphql/errors';
 import { startWorkBudget, WorkBudgetExceeded } from '../db/work-budget';
@@ -217,7 +218,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const limiter = createRateLimiter(config, dataSource, logger);
   const metrics = new Metrics(dataSource, services.analysis);
   const webApp = new StaticFiles(config.webDir);
-  const turns = new RequestTurns(config.database.type === 'sqlite', config.executionTimeoutMs);
+  const turns = new RequestTurns(config.database.type === 'sqlite', config.executionTimeoutMs, {}, readBatchOf(dataSource));
   await apollo.start();
   const stopRelay =
     config.database.type === 'postgres' ? await startChangeRelay(config.database.url, config.database.schema, dataSource, services.changes, logger) : null;

@@ -9,6 +9,7 @@ import { sqliteMigrations } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming';
 import { StatementCountingLogger } from './statement-counter';
 import { checkBeforeEachStatement } from './work-budget';
+import { batchReads } from './read-batch';
 import { serializeTransactions } from './transaction-turns';
 
 export function dataSourceOptions(database: DatabaseConfig, statementTimeoutMs?: number): DataSourceOptions {
@@ -26,8 +27,9 @@ export function dataSourceOptions(database: DatabaseConfig, statementTimeoutMs?:
       database: database.file,
       migrations: sqliteMigrations,
       // WAL lets readers proceed while an import writes; foreign keys keep references honest.
-      prepareDatabase: (db: { pragma(sql: string): unknown } & Parameters<typeof checkBeforeEachStatement>[0]) => {
+      prepareDatabase: (db: { pragma(sql: string): unknown } & Parameters<typeof checkBeforeEachStatement>[0] & Parameters<typeof batchReads>[0]) => {
         checkBeforeEachStatement(db);
+        batchReads(db);
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
         db.pragma('foreign_keys = ON');

@@ -44,6 +44,12 @@ export interface TurnRhythm {
   gatherMaxMs: number;
 }
 
+/** Told when a slice begins and ends (the database's read batch: src/db/read-batch.ts). */
+export interface SliceBoundary {
+  begin(): void;
+  end(): void;
+}
+
 interface Turn {
   request: TurnRequest;
   since: number;
@@ -95,6 +101,7 @@ export class RequestTurns {
     private readonly readsAreSynchronous: boolean,
     private readonly waitLimitMs: number,
     rhythm: Partial<TurnRhythm> = {},
+    private readonly boundary: SliceBoundary | null = null,
   ) {
     this.rhythm = {
       sliceMs: rhythm.sliceMs ?? SLICE_MS,
@@ -152,6 +159,7 @@ export class RequestTurns {
 
   private slice(): void {
     this.deadline = performance.now() + this.rhythm.sliceMs;
+    this.boundary?.begin();
     this.runTurns();
   }
 
@@ -185,6 +193,7 @@ export class RequestTurns {
         if (moved) return;
         moved = true;
         if (!nextPass) return this.runTurns();
+        this.boundary?.end();
         this.write();
         this.slice();
       };
@@ -199,6 +208,7 @@ export class RequestTurns {
       return;
     }
     this.deadline = -1;
+    this.boundary?.end();
     this.write();
     if (this.waiting.length) this.schedule();
   }

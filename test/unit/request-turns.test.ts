@@ -131,6 +131,38 @@ describe('request turns', () => {
     expect(log).toEqual(['A waits for the database', 'B runs', 'B written: B', 'A has its rows', 'A written: A']);
   });
 
+  it("tell the database's read batch where each slice begins and ends, also when a request's wait for I/O ends the slice", async () => {
+    const log: string[] = [];
+    const turns = new RequestTurns(true, 30_000, LONG_SLICES, { begin: () => log.push('slice begins'), end: () => log.push('slice ends') });
+    ask(turns, async () => {
+      log.push('A reads, then waits for I/O');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      turns.answer(response(log, 'A'), 'A');
+    }, fail(log));
+    ask(turns, async () => {
+      await Promise.resolve();
+      log.push('B computes across a promise');
+      turns.answer(response(log, 'B'), 'B');
+    }, fail(log));
+    ask(turns, () => {
+      log.push('C runs');
+      turns.answer(response(log, 'C'), 'C');
+    }, fail(log));
+    await settle();
+    expect(log).toEqual([
+      'slice begins',
+      'A reads, then waits for I/O',
+      'slice ends',
+      'slice begins',
+      'B computes across a promise',
+      'C runs',
+      'slice ends',
+      'B written: B',
+      'C written: C',
+      'A written: A',
+    ]);
+  });
+
   it('on SQLite, begin a slice once requests stop arriving, so that the ones arriving meanwhile share it', async () => {
     // The quiet time counts from the newest request: C and D come 30 and 60 ms after A, each within the quiet time
     // of the one before, so a slice that began the quiet time after the first request would leave D out.
