@@ -1,3 +1,4 @@
+import { eng, nob } from 'stopword';
 import { RegistryError } from '../errors/registry-error';
 
 /**
@@ -21,6 +22,23 @@ export function normalizeText(input: string): string {
 /** Words of a text after normalisation: letters and digits, everything else separates. */
 export function tokenize(input: string): string[] {
   return normalizeText(input).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * Function words ("til", "som", "for", "ved", "the"…) say nothing about what a text is about, yet in a small
+ * registry the subject model learnt them as evidence: on the 57 seed collaborations, pairs were flagged because both
+ * texts shared "til", "for" and "som". The Norwegian (bokmål) and English lists of the `stopword` package.
+ */
+const FUNCTION_WORDS = new Set([...nob, ...eng].map(normalizeText));
+
+/** Whether a normalised word can say what a text is about: three letters or more, not a number, not a function word. */
+export function isContentWord(word: string): boolean {
+  return word.length > 2 && !/^\d+$/.test(word) && !FUNCTION_WORDS.has(word);
+}
+
+/** Word stems: the first six letters cover Norwegian inflection (barnehage/barnehagen/barnehagene). */
+export function stem(word: string): string {
+  return word.slice(0, 6);
 }
 
 /** Bounds on free text a caller searches with: each search stays a few index look-ups on either database. */

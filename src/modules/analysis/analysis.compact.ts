@@ -89,6 +89,7 @@ export class CompactRegistry implements CollaborationFacts {
         for (let u = units.get(unitId); u && !seen.has(u.id); u = u.parentId === null ? undefined : units.get(u.parentId)) {
           seen.add(u.id);
           names.push(u.name);
+          if (u.shortName) names.push(u.shortName);
         }
         chainNames.set(unitId, names);
       }

@@ -162,7 +162,7 @@ export const dateText = (value: unknown): string | null =>
       ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
       : String(value);
 
-/** What the subject model reads of a collaboration: its own text and tags, and the names of its units and their ancestors. */
+/** What the subject model reads of a collaboration: its own text and tags, and the names (and short names: "USN") of its units and their ancestors. */
 export function subjectDocument(data: AnalysisData, c: ACollaboration): SubjectDocument {
   const unitNames: string[] = [];
   for (const { unitId } of c.units) {
@@ -170,6 +170,7 @@ export function subjectDocument(data: AnalysisData, c: ACollaboration): SubjectD
     for (let u = data.units.get(unitId); u && !seen.has(u.id); u = u.parentId === null ? undefined : data.units.get(u.parentId)) {
       seen.add(u.id);
       unitNames.push(u.name);
+      if (u.shortName) unitNames.push(u.shortName);
     }
   }
   return { id: c.id, title: c.title, summary: c.summary, keywords: c.keywords, topicIds: c.topicIds, unitNames };

@@ -9,7 +9,7 @@ import type { AnalysisFigures } from '../../observability/metrics';
 import { createLogger, Logger } from '../../observability/logger';
 import { todayIso } from '../../validation/dates';
 import { RegistryError } from '../../errors/registry-error';
-import { searchText, tokenize } from '../../text/normalize';
+import { isContentWord, searchText, stem, tokenize } from '../../text/normalize';
 import { resolveRefs } from '../../db/references';
 import { Connection, ConnectionArgs, paginateSql, SortDirection } from '../../graphql/pagination';
 import { Lru } from '../../graphql/operation-cache';
@@ -417,11 +417,11 @@ export class AnalysisService {
     const under = subjectsUnder([...topics.values()]);
     const id = (await resolveRefs(this.ds.manager, Topic, [topic])).get(topic);
     if (id !== undefined) return new Set(under.get(id) ?? []);
-    const words = new Set(asked.filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
+    const words = new Set(asked.filter(isContentWord).map(stem));
     if (!words.size) throw RegistryError.of(field, 'INVALID', 'give a topic id, key or some words');
     const matches = new Set<number>();
     for (const t of topics.values()) {
-      const vocabulary = new Set(tokenize([t.label, ...t.synonyms].join(' ')).map((w) => w.slice(0, 6)));
+      const vocabulary = new Set(tokenize([t.label, ...t.synonyms].join(' ')).map(stem));
       if ([...words].some((w) => vocabulary.has(w))) for (const s of under.get(t.id) ?? []) matches.add(s);
     }
     return matches.size ? matches : null;
@@ -732,7 +732,7 @@ export class AnalysisService {
     const em = this.ds.manager;
     const unitIds = idList(em, await this.units.expand(unit, true, 'unit'));
     const subjects = await this.subjectsFor(topic, 'topic');
-    const queryWords = new Set(searchText(topic, 'topic').words.filter((w) => w.length > 2).map((w) => w.slice(0, 6)));
+    const queryWords = new Set(searchText(topic, 'topic').words.filter(isContentWord).map(stem));
     const today = todayIso();
     // OFFSET 0 keeps PostgreSQL from turning this into a join with every collaboration of a big municipality's
     // units (14,000 rows at 100,000 collaborations, 60 ms): it is asked once per candidate, by the candidate's rows.

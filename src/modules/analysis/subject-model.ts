@@ -1,4 +1,4 @@
-import { tokenize } from '../../text/normalize';
+import { isContentWord, stem, tokenize } from '../../text/normalize';
 
 /**
  * What each collaboration is really about, inferred per registry without knowing its words in advance.
@@ -52,14 +52,10 @@ export function subjectsUnder(topics: Pick<SubjectTopic, 'id' | 'parentId'>[]): 
   return under;
 }
 
-/** Word stems: the first six letters cover Norwegian inflection (barnehage/barnehagen/barnehagene). */
-const STEM = 6;
-const stem = (word: string): string => word.slice(0, STEM);
-
 /** Surface words by stem, for messages that show real words rather than stems. */
 export function featureWords(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const word of tokenize(text)) if (word.length > 2 && !/^\d+$/.test(word) && !out.has(stem(word))) out.set(stem(word), word);
+  for (const word of tokenize(text)) if (isContentWord(word) && !out.has(stem(word))) out.set(stem(word), word);
   return out;
 }
 
@@ -80,9 +76,10 @@ export function documentFeatures(doc: Pick<SubjectDocument, 'title' | 'summary' 
   const features = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const word of tokenize(text)) {
-      if (word.length <= 2 || /^\d+$/.test(word)) continue;
+      if (!isContentWord(word)) continue;
       const s = stem(word);
-      if (excluded.has(s)) continue;
+      // A unit's name in the genitive ("Bærums", "USNs") names it as much as the name itself.
+      if (excluded.has(s) || (word.endsWith('s') && excluded.has(stem(word.slice(0, -1))))) continue;
       features.set(s, (features.get(s) ?? 0) + weight);
     }
   };
@@ -270,7 +267,7 @@ export class SubjectModel {
     for (const t of topics) {
       const i = model.indexOf.get(t.id);
       if (i === undefined) continue;
-      for (const word of new Set(tokenize([t.label, ...t.synonyms].join(' ')).filter((w) => w.length > 2).map(stem))) {
+      for (const word of new Set(tokenize([t.label, ...t.synonyms].join(' ')).filter(isContentWord).map(stem))) {
         const id = corpus.vocabulary.get(word);
         if (id !== undefined) lexicon.set(id, [...(lexicon.get(id) ?? []), i]);
       }
