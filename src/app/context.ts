@@ -4,6 +4,7 @@ import { checkWorkBudget } from '../db/work-budget';
 import { StatementStats } from '../observability/request-trace';
 import { onWrite } from '../db/write-hooks';
 import { Logger } from '../observability/logger';
+import { Language } from '../http/language';
 import { AnalysisService } from '../modules/analysis/analysis.service';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { AuthService } from '../modules/auth/auth.service';
@@ -120,6 +121,8 @@ export interface Context extends PlannedContext {
   loaders: Loaders;
   /** Who is asking, and what they may do. */
   access: AccessPolicy;
+  /** The language of the explanations it reads (its Accept-Language). */
+  language: Language;
 }
 
 /**
@@ -137,6 +140,7 @@ export class RequestScope implements Context {
     readonly access: AccessPolicy,
     /** The request's statement figures, where its time budget is kept (src/db/work-budget.ts). */
     private readonly stats?: StatementStats,
+    readonly language: Language = 'en',
   ) {}
 
   /**

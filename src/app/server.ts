@@ -11,6 +11,7 @@ import { openDatabase } from '../db/data-source';
 import { andThen, MaybePromise } from '../db/sync-reads';
 import { startChangeRelay } from '../db/change-relay';
 import { readBatchOf } from '../db/read-batch';
+import { preferredLanguage } from '../http/language';
 import { Context, createServices, RequestScope, Services } from './context';
 import { formatError, toGraphQLError, workBudgetRefusal } from '../graphql/errors';
 import { startWorkBudget, WorkBudgetExceeded } from '../db/work-budget';
@@ -370,7 +371,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     observation.actor = actorName(principal);
     const readBudgetMs = readBudgetFor(principal);
     const contextValue = (): RequestContext =>
-      Object.assign(new RequestScope(dataSource, services, new AccessPolicy(principal, dataSource, services.auth), observation.stats), { observation, readBudgetMs });
+      Object.assign(
+        new RequestScope(dataSource, services, new AccessPolicy(principal, dataSource, services.auth), observation.stats, preferredLanguage(req.headers['accept-language'])),
+        { observation, readBudgetMs },
+      );
     const fast = fastPath?.request(req.method, req.headers, body) ?? null;
     const apolloAnswer = async (): Promise<HTTPGraphQLResponse> => {
       const headers = new HeaderMap();

@@ -12,6 +12,7 @@ import { Role } from '../modules/auth/api-token.entity';
 import { AuthService } from '../modules/auth/auth.service';
 import { isIsoDate } from '../validation/dates';
 import { formatRows, ReportFormat, ReportKind, reportRows } from './report';
+import { Language } from '../http/language';
 import { readSnapshotFile } from '../modules/snapshot/snapshot.service';
 import { ImportProgress, ImportSummary } from '../modules/snapshot/snapshot.importer';
 import { projectRoot } from '../config/paths';
@@ -48,7 +49,7 @@ Commands:
                         it (all or nothing). The mapping is JSON: {"Column header": "field", "Ignored": null}
   export-table FILE --type units|people|agreements|collaborations
                         write one record type as CSV or XLSX (by FILE's extension); it imports back unchanged
-  report overlaps|clusters|gaps [--unit KEY] [--topic T] [--format csv|json|table]
+  report overlaps|clusters|gaps [--unit KEY] [--topic T] [--format csv|json|table] [--language en|nb]
                         the overlap, cluster and coordination-gap reports (same content as the API)
   analyse               rebuild the overlap analysis (train the subject model again, pair everything) and make
                         it current; servers keep answering from the previous one until then. Shows progress.
@@ -157,6 +158,7 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       topic: { type: 'string' },
       format: { type: 'string', default: 'table' },
+      language: { type: 'string', default: 'en' },
       role: { type: 'string' },
       name: { type: 'string' },
       expires: { type: 'string' },
@@ -253,7 +255,9 @@ export async function run(argv: string[]): Promise<number> {
       if (!['overlaps', 'clusters', 'gaps'].includes(kind)) throw RegistryError.of(null, 'INVALID', 'registry report needs overlaps, clusters or gaps');
       const format = values.format as ReportFormat;
       if (!['csv', 'json', 'table'].includes(format)) throw RegistryError.of('--format', 'INVALID', 'must be csv, json or table');
-      const rows = await withServices((s, ds) => reportRows(ds, s, kind, { unit: values.unit?.[0], topic: values.topic }));
+      const language = values.language as Language;
+      if (!['en', 'nb'].includes(language)) throw RegistryError.of('--language', 'INVALID', 'must be en or nb');
+      const rows = await withServices((s, ds) => reportRows(ds, s, kind, { unit: values.unit?.[0], topic: values.topic }, language));
       process.stdout.write(formatRows(rows, format));
       return 0;
     }

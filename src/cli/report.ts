@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { RegistryError } from '../errors/registry-error';
 import { Services } from '../app/context';
+import { Language } from '../http/language';
 import { Person } from '../modules/people/person.entity';
 import { ACollaboration, loadCollaborations, loadTopics, loadUnits } from '../modules/analysis/analysis.data';
 
@@ -14,6 +15,7 @@ export async function reportRows(
   services: Services,
   kind: ReportKind,
   filter: { unit?: string; topic?: string },
+  language: Language = 'en',
 ): Promise<Row[]> {
   const analysis = services.analysis;
   const em = ds.manager;
@@ -39,7 +41,7 @@ export async function reportRows(
           periodStart: o.periodStart ?? '',
           periodEnd: o.periodEnd ?? '',
           review: (await analysis.reviewOf(o))?.decision ?? '',
-          reasons: (await analysis.explain(o)).map((r) => r.message).join(' '),
+          reasons: (await analysis.explain(o, language)).map((r) => r.message).join(' '),
         });
       }
       return rows;
@@ -66,7 +68,7 @@ export async function reportRows(
     }
     case 'gaps':
       if (filter.topic) throw RegistryError.of('--topic', 'INVALID', 'the gaps report takes --unit only');
-      const gaps = await analysis.gaps({ unit: filter.unit });
+      const gaps = await analysis.gaps({ unit: filter.unit }, language);
       collaborations = await loadCollaborations(em, gaps.map((e) => e.collaborationId));
       return gaps.map((e) => ({
         collaboration: c(e.collaborationId).key,

@@ -133,6 +133,19 @@ describeBrowser('web app (seeded registry)', () => {
     await expect(p.getByRole('navigation', { name: 'Hovedmeny' }).innerText()).resolves.toContain('Koordineringshull');
   });
 
+  it("shows the server's explanations (overlap reasons) in the interface's language, and again when it switches", async () => {
+    const { page: p } = await page();
+    await p.goto(`${origin}/collaborations/unikom-oslo-evu-helsesykepleiere`);
+    const reasons = p.locator('#c-overlaps tbody tr').first().locator('li');
+    await reasons.first().waitFor();
+    const texts = async () => (await reasons.allInnerTexts()).join(' | ');
+    await expect(texts()).resolves.toMatch(/: Begge tekstene handler om «[^»]+».*: Begge (pågår|har åpen periode)/);
+    expect(await texts()).not.toMatch(/Both /);
+    await p.getByTestId('language').click();
+    await expect(eventually(async () => /: Both texts are about "[^"]+".*: Both run /.test(await texts()), true)).resolves.toBe(true);
+    expect(await texts()).not.toMatch(/Begge /);
+  });
+
   it('shows coordination gaps counted per code as the API counts them, and the list behind a bar', async () => {
     const counts = await server.gql(`{ all: coordinationGaps { totalCount } nc: coordinationGaps(filter: { codes: [NO_CONTACT] }) { totalCount } na: coordinationGaps(filter: { codes: [NO_AGREEMENT] }) { totalCount } }`);
     const { page: p, graphqlRequests } = await page();

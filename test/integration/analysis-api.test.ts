@@ -134,3 +134,77 @@ describe('coordination gaps, clusters and who works with', () => {
     expect(badUnit.errors?.[0]?.message).toBe('unit: unknown unit "x"');
   });
 });
+
+describe('the language of explanations', () => {
+  const ask = async (language: string | null, query: string) => {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}`, ...(language === null ? {} : { 'accept-language': language }) },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as { data: Rec; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+  const EXPLAINED = `{
+    overlapReport(first: 20) { nodes { reasons { code message } } }
+    coordinationGaps(first: 20, filter: { codes: [NO_CONTACT, ONE_SIDED, NO_AGREEMENT] }) { nodes { codes messages collaboration { gaps { messages } } } }
+    whoWorksWith(unit: "bydel-frogner", topic: "boligsosialt") { collaborations { reasons } }
+  }`;
+  /** Every sentence of an answer, by what it explains. */
+  const sentences = (data: Rec) => ({
+    overlaps: data.overlapReport.nodes.flatMap((n: Rec) => n.reasons.map((r: Rec) => [r.code, r.message])),
+    gaps: data.coordinationGaps.nodes.flatMap((n: Rec) => [...n.messages, ...n.collaboration.gaps.messages]),
+    who: data.whoWorksWith.collaborations.flatMap((c: Rec) => c.reasons),
+  });
+
+  it('writes overlap reasons, gaps and whoWorksWith reasons in Norwegian when Accept-Language prefers it, with the same codes', async () => {
+    const english = sentences(await ask(null, EXPLAINED));
+    const norwegian = sentences(await ask('nb-NO,nb;q=0.9,en;q=0.8', EXPLAINED));
+    expect(norwegian.overlaps.map(([code]: string[]) => code)).toEqual(english.overlaps.map(([code]: string[]) => code));
+    expect(english.overlaps.length).toBeGreaterThan(40);
+    const opening: Record<string, [RegExp, RegExp]> = {
+      SHARED_UNIT: [/^Both involve /, /^Begge involverer /],
+      CONTAINED_UNIT: [/ lies inside /, / ligger under /],
+      SAME_TOPIC: [/^Both are tagged "/, /^Begge er merket «/],
+      RELATED_TOPIC: [/ is narrower than /, / er smalere enn /],
+      SIMILAR_TEXT: [/^Both texts are about "[^"]+"(: they share "|\.$)/, /^Begge tekstene handler om «[^»]+»(: de deler «|\.$)/],
+      PERIOD_OVERLAP: [/^Both run (from|until|with open periods)/, /^Begge (pågår|har åpen periode)/],
+    };
+    english.overlaps.forEach(([code, message]: string[], i: number) => {
+      expect(message).toMatch(opening[code]![0]);
+      expect(norwegian.overlaps[i][1]).toMatch(opening[code]![1]);
+    });
+    expect(english.gaps.length).toBeGreaterThan(0);
+    expect(norwegian.gaps).toHaveLength(english.gaps.length);
+    expect(new Set(norwegian.gaps)).toEqual(
+      new Set(
+        english.gaps.map((m: string) =>
+          ({
+            'Nobody takes part as project leader or contact.': 'Ingen deltar som prosjektleder eller kontaktperson.',
+            'No academic-sector unit takes part.': 'Ingen enhet fra UH-sektoren deltar.',
+            'No municipal-sector unit takes part.': 'Ingen enhet fra kommunesektoren deltar.',
+            'Neither this collaboration nor any it is part of names an agreement.': 'Verken dette samarbeidet eller noe samarbeid det er del av, viser til en avtale.',
+          })[m],
+        ),
+      ),
+    );
+    expect(english.who.length).toBeGreaterThan(0);
+    expect(english.who.every((r: string) => /^(About "|Its text mentions|Active or planned\.|Ended \d{4}-\d\d-\d\d\.)/.test(r))).toBe(true);
+    expect(norwegian.who).toHaveLength(english.who.length);
+    expect(norwegian.who.every((r: string) => /^(Handler om «.+» \(\d+ % sikkert|Teksten nevner|Aktivt eller planlagt\.|Avsluttet \d{4}-\d\d-\d\d\.)/.test(r))).toBe(true);
+  });
+
+  it('answers in English when Norwegian is not preferred, refused with q=0, or the header cannot be read', async () => {
+    const query = '{ overlapReport(first: 1) { nodes { reasons { code message } } } }';
+    const period = (data: Rec) => data.overlapReport.nodes[0].reasons.find((r: Rec) => r.code === 'PERIOD_OVERLAP').message;
+    for (const header of ['en', 'fr, en;q=0.5, nb;q=0.4', 'nb;q=0', 'de', ';;;,,q=x', 'nb;q=2']) {
+      const data = await ask(header, query);
+      expect([header, period(data)]).toEqual([header, expect.stringMatching(/^Both run /)]);
+    }
+    for (const header of ['no', 'nn', 'da, nb;q=0.8, en;q=0.7', 'en;q=0.5, nb']) {
+      const data = await ask(header, query);
+      expect([header, period(data)]).toEqual([header, expect.stringMatching(/^Begge (pågår|har åpen)/)]);
+    }
+  });
+});

@@ -74,7 +74,7 @@ export class AnalysisResolver {
     @Args() page: ConnectionArgs,
     @Arg('filter', () => CoordinationGapFilter, { nullable: true }) filter?: CoordinationGapFilter,
   ) {
-    return ctx.services.analysis.gapPage(filter ?? {}, page, gapRow);
+    return ctx.services.analysis.gapPage(filter ?? {}, page, gapRow, ctx.language);
   }
 
   @Query(() => WhoWorksWith, { description: 'Who already works with this unit (and its subunits) on this topic: people, units and collaborations, ranked.' })
@@ -85,7 +85,7 @@ export class AnalysisResolver {
     @Arg('activeOn', () => DateScalar, { nullable: true, description: 'Only collaborations running on this date.' }) activeOn: string | null,
     @Arg('limit', () => Int, { defaultValue: 50, description: 'Most entries per list (at most 500).' }) limit: number,
   ) {
-    return ctx.services.analysis.whoWorksWith(unit, topic, activeOn, limit);
+    return ctx.services.analysis.whoWorksWith(unit, topic, activeOn, limit, ctx.language);
   }
 
   @Mutation(() => OverlapReviewPayload, { description: 'Records a decision on a pair: KNOWN and NOT_OVERLAP take it out of the default report; CONFIRMED keeps it, marked.' })
@@ -122,7 +122,7 @@ export class OverlapFieldsResolver {
 
   @FieldResolver(() => [OverlapReasonType], { description: 'Why the pair was flagged, one reason per line of evidence.' })
   reasons(@Root() o: Overlap, @Ctx() ctx: Context) {
-    return ctx.services.analysis.explain(o);
+    return ctx.services.analysis.explain(o, ctx.language);
   }
 
   @FieldResolver(() => OverlapReview, { nullable: true, description: "A reviewer's decision on the pair, if any." })
@@ -204,7 +204,7 @@ export class CollaborationAnalysisResolver {
 
   @FieldResolver(() => CoordinationGapType, { description: 'Coordination gaps of this collaboration (empty unless planned or active).' })
   async gaps(@Root() c: Collaboration, @Ctx() ctx: Context) {
-    return gapRow({ collaborationId: c.id, gaps: await ctx.services.analysis.gapsOfCollaboration(c.id) });
+    return gapRow({ collaborationId: c.id, gaps: await ctx.services.analysis.gapsOfCollaboration(c.id, ctx.language) });
   }
 }
 

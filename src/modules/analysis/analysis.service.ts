@@ -35,6 +35,8 @@ import {
   updateState,
 } from './analysis.store';
 import { Gap, GapCode, gapsFrom } from './gaps';
+import { ANALYSIS_MESSAGES } from './analysis.messages';
+import { Language } from '../../http/language';
 import { OverlapEngine, OverlapPair, OverlapReason, overlapOf, subjectsOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
 import { savePairReview } from './pair-review';
@@ -538,23 +540,26 @@ export class AnalysisService {
    * Why a pair was flagged, computed from the two collaborations as they are and the model that flagged them. The
    * pairs of one page are explained together (one read of their collaborations), never cached.
    */
-  explain(pair: OverlapPair): Promise<OverlapReason[]> {
-    return this.explainer.load(pair);
+  explain(pair: OverlapPair, language: Language = 'en'): Promise<OverlapReason[]> {
+    return this.explainer.load({ pair, language });
   }
 
   // A batch may hold the pairs of several requests (a slice of requests runs in one turn of the event loop): it is
   // work of its own, not charged to whichever request's time budget asked first.
-  private readonly explainer = new DataLoader<OverlapPair, OverlapReason[]>(
-    (pairs) => detached(() => this.explainPairs(pairs)),
+  private readonly explainer = new DataLoader<{ pair: OverlapPair; language: Language }, OverlapReason[]>(
+    (asked) => detached(() => this.explainPairs(asked)),
     { cache: false },
   );
 
-  private async explainPairs(pairs: readonly OverlapPair[]): Promise<OverlapReason[][]> {
+  private async explainPairs(asked: readonly { pair: OverlapPair; language: Language }[]): Promise<OverlapReason[][]> {
+    const pairs = asked.map((a) => a.pair);
     const { generation } = await this.current();
     const { units, topics } = await this.trees();
     const data: AnalysisData = { units, topics, collaborations: await loadCollaborations(this.ds.manager, pairs.flatMap((p) => [p.a, p.b])) };
     const engine = OverlapEngine.over(data, await this.modelOf(this.ds.manager, generation), subjectsOf(new Map()));
-    return pairs.map((pair) => (data.collaborations.has(pair.a) && data.collaborations.has(pair.b) ? engine.explain(pair, data) : []));
+    return asked.map(({ pair, language }) =>
+      data.collaborations.has(pair.a) && data.collaborations.has(pair.b) ? engine.explain(pair, data, ANALYSIS_MESSAGES[language]) : [],
+    );
   }
 
   /**
@@ -679,7 +684,7 @@ export class AnalysisService {
     };
   }
 
-  private gapEntry(row: Record<string, unknown>, codes: Set<GapCode>, today: string): GapEntry {
+  private gapEntry(row: Record<string, unknown>, codes: Set<GapCode>, today: string, language: Language): GapEntry {
     const gaps = gapsFrom(
       {
         eligible: Number(row.gap_eligible) === 1,
@@ -690,41 +695,43 @@ export class AnalysisService {
       dateText(row.valid_to),
       dateText(row.end_date),
       today,
+      ANALYSIS_MESSAGES[language],
     ).filter((g) => codes.has(g.code));
     return { collaborationId: Number(row.collaboration_id), gaps };
   }
 
   /** A page of the planned and active collaborations with coordination gaps, in key order, each as `shape` makes it. */
-  async gapPage<T>(filter: { unit?: string | null; codes?: GapCode[] | null }, page: ConnectionArgs, shape: (entry: GapEntry) => T): Promise<Connection<T>> {
+  async gapPage<T>(filter: { unit?: string | null; codes?: GapCode[] | null }, page: ConnectionArgs, shape: (entry: GapEntry) => T, language: Language = 'en'): Promise<Connection<T>> {
     const { generation } = await this.current();
     const today = todayIso();
     const q = await this.gapQuery(filter, generation, today);
-    return paginateSql(this.ds.manager, q, page, { expression: 's.key', direction: SortDirection.ASC, id: 's.collaboration_id' }, (row) => shape(this.gapEntry(row, q.codes, today)));
+    return paginateSql(this.ds.manager, q, page, { expression: 's.key', direction: SortDirection.ASC, id: 's.collaboration_id' }, (row) => shape(this.gapEntry(row, q.codes, today, language)));
   }
 
   /** All planned and active collaborations with coordination gaps, in key order. */
-  async gaps(filter: { unit?: string | null; codes?: GapCode[] | null } = {}): Promise<GapEntry[]> {
+  async gaps(filter: { unit?: string | null; codes?: GapCode[] | null } = {}, language: Language = 'en'): Promise<GapEntry[]> {
     const { generation } = await this.current();
     const today = todayIso();
     const q = await this.gapQuery(filter, generation, today);
     const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY s.key`, q.params);
-    return rows.map((row) => this.gapEntry(row, q.codes, today));
+    return rows.map((row) => this.gapEntry(row, q.codes, today, language));
   }
 
-  async gapsOfCollaboration(collaborationId: number): Promise<Gap[]> {
+  async gapsOfCollaboration(collaborationId: number, language: Language = 'en'): Promise<Gap[]> {
     const { generation } = await this.current();
     const today = todayIso();
     const q = await this.gapQuery({}, generation, today);
     const one = q.params.push(collaborationId);
     const rows = await rawQuery<Record<string, unknown>>(this.ds.manager, `SELECT ${q.select} FROM ${q.from} WHERE ${q.where.join(' AND ')} AND s.collaboration_id = $${one}`, q.params);
-    return rows.length ? this.gapEntry(rows[0]!, q.codes, today).gaps : [];
+    return rows.length ? this.gapEntry(rows[0]!, q.codes, today, language).gaps : [];
   }
 
   /**
    * Who works with a unit (and its subunits) on a topic: the collaborations about that subject (found by their
    * inferred subject, so untagged and mis-tagged ones count), then their people and units, ranked.
    */
-  async whoWorksWith(unit: string, topic: string, activeOn: string | null | undefined, limit: number): Promise<WhoWorksWithAnswer> {
+  async whoWorksWith(unit: string, topic: string, activeOn: string | null | undefined, limit: number, language: Language = 'en'): Promise<WhoWorksWithAnswer> {
+    const say = ANALYSIS_MESSAGES[language];
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_WHO_WORKS_WITH) {
       throw RegistryError.of('limit', 'INVALID', `must be from 1 to ${MAX_WHO_WORKS_WITH} (was ${limit})`);
     }
@@ -759,20 +766,20 @@ export class AnalysisService {
       let strength = 0;
       if (subjects) {
         strength = Number(row.confidence);
-        reasons.push(`About "${topics.get(Number(row.topic_id))?.label}" (${Math.round(strength * 100)} % sure from its text and tags).`);
+        reasons.push(say.aboutSubject(topics.get(Number(row.topic_id))?.label ?? String(row.topic_id), Math.round(strength * 100)));
       } else {
         const features = documentFeatures({ title: String(row.title), summary: (row.summary as string | null) ?? null, keywords: JSON.parse(String(row.keywords)) as string[], unitNames: [] });
         const hits = [...queryWords].filter((w) => features.has(w));
         if (hits.length && hits.length === queryWords.size) {
           strength = 0.6;
-          reasons.push('Its text mentions every word asked for.');
+          reasons.push(say.mentionsEveryWord);
         }
       }
       if (!strength) continue;
       const running = c.status === Status.ACTIVE || c.status === Status.PLANNED || !c.endDate || c.endDate >= today;
       const yearsAgo = running ? 0 : (Date.parse(today) - Date.parse(c.endDate!)) / (365.25 * 864e5);
       const recency = 1 / (1 + yearsAgo / 3);
-      reasons.push(running ? 'Active or planned.' : `Ended ${c.endDate}.`);
+      reasons.push(running ? say.activeOrPlanned : say.ended(c.endDate!));
       matches.push({ collaborationId: Number(row.id), score: Math.round(strength * (0.5 + 0.5 * recency) * 1000) / 1000, reasons });
     }
     matches.sort(byScore);

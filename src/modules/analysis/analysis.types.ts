@@ -31,7 +31,7 @@ export class OverlapReasonType {
   @Field(() => OverlapReasonCode)
   code!: OverlapReasonCode;
 
-  @Field({ description: 'English sentence naming the units, topics, period or words concerned.' })
+  @Field({ description: 'A sentence naming the units, topics, period or words concerned: in Norwegian (bokmål) when the request\'s Accept-Language prefers nb, no or nn to en, otherwise in English.' })
   message!: string;
 }
 
@@ -97,7 +97,7 @@ export class CoordinationGapType {
   @Field(() => [GapCode])
   codes!: GapCode[];
 
-  @Field(() => [String], { description: 'One English sentence per code, in the same order.' })
+  @Field(() => [String], { description: 'One sentence per code, in the same order, in the language of the request\'s Accept-Language (Norwegian or English, as for overlap reasons).' })
   messages!: string[];
 }
 
@@ -130,7 +130,7 @@ export class CollaborationMatch {
   @Field(() => Float, { description: 'Match strength times recency: active and recent first.' })
   score!: number;
 
-  @Field(() => [String], { description: 'Why it matched.' })
+  @Field(() => [String], { description: 'Why it matched, in the language of the request\'s Accept-Language (Norwegian or English, as for overlap reasons).' })
   reasons!: string[];
 }
 

@@ -3,6 +3,7 @@ import { Status } from '../collaborations/collaboration.enums';
 import { Sector } from '../units/unit.enums';
 import { AUnit } from './analysis.data';
 import { CollaborationFacts } from './analysis.facts';
+import { AnalysisMessages } from './analysis.messages';
 
 export enum GapCode {
   NO_AGREEMENT = 'NO_AGREEMENT',
@@ -66,25 +67,17 @@ export function gapBasisOf(facts: CollaborationFacts, units: Map<number, AUnit>,
 }
 
 /** The gaps of a collaboration from its basis, its agreement's end (null: open-ended or none) and its own end. */
-export function gapsFrom(basis: GapBasis, validTo: string | null, endDate: string | null, today: string): Gap[] {
+export function gapsFrom(basis: GapBasis, validTo: string | null, endDate: string | null, today: string, say: AnalysisMessages): Gap[] {
   if (!basis.eligible) return [];
   const gaps: Gap[] = [];
   if (basis.agreementId === null) {
-    gaps.push({ code: GapCode.NO_AGREEMENT, message: 'Neither this collaboration nor any it is part of names an agreement.' });
+    gaps.push({ code: GapCode.NO_AGREEMENT, message: say.noAgreement });
   } else if (validTo !== null && validTo < (endDate ?? today)) {
-    gaps.push({
-      code: GapCode.AGREEMENT_EXPIRED,
-      message: endDate
-        ? `Its agreement ends on ${validTo}, before the collaboration ends on ${endDate}.`
-        : `Its agreement ended on ${validTo}, and the collaboration is still running.`,
-    });
+    gaps.push({ code: GapCode.AGREEMENT_EXPIRED, message: endDate ? say.agreementEndsFirst(validTo, endDate) : say.agreementEnded(validTo) });
   }
   if (basis.missingSector) {
-    gaps.push({
-      code: GapCode.ONE_SIDED,
-      message: basis.missingSector === Sector.ACADEMIC ? 'No academic-sector unit takes part.' : 'No municipal-sector unit takes part.',
-    });
+    gaps.push({ code: GapCode.ONE_SIDED, message: basis.missingSector === Sector.ACADEMIC ? say.noAcademicUnit : say.noMunicipalUnit });
   }
-  if (basis.noContact) gaps.push({ code: GapCode.NO_CONTACT, message: 'Nobody takes part as project leader or contact.' });
+  if (basis.noContact) gaps.push({ code: GapCode.NO_CONTACT, message: say.noContact });
   return gaps;
 }

@@ -2,6 +2,7 @@ import { Status } from '../collaborations/collaboration.enums';
 import { ACollaboration, AnalysisData, ATopic, AUnit, subjectDocument } from './analysis.data';
 import { CollaborationFacts, RecordFacts } from './analysis.facts';
 import { documentFeatures, featureWords, SubjectModel } from './subject-model';
+import { AnalysisMessages } from './analysis.messages';
 
 export type ReasonCode = 'SHARED_UNIT' | 'CONTAINED_UNIT' | 'SAME_TOPIC' | 'RELATED_TOPIC' | 'SIMILAR_TEXT' | 'PERIOD_OVERLAP';
 
@@ -203,33 +204,27 @@ export class OverlapEngine {
 
   /**
    * Why a pair was flagged, in sentences a coordinator can read at a glance (computed when asked for, from the
-   * two records of `data`).
+   * two records of `data`), in the caller's language.
    */
-  explain(pair: OverlapPair, data: AnalysisData): OverlapReason[] {
+  explain(pair: OverlapPair, data: AnalysisData, say: AnalysisMessages): OverlapReason[] {
     const a = data.collaborations.get(pair.a)!;
     const b = data.collaborations.get(pair.b)!;
-    const topic = this.topics.get(pair.topicId);
+    const topic = this.topics.get(pair.topicId)?.label ?? String(pair.topicId);
     const { shared, contained } = this.ground(pair.a, pair.b);
     const reasons: OverlapReason[] = [];
     const name = (u: number) => this.units.get(u)?.name ?? `unit ${u}`;
-    if (shared.length) reasons.push({ code: 'SHARED_UNIT', message: `Both involve ${shared.map(name).join(', ')}.` });
+    if (shared.length) reasons.push({ code: 'SHARED_UNIT', message: say.sharedUnits(shared.map(name)) });
     for (const [inner, outer] of contained.slice(0, 3)) {
-      reasons.push({ code: 'CONTAINED_UNIT', message: `${name(inner)} lies inside ${name(outer)}.` });
+      reasons.push({ code: 'CONTAINED_UNIT', message: say.containedUnit(name(inner), name(outer)) });
     }
     if (pair.sharedTopicIds.includes(pair.topicId)) {
-      reasons.push({ code: 'SAME_TOPIC', message: `Both are tagged "${topic?.label}".` });
+      reasons.push({ code: 'SAME_TOPIC', message: say.sameTopic(topic) });
     } else {
       const related = this.relatedTags(a, b);
-      if (related) reasons.push({ code: 'RELATED_TOPIC', message: related });
+      if (related) reasons.push({ code: 'RELATED_TOPIC', message: say.narrowerTopic(...related) });
     }
-    const words = this.sharedEvidence(data, a, b, pair.topicId);
-    reasons.push({
-      code: 'SIMILAR_TEXT',
-      message: words.length
-        ? `Both texts are about "${topic?.label}": they share ${words.map((w) => `"${w}"`).join(', ')}.`
-        : `Both texts are about "${topic?.label}".`,
-    });
-    reasons.push({ code: 'PERIOD_OVERLAP', message: `Both run ${describePeriod({ start: pair.periodStart, end: pair.periodEnd })}.` });
+    reasons.push({ code: 'SIMILAR_TEXT', message: say.similarText(topic, this.sharedEvidence(data, a, b, pair.topicId)) });
+    reasons.push({ code: 'PERIOD_OVERLAP', message: say.period({ start: pair.periodStart, end: pair.periodEnd }) });
     return reasons;
   }
 
@@ -269,7 +264,8 @@ export class OverlapEngine {
     return { shared, contained };
   }
 
-  private relatedTags(a: ACollaboration, b: ACollaboration): string | null {
+  /** A tag of one that is narrower than a tag of the other: (narrower, broader) labels. */
+  private relatedTags(a: ACollaboration, b: ACollaboration): [string, string] | null {
     const label = (t: number) => this.topics.get(t)?.label ?? String(t);
     const above = (t: number) => {
       const out: number[] = [];
@@ -278,8 +274,8 @@ export class OverlapEngine {
     };
     for (const x of a.topicIds) {
       for (const y of b.topicIds) {
-        if (above(x).includes(y)) return `"${label(x)}" is narrower than "${label(y)}".`;
-        if (above(y).includes(x)) return `"${label(y)}" is narrower than "${label(x)}".`;
+        if (above(x).includes(y)) return [label(x), label(y)];
+        if (above(y).includes(x)) return [label(y), label(x)];
       }
     }
     return null;
@@ -317,11 +313,4 @@ export function overlapOf(a: Pick<ACollaboration, 'startDate' | 'endDate'>, b: P
   const end = a.endDate && b.endDate ? (a.endDate < b.endDate ? a.endDate : b.endDate) : (a.endDate ?? b.endDate);
   if (start && end && start > end) return null;
   return { start, end };
-}
-
-function describePeriod(p: { start: string | null; end: string | null }): string {
-  if (p.start && p.end) return `from ${p.start} to ${p.end}`;
-  if (p.start) return `from ${p.start}, still running`;
-  if (p.end) return `until ${p.end}`;
-  return 'with open periods';
 }

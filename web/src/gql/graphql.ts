@@ -670,7 +670,7 @@ export type CollaborationKind =
 export type CollaborationMatch = {
   /** The collaboration concerned. */
   collaboration: Collaboration;
-  /** Why it matched. At most 10. */
+  /** Why it matched, in the language of the request's Accept-Language (Norwegian or English, as for overlap reasons). At most 10. */
   reasons: Array<Scalars['String']['output']>;
   /** Match strength times recency: active and recent first. */
   score: Scalars['Float']['output'];
@@ -913,7 +913,7 @@ export type CoordinationGap = {
   codes: Array<GapCode>;
   /** The collaboration concerned. */
   collaboration: Collaboration;
-  /** One English sentence per code, in the same order. At most 4. */
+  /** One sentence per code, in the same order, in the language of the request's Accept-Language (Norwegian or English, as for overlap reasons). At most 4. */
   messages: Array<Scalars['String']['output']>;
 };
 
@@ -1475,7 +1475,7 @@ export type OverlapReasonCode =
 export type OverlapReasonType = {
   /** Machine-readable reason. */
   code: OverlapReasonCode;
-  /** English sentence naming the units, topics, period or words concerned. */
+  /** A sentence naming the units, topics, period or words concerned: in Norwegian (bokmål) when the request's Accept-Language prefers nb, no or nn to en, otherwise in English. */
   message: Scalars['String']['output'];
 };
 

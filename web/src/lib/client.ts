@@ -52,12 +52,19 @@ export interface Result<T> {
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables?: TVariables,
-  options: { signal?: AbortSignal; token?: string | null } = {},
+  options: { signal?: AbortSignal; token?: string | null; language?: string } = {},
 ): Promise<Result<TResult>> {
   const token = options.token === undefined ? getToken() : options.token;
+  // The server writes its explanations (overlap reasons, gaps) in the language asked for: the interface's own.
+  const language = options.language ?? (globalThis.document.documentElement.lang || 'nb');
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'accept-language': language,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query: document.toString(), variables }),
     signal: options.signal,
   });
