@@ -67,10 +67,22 @@ describeBrowser('web app (seeded registry)', () => {
     expect(await cellTexts(p, 'who-collaborations', 1)).toEqual(titles);
     // Anonymous: the people are simply absent, with a sign-in hint, not an error.
     await expect(p.getByTestId('people-hidden').innerText()).resolves.toBe('Logg inn for å se kontaktpersoner.');
+    await expect(p.getByTestId('who-topics').innerText()).resolves.toBe('Tolket som: Helse og omsorg');
 
     // One click to the collaboration.
     await p.getByRole('link', { name: 'EVU-tilbud til helsesykepleiere' }).click();
     await p.getByRole('heading', { level: 1, name: 'EVU-tilbud til helsesykepleiere' }).waitFor();
+  });
+
+  it('says when the topic written matches no topic in the list, rather than only that nobody works on it', async () => {
+    const { page: p } = await page();
+    await p.goto(`${origin}/?unit=kommune-0301&topic=helsse%20omsrog`);
+    await expect(p.getByTestId('who-topics').innerText()).resolves.toBe(
+      'Ingen tema i temalisten passer til «helsse omsrog»; samarbeidenes tekster ble søkt etter alle ordene. Sjekk stavemåten, eller velg et tema fra listen.',
+    );
+    await expect(p.getByRole('status').filter({ hasText: 'Ingen kjente samarbeid' }).count()).resolves.toBe(1);
+    await p.goto(`${origin}/?unit=kommune-0301&topic=språk%20barnehagen`);
+    await expect(p.getByTestId('who-topics').innerText()).resolves.toMatch(/^Tolket som: .*Språkutvikling i barnehagen/);
   });
 
   it('works from the keyboard alone: type-ahead with arrow keys and Enter, submit with Enter', async () => {

@@ -133,6 +133,20 @@ describe('coordination gaps, clusters and who works with', () => {
     const badUnit = await server.gql(`{ whoWorksWith(unit: "x", topic: "boligsosialt") { people { score } } }`);
     expect(badUnit.errors?.[0]?.message).toBe('unit: unknown unit "x"');
   });
+
+  it('names the topics its topic was taken to mean: the one a key names, those its words match, none for a misspelt word', async () => {
+    const topics = async (topic: string) =>
+      (await server.gql(`query($t: String!) { whoWorksWith(unit: "kommune-0301", topic: $t) { topics { key label synonyms } collaborations { collaboration { key } } } }`, { t: topic })).data.whoWorksWith;
+    expect((await topics('boligsosialt')).topics).toEqual([expect.objectContaining({ key: 'boligsosialt', label: 'Boligsosialt arbeid' })]);
+    const words = await topics('psykisk helse i skolen');
+    expect(words.topics.length).toBeGreaterThan(1);
+    for (const t of words.topics) expect([t.label, ...t.synonyms].join(' ').toLowerCase()).toMatch(/psykis|helse|skolen/);
+    expect(words.topics.map((t: Rec) => t.label)).toEqual([...words.topics.map((t: Rec) => t.label)].sort((a, b) => a.localeCompare(b, 'nb')));
+    expect(words.collaborations.length).toBeGreaterThan(0);
+    const misspelt = await topics('bolgisosialt');
+    expect(misspelt.topics).toEqual([]);
+    expect(misspelt.collaborations).toEqual([]);
+  });
 });
 
 describe('the language of explanations', () => {

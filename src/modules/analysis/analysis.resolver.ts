@@ -11,7 +11,7 @@ import { Collaboration } from '../collaborations/collaboration.entity';
 import { Person } from '../people/person.entity';
 import { Topic } from '../topics/topic.entity';
 import { Unit } from '../units/unit.entity';
-import { ClusterContact as Contact, DEFAULT_MIN_SCORE, GapEntry, Overlap, OverlapCluster, WhoWorksWithAnswer } from './analysis.service';
+import { ClusterContact as Contact, DEFAULT_MIN_SCORE, GapEntry, MAX_NAMED_TOPICS, Overlap, OverlapCluster, WhoWorksWithAnswer } from './analysis.service';
 import {
   AnalysisStatusType,
   ClusterContact,
@@ -212,6 +212,13 @@ type MatchRow = WhoWorksWithAnswer['people'][number] | WhoWorksWithAnswer['units
 
 @Resolver(() => WhoWorksWith)
 export class WhoWorksWithFieldsResolver {
+  @FieldResolver(() => [Topic], {
+    description: `The topics \`topic\` was taken to mean: the one its id or key names, or those whose label or synonyms hold one of its words (at most ${MAX_NAMED_TOPICS}, in label order). Empty when its words match no topic: then the collaborations' own texts were searched for every word, so a misspelt topic is seen here rather than taken for "nobody".`,
+  })
+  topics(@Root() answer: WhoWorksWithAnswer, @Ctx() ctx: Context) {
+    return loadAll<Topic>(ctx, 'topic', answer.topicIds);
+  }
+
   @FieldResolver(() => [PersonMatch], { nullable: true, description: 'People who work with the unit on the topic (null, with a FORBIDDEN error, for anonymous callers).' })
   people(@Root() answer: WhoWorksWithAnswer, @Ctx() ctx: Context) {
     if (!ctx.access.mayReadPersonal) throw forbidden('Reports that name people need an API token.');

@@ -90,7 +90,12 @@ export interface GapEntry {
   gaps: Gap[];
 }
 
+/** At most this many of the topics a whoWorksWith topic was taken to mean are named in its answer. */
+export const MAX_NAMED_TOPICS = 50;
+
 export interface WhoWorksWithAnswer {
+  /** The topics the question's topic was taken to mean (topicsFor); empty: it matched none, and texts were searched. */
+  topicIds: number[];
   collaborations: { collaborationId: number; score: number; reasons: string[] }[];
   people: { personId: number; score: number; roles: PersonRole[]; collaborationIds: number[] }[];
   units: { unitId: number; score: number; collaborationIds: number[] }[];
@@ -412,21 +417,28 @@ export class AnalysisService {
     return this.tree;
   }
 
-  /** The subjects a topic filter names: a topic by id or key (with narrower ones), or free text matched to topics. */
-  private async subjectsFor(topic: string, field: string): Promise<Set<number> | null> {
+  /**
+   * What a topic filter names: a topic by id or key, or, for free text, the topics whose label or synonyms hold one
+   * of its words (in label order); and the subjects at or below them. Null when free text matches no topic.
+   */
+  private async topicsFor(topic: string, field: string): Promise<{ topicIds: number[]; subjects: Set<number> } | null> {
     const { words: asked } = searchText(topic, field);
     const topics = (await this.trees()).topics;
     const under = subjectsUnder([...topics.values()]);
     const id = (await resolveRefs(this.ds.manager, Topic, [topic])).get(topic);
-    if (id !== undefined) return new Set(under.get(id) ?? []);
+    if (id !== undefined) return { topicIds: [id], subjects: new Set(under.get(id) ?? []) };
     const words = new Set(asked.filter(isContentWord).map(stem));
     if (!words.size) throw RegistryError.of(field, 'INVALID', 'give a topic id, key or some words');
-    const matches = new Set<number>();
-    for (const t of topics.values()) {
-      const vocabulary = new Set(tokenize([t.label, ...t.synonyms].join(' ')).map(stem));
-      if ([...words].some((w) => vocabulary.has(w))) for (const s of under.get(t.id) ?? []) matches.add(s);
-    }
-    return matches.size ? matches : null;
+    const matched = [...topics.values()]
+      .filter((t) => tokenize([t.label, ...t.synonyms].join(' ')).some((w) => words.has(stem(w))))
+      .sort((a, b) => a.label.localeCompare(b.label, 'nb') || a.id - b.id);
+    const subjects = new Set(matched.flatMap((t) => under.get(t.id) ?? []));
+    return subjects.size ? { topicIds: matched.map((t) => t.id), subjects } : null;
+  }
+
+  /** The subjects a topic filter names (topicsFor). */
+  private async subjectsFor(topic: string, field: string): Promise<Set<number> | null> {
+    return (await this.topicsFor(topic, field))?.subjects ?? null;
   }
 
   /** The SQL of the flagged pairs a filter keeps, over overlap_pair `p`. */
@@ -738,7 +750,8 @@ export class AnalysisService {
     const { generation } = await this.current();
     const em = this.ds.manager;
     const unitIds = idList(em, await this.units.expand(unit, true, 'unit'));
-    const subjects = await this.subjectsFor(topic, 'topic');
+    const named = await this.topicsFor(topic, 'topic');
+    const subjects = named?.subjects ?? null;
     const queryWords = new Set(searchText(topic, 'topic').words.filter(isContentWord).map(stem));
     const today = todayIso();
     // OFFSET 0 keeps PostgreSQL from turning this into a join with every collaboration of a big municipality's
@@ -818,6 +831,7 @@ export class AnalysisService {
     const rank = <T extends { score: number; collaborationIds: number[] }>(list: T[]) =>
       list.sort((x, y) => byScore(x, y) || y.collaborationIds.length - x.collaborationIds.length).slice(0, limit);
     return {
+      topicIds: named?.topicIds.slice(0, MAX_NAMED_TOPICS) ?? [],
       collaborations: matches.slice(0, limit),
       people: rank([...people.values()]).map((p) => ({ ...p, roles: [...p.roles] })),
       units: rank([...units.values()]),

@@ -2624,6 +2624,8 @@ export type WhoWorksWith = {
   collaborations: Array<CollaborationMatch>;
   /** People who work with the unit on the topic (null, with a FORBIDDEN error, for anonymous callers). */
   people?: Maybe<Array<PersonMatch>>;
+  /** The topics `topic` was taken to mean: the one its id or key names, or those whose label or synonyms hold one of its words (at most 50, in label order). Empty when its words match no topic: then the collaborations' own texts were searched for every word, so a misspelt topic is seen here rather than taken for "nobody". At most 50. */
+  topics: Array<Topic>;
   /** Units taking part, each with a role. */
   units: Array<UnitMatch>;
 };
@@ -2711,7 +2713,7 @@ export type WhoWorksWithQueryVariables = Exact<{
 }>;
 
 
-export type WhoWorksWithQuery = { unit?: { key: string, name: string, ancestors: Array<{ name: string }> } | null, whoWorksWith: { collaborations: Array<{ score: number, reasons: Array<string>, collaboration: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, agreement?: { key: string, title: string } | null, units: Array<{ role: ParticipantRole, unit: { key: string, name: string } }> } }>, people?: Array<{ score: number, roles: Array<PersonRole>, person: { key: string, name: string, title?: string | null, email?: string | null, phone?: string | null }, collaborations: Array<{ key: string, title: string }> }> | null, units: Array<{ score: number, unit: { key: string, name: string }, collaborations: Array<{ key: string }> }> } };
+export type WhoWorksWithQuery = { unit?: { key: string, name: string, ancestors: Array<{ name: string }> } | null, whoWorksWith: { topics: Array<{ key: string, label: string }>, collaborations: Array<{ score: number, reasons: Array<string>, collaboration: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, agreement?: { key: string, title: string } | null, units: Array<{ role: ParticipantRole, unit: { key: string, name: string } }> } }>, people?: Array<{ score: number, roles: Array<PersonRole>, person: { key: string, name: string, title?: string | null, email?: string | null, phone?: string | null }, collaborations: Array<{ key: string, title: string }> }> | null, units: Array<{ score: number, unit: { key: string, name: string }, collaborations: Array<{ key: string }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3119,6 +3121,10 @@ export const WhoWorksWithDocument = new TypedDocumentString(`
     }
   }
   whoWorksWith(unit: $unit, topic: $topic, activeOn: $activeOn, limit: 100) {
+    topics {
+      key
+      label
+    }
     collaborations {
       score
       reasons

@@ -45,6 +45,8 @@ export const en: Dictionary = {
     people: 'People to contact',
     units: 'Units taking part',
     noResults: 'No known collaborations with this unit on this topic.',
+    readAs: 'Read as',
+    noTopic: (text: string) => `No topic in the topic list matches "${text}"; the collaborations' texts were searched for every word. Check the spelling, or choose a topic from the list.`,
   },
   columns: {
     title: 'Title',

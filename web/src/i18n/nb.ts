@@ -43,6 +43,8 @@ export const nb = {
     people: 'Personer å kontakte',
     units: 'Enheter som deltar',
     noResults: 'Ingen kjente samarbeid med denne enheten om dette temaet.',
+    readAs: 'Tolket som',
+    noTopic: (text: string) => `Ingen tema i temalisten passer til «${text}»; samarbeidenes tekster ble søkt etter alle ordene. Sjekk stavemåten, eller velg et tema fra listen.`,
   },
   columns: {
     title: 'Tittel',

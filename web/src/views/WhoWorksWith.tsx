@@ -21,6 +21,10 @@ const WhoWorksWithDocument = graphql(`
       }
     }
     whoWorksWith(unit: $unit, topic: $topic, activeOn: $activeOn, limit: 100) {
+      topics {
+        key
+        label
+      }
       collaborations {
         score
         reasons
@@ -131,6 +135,15 @@ export function WhoWorksWith({ params }: { params: URLSearchParams }) {
       <Status loading={result.loading && Boolean(asked.unit)} error={result.error} />
       {answer && (
         <div className="results" data-testid="who-results">
+          {answer.topics.length > 0 ? (
+            <p data-testid="who-topics">
+              {t.who.readAs}: {answer.topics.map((topic) => topic.label).join(', ')}
+            </p>
+          ) : (
+            <p className="notice" data-testid="who-topics">
+              {t.who.noTopic(asked.topic)}
+            </p>
+          )}
           {answer.collaborations.length === 0 && <p role="status">{t.who.noResults}</p>}
           {answer.collaborations.length > 0 && (
             <DataTable<CollaborationRow>
