@@ -1,3 +1,4 @@
+import { isPromise } from 'node:util/types';
 import { currentTrace, StatementStats } from '../observability/request-trace';
 
 /**
@@ -77,24 +78,25 @@ export function checkBeforeEachStatement(db: SqliteConnection): void {
   };
 }
 
-/** Waits for shared work without charging the wait to the request that waits. */
-export async function offBudget<T>(waiting: Promise<T>): Promise<T> {
-  const budget = currentTrace()?.stats?.budget;
-  const started = performance.now();
-  try {
-    return await waiting;
-  } finally {
-    if (budget) budget.deadline += performance.now() - started;
-  }
-}
-
-/** Runs shared work (computed once, then reused by every request) without charging its time to the request that runs it. */
+/**
+ * Runs shared work (computed once and reused by every request, or waited for by many: the first overlap analysis,
+ * the duplicate copy's update) without charging its time to the request that happens to run or await it: the time
+ * `work` takes, and when it gives a promise, the time until that settles.
+ */
 export function sharedWork<T>(work: () => T): T {
   const budget = currentTrace()?.stats?.budget;
   const started = performance.now();
-  try {
-    return work();
-  } finally {
+  const credit = () => {
     if (budget) budget.deadline += performance.now() - started;
+  };
+  let result: T;
+  try {
+    result = work();
+  } catch (error) {
+    credit();
+    throw error;
   }
+  if (isPromise(result)) return result.finally(credit) as T;
+  credit();
+  return result;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { checkBeforeEachStatement, checkWorkBudget, offBudget, sharedWork, startWorkBudget, WorkBudgetExceeded, workBudgetRefusalIn } from '../../src/db/work-budget';
+import { checkBeforeEachStatement, checkWorkBudget, sharedWork, startWorkBudget, WorkBudgetExceeded, workBudgetRefusalIn } from '../../src/db/work-budget';
 import { StatementStats, traceRequest } from '../../src/observability/request-trace';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,7 +33,7 @@ describe('the time budget of a read', () => {
     const waited: StatementStats = { sqlStatements: 0 };
     startWorkBudget(waited, 40);
     await traceRequest({ requestId: 'waits', stats: waited }, async () => {
-      expect(await offBudget(sleep(80).then(() => 'built'))).toBe('built');
+      expect(await sharedWork(() => sleep(80).then(() => 'built'))).toBe('built');
       checkWorkBudget(waited);
     });
     const slept: StatementStats = { sqlStatements: 0 };
@@ -59,7 +59,14 @@ describe('the time budget of a read', () => {
     const stats: StatementStats = { sqlStatements: 0 };
     startWorkBudget(stats, 40);
     await traceRequest({ requestId: 'fails', stats }, async () => {
-      await expect(offBudget(sleep(80).then(() => Promise.reject(new Error('build failed'))))).rejects.toThrow('build failed');
+      await expect(sharedWork(() => sleep(80).then(() => Promise.reject(new Error('build failed'))))).rejects.toThrow('build failed');
+      checkWorkBudget(stats);
+      expect(() =>
+        sharedWork(() => {
+          work(80);
+          throw new Error('pairs failed');
+        }),
+      ).toThrow('pairs failed');
       checkWorkBudget(stats);
     });
   });

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeFeed } from '../../db/change-feed';
 import { detached } from '../../db/transaction-turns';
-import { offBudget } from '../../db/work-budget';
+import { sharedWork } from '../../db/work-budget';
 import { RecordWrite, WriteEvent } from '../../db/write-hooks';
 import { idList, inIdList, isPostgres, rawQuery, rawRows, withoutStatementTimeout } from '../../db/sql';
 import type { AnalysisFigures } from '../../observability/metrics';
@@ -209,8 +209,8 @@ export class AnalysisService {
       if (Date.now() > until) throw new Error('the overlap analysis has not been built yet');
       this.kick();
       // The build's time, not the reader's: not part of its time budget.
-      if (this.building) await offBudget(this.building);
-      else await offBudget(sleep(100));
+      const building = this.building;
+      await sharedWork(() => building ?? sleep(100));
     }
   }
 

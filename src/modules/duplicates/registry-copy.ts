@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ChangeListener } from '../../db/change-feed';
 import { detached } from '../../db/transaction-turns';
-import { offBudget } from '../../db/work-budget';
+import { sharedWork } from '../../db/work-budget';
 import { AnalysisData, loadAnalysisData, loadCollaborations, loadTopics, loadUnits } from '../analysis/analysis.data';
 
 /**
@@ -32,12 +32,12 @@ export class RegistryCopy implements Partial<ChangeListener> {
 
   /**
    * The copy, brought up to date first. Shared by every request, so brought up to date as work of its own
-   * (`detached`, `offBudget`), not as part of the request that happens to ask first: neither refused for that
+   * (`detached`, `sharedWork`), not as part of the request that happens to ask first: neither refused for that
    * request's time budget nor charged to it (loading the dev registry takes about a second). A load that fails anyway
    * leaves its changes marked, to be read again by the next caller.
    */
   current(): Promise<{ data: AnalysisData; revision: number }> {
-    return offBudget(detached(() => this.update()));
+    return sharedWork(() => detached(() => this.update()));
   }
 
   private async update(): Promise<{ data: AnalysisData; revision: number }> {
