@@ -10,7 +10,7 @@ import { currentTrace, StatementStats } from '../observability/request-trace';
  * (building it as much as running it) depends on the data; this bounds what the cost limit cannot see. Counted by
  * the clock: the process's CPU time also counts its garbage collector's threads and background work, and refused
  * small reads after a large one. Time a read spends waiting for shared work (the first overlap analysis, the
- * duplicate copy's update; see offBudget) is not counted. A single long statement still runs to its end.
+ * duplicate copy's update; see sharedWork) is not counted. A single long statement still runs to its end.
  */
 export class WorkBudgetExceeded extends Error {
   constructor(readonly budgetMs: number) {
