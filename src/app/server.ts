@@ -11,7 +11,7 @@ import { openDatabase } from '../db/data-source';
 import { andThen, MaybePromise } from '../db/sync-reads';
 import { startChangeRelay } from '../db/change-relay';
 import { readBatchOf } from '../db/read-batch';
-import { preferredLanguage } from '../http/language';
+import { Language, preferredLanguage } from '../http/language';
 import { Context, createServices, RequestScope, Services } from './context';
 import { formatError, toGraphQLError, workBudgetRefusal } from '../graphql/errors';
 import { startWorkBudget, WorkBudgetExceeded } from '../db/work-budget';
@@ -309,13 +309,17 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     return principal;
   };
 
-  /** Writes the answer, unless it is larger than the limit (then refused). */
-  const send = (res: http.ServerResponse, observation: Observation, response: HTTPGraphQLResponse): MaybePromise<void> => {
+  /** Writes the answer, unless it is larger than the limit (then refused), with the language of its explanations. */
+  const send = (res: http.ServerResponse, observation: Observation, response: HTTPGraphQLResponse, language: Language): MaybePromise<void> => {
     if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > config.maxResponseBytes) {
       refuse(res, observation, 400, 'RESPONSE_TOO_LARGE', `The response is larger than the limit of ${config.maxResponseBytes} bytes; ask for fewer fields or smaller pages`);
       return;
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    // Explanations follow Accept-Language (src/http/language.ts): a cache keeps the languages apart.
+    const vary = res.getHeader('vary');
+    res.setHeader('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language');
+    res.setHeader('content-language', language);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       turns.answer(res, response.body.string);
@@ -370,9 +374,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   ): MaybePromise<void> => {
     observation.actor = actorName(principal);
     const readBudgetMs = readBudgetFor(principal);
+    const language = preferredLanguage(req.headers['accept-language']);
     const contextValue = (): RequestContext =>
       Object.assign(
-        new RequestScope(dataSource, services, new AccessPolicy(principal, dataSource, services.auth), observation.stats, preferredLanguage(req.headers['accept-language'])),
+        new RequestScope(dataSource, services, new AccessPolicy(principal, dataSource, services.auth), observation.stats, language),
         { observation, readBudgetMs },
       );
     const fast = fastPath?.request(req.method, req.headers, body) ?? null;
@@ -423,7 +428,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     trace.stats = observation.stats;
     const response = answer();
     // An answer given at once had nothing to wait for; only one that waits is given the time limit.
-    if (!isPromise(response)) return send(res, observation, response);
+    if (!isPromise(response)) return send(res, observation, response, language);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -439,7 +444,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     return response.then(
       (response) => {
         clearTimeout(timer);
-        return timedOut ? undefined : send(res, observation, response);
+        return timedOut ? undefined : send(res, observation, response, language);
       },
       (error: unknown) => {
         clearTimeout(timer);

@@ -4,6 +4,12 @@ export type Language = 'en' | 'nb';
 /** Norwegian in any written form (bokmål, nynorsk, or just "Norwegian") is answered in bokmål. */
 const NORWEGIAN = new Set(['nb', 'no', 'nn']);
 
+/** The language a tag names ("nb", "nn-NO", "en-GB", any case), or null for one the registry does not write. */
+export function languageNamed(tag: string): Language | null {
+  const primary = tag.trim().toLowerCase().split('-')[0]!;
+  return NORWEGIAN.has(primary) ? 'nb' : primary === 'en' ? 'en' : null;
+}
+
 /**
  * The language a caller prefers, from its Accept-Language header (RFC 9110: tags with optional q-values, the
  * highest first, ties in the order given): Norwegian or English, whichever comes first; English when it names
@@ -12,11 +18,11 @@ const NORWEGIAN = new Set(['nb', 'no', 'nn']);
 export function preferredLanguage(header: string | string[] | undefined): Language {
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
   let best: { language: Language; q: number } | null = null;
-  // Bounded: a header of thousands of tags is read no further than its first 20.
-  for (const part of text.split(',', 20)) {
-    const [tag = '', ...parameters] = part.trim().toLowerCase().split(';');
-    const primary = tag.trim().split('-')[0]!;
-    const language: Language | null = NORWEGIAN.has(primary) ? 'nb' : primary === 'en' ? 'en' : null;
+  // Empty elements are no tags (RFC 9110); of the rest, the first 20 are read (a header is at most Node's 16 KB).
+  const elements = text.split(',').filter((element) => element.trim() !== '').slice(0, 20);
+  for (const element of elements) {
+    const [tag = '', ...parameters] = element.toLowerCase().split(';');
+    const language = languageNamed(tag);
     if (!language) continue;
     const qText = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2);
     const q = qText === undefined ? 1 : Number(qText);

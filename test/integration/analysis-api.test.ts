@@ -183,7 +183,7 @@ describe('the language of explanations', () => {
       SAME_TOPIC: [/^Both are tagged "/, /^Begge er merket «/],
       RELATED_TOPIC: [/ is narrower than /, / er smalere enn /],
       SIMILAR_TEXT: [/^Both texts are about "[^"]+"(: they share "|\.$)/, /^Begge tekstene handler om «[^»]+»(: de deler «|\.$)/],
-      PERIOD_OVERLAP: [/^Both run (from|until|with open periods)/, /^Begge (pågår|har åpen periode)/],
+      PERIOD_OVERLAP: [/^Both run (from|until|with open periods)/, /^(Periodene overlapper (fra|til) |Begge har åpne perioder\.)/],
     };
     english.overlaps.forEach(([code, message]: string[], i: number) => {
       expect(message).toMatch(opening[code]![0]);
@@ -206,7 +206,20 @@ describe('the language of explanations', () => {
     expect(english.who.length).toBeGreaterThan(0);
     expect(english.who.every((r: string) => /^(About "|Its text mentions|Active or planned\.|Ended \d{4}-\d\d-\d\d\.)/.test(r))).toBe(true);
     expect(norwegian.who).toHaveLength(english.who.length);
-    expect(norwegian.who.every((r: string) => /^(Handler om «.+» \(\d+ % sikkert|Teksten nevner|Aktivt eller planlagt\.|Avsluttet \d{4}-\d\d-\d\d\.)/.test(r))).toBe(true);
+    expect(norwegian.who.every((r: string) => /^(Handler om «.+» \(\d+ % sikkerhet|Teksten nevner|Aktivt eller planlagt\.|Avsluttet \d{4}-\d\d-\d\d\.)/.test(r))).toBe(true);
+  });
+
+  it('says which language it answered in, and that the answer varies with Accept-Language (for caches)', async () => {
+    for (const [asked, given] of [['nb', 'nb'], ['en', 'en'], [null, 'en']] as const) {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(asked ? { 'accept-language': asked } : {}) },
+        body: JSON.stringify({ query: '{ overlapReport(first: 1) { totalCount } }' }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-language')).toBe(given);
+      expect(res.headers.get('vary')).toMatch(/(^|, )Accept-Language$/);
+    }
   });
 
   it('answers in English when Norwegian is not preferred, refused with q=0, or the header cannot be read', async () => {
@@ -218,7 +231,7 @@ describe('the language of explanations', () => {
     }
     for (const header of ['no', 'nn', 'da, nb;q=0.8, en;q=0.7', 'en;q=0.5, nb']) {
       const data = await ask(header, query);
-      expect([header, period(data)]).toEqual([header, expect.stringMatching(/^Begge (pågår|har åpen)/)]);
+      expect([header, period(data)]).toEqual([header, expect.stringMatching(/^(Periodene overlapper|Begge har åpne)/)]);
     }
   });
 });

@@ -72,13 +72,15 @@ describe('registry command', () => {
 
   it('writes the reports\' explanations in Norwegian with --language nb, and refuses a language it does not write', async () => {
     const overlaps = JSON.parse((await registry(['report', 'overlaps', '--format', 'json', '--language', 'nb'], url)).stdout) as Record<string, string>[];
-    expect(overlaps[0]!.reasons).toMatch(/Begge tekstene handler om «[^»]+».* Begge (pågår|har åpen periode)/);
+    expect(overlaps[0]!.reasons).toMatch(/Begge tekstene handler om «[^»]+».* (Periodene overlapper|Begge har åpne perioder)/);
     const gaps = JSON.parse((await registry(['report', 'gaps', '--format', 'json', '--language', 'nb'], url)).stdout) as Record<string, string>[];
     expect(gaps.some((g) => g.messages!.includes('Ingen deltar som prosjektleder eller kontaktperson.'))).toBe(true);
     expect(gaps.every((g) => !/Nobody|No academic|No municipal|Neither/.test(g.messages!))).toBe(true);
     const bad = await registry(['report', 'gaps', '--language', 'sv'], url);
     expect(bad.code).toBe(1);
-    expect(bad.stderr.trim()).toBe('--language: must be en or nb');
+    expect(bad.stderr.trim()).toBe('--language: must be en or nb (no and nn give nb)');
+    const nynorsk = JSON.parse((await registry(['report', 'gaps', '--format', 'json', '--language', 'NN'], url)).stdout) as Record<string, string>[];
+    expect(nynorsk).toEqual(gaps);
   });
 
   it('loads the seeds and explains its usage', async () => {

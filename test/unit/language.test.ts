@@ -1,4 +1,4 @@
-import { preferredLanguage } from '../../src/http/language';
+import { languageNamed, preferredLanguage } from '../../src/http/language';
 
 describe('the language a caller prefers (Accept-Language)', () => {
   it('answers Norwegian for bokmål, nynorsk or plain Norwegian, with or without a region', () => {
@@ -17,8 +17,13 @@ describe('the language a caller prefers (Accept-Language)', () => {
     for (const header of [undefined, '', 'de', '*', 'nb;q=0', 'nb;q=2', 'nb;q=abc', ';;;,,', 'nbx']) expect([header, preferredLanguage(header)]).toEqual([header, 'en']);
   });
 
-  it('reads no further than the first 20 tags of a long header', () => {
+  it('reads no further than the first 20 tags of a long header, not counting empty elements', () => {
     expect(preferredLanguage(`${'de, '.repeat(20)}nb`)).toBe('en');
     expect(preferredLanguage(`${'de, '.repeat(19)}nb`)).toBe('nb');
+    expect(preferredLanguage(`${', '.repeat(25)}nb`)).toBe('nb');
+  });
+
+  it('names the language of a single tag, for the command line', () => {
+    expect(['nb', 'NO', 'nn-NO', 'en', 'en-GB', 'sv', '', 'nbx'].map(languageNamed)).toEqual(['nb', 'nb', 'nb', 'en', 'en', null, null, null]);
   });
 });

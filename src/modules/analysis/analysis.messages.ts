@@ -47,22 +47,31 @@ const en: AnalysisMessages = {
   ended: (date) => `Ended ${date}.`,
 };
 
+/** "A, B og C": Norwegian joins the last item with "og". */
+const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} og ${items.at(-1)}` : (items[0] ?? ''));
+
 const nb: AnalysisMessages = {
-  sharedUnits: (names) => `Begge involverer ${names.join(', ')}.`,
+  sharedUnits: (names) => `Begge involverer ${listed(names)}.`,
   containedUnit: (inner, outer) => `${inner} ligger under ${outer}.`,
   sameTopic: (label) => `Begge er merket «${label}».`,
   narrowerTopic: (narrower, broader) => `«${narrower}» er smalere enn «${broader}».`,
   similarText: (label, words) =>
-    words.length ? `Begge tekstene handler om «${label}»: de deler ${words.map((w) => `«${w}»`).join(', ')}.` : `Begge tekstene handler om «${label}».`,
+    words.length ? `Begge tekstene handler om «${label}»: de deler ${listed(words.map((w) => `«${w}»`))}.` : `Begge tekstene handler om «${label}».`,
   period: ({ start, end }) =>
-    start && end ? `Begge pågår fra ${start} til ${end}.` : start ? `Begge pågår fra ${start} og er ikke avsluttet.` : end ? `Begge pågår til ${end}.` : 'Begge har åpen periode.',
+    start && end
+      ? `Periodene overlapper fra ${start} til ${end}.`
+      : start
+        ? `Periodene overlapper fra ${start}, og ingen av dem er avsluttet.`
+        : end
+          ? `Periodene overlapper til ${end}.`
+          : 'Begge har åpne perioder.',
   noAgreement: 'Verken dette samarbeidet eller noe samarbeid det er del av, viser til en avtale.',
   agreementEndsFirst: (validTo, endDate) => `Avtalen utløper ${validTo}, før samarbeidet slutter ${endDate}.`,
   agreementEnded: (validTo) => `Avtalen utløp ${validTo}, og samarbeidet pågår fortsatt.`,
   noAcademicUnit: 'Ingen enhet fra UH-sektoren deltar.',
   noMunicipalUnit: 'Ingen enhet fra kommunesektoren deltar.',
   noContact: 'Ingen deltar som prosjektleder eller kontaktperson.',
-  aboutSubject: (label, percent) => `Handler om «${label}» (${percent} % sikkert ut fra tekst og emner).`,
+  aboutSubject: (label, percent) => `Handler om «${label}» (${percent} % sikkerhet ut fra tekst og emner).`,
   mentionsEveryWord: 'Teksten nevner alle ordene det ble spurt etter.',
   activeOrPlanned: 'Aktivt eller planlagt.',
   ended: (date) => `Avsluttet ${date}.`,

@@ -40,7 +40,7 @@ import { Language } from '../../http/language';
 import { OverlapEngine, OverlapPair, OverlapReason, overlapOf, subjectsOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
 import { savePairReview } from './pair-review';
-import { documentFeatures, SubjectModel, subjectsUnder } from './subject-model';
+import { documentFeatures, FEATURES_VERSION, SubjectModel, subjectsUnder } from './subject-model';
 
 /**
  * Pairs scoring below this are not reported by default. Subject confidence is a probability, so 0.5 means
@@ -179,8 +179,16 @@ export class AnalysisService {
   }
 
   private async rebuildIfNeeded(): Promise<boolean> {
-    const state = await readState(this.ds.manager);
-    if (!state.rebuildRequested && state.generation > 0 && state.rebuildingGeneration === null) return false;
+    const em = this.ds.manager;
+    const state = await readState(em);
+    if (!state.rebuildRequested && state.generation > 0 && state.rebuildingGeneration === null) {
+      const features = (await this.modelOf(em, state.generation)).features;
+      if (features === FEATURES_VERSION) return false;
+      // An analysis built by an older version of the registry, which read documents differently: readers keep it
+      // until the rebuild is current.
+      this.logger.info({ generation: state.generation, features, now: FEATURES_VERSION }, 'the overlap analysis was built reading words differently: rebuilding');
+      await updateState(em, { rebuildRequested: true });
+    }
     return this.rebuild();
   }
 

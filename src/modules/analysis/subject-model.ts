@@ -190,10 +190,19 @@ function grow<T extends Int32Array | Float32Array | Float64Array>(array: T, need
 }
 
 /**
+ * How documents are read as words (documentFeatures): a model trained under another reading classifies with words
+ * it never saw and misses words it relied on, so an analysis built by an older version is rebuilt (2: function
+ * words, units' short names and genitives left out).
+ */
+export const FEATURES_VERSION = 2;
+
+/**
  * A trained model as stored between processes (analysis_model): per word, the subjects that saw it and how much
  * more likely it is with each than unseen.
  */
 interface StoredModel {
+  /** FEATURES_VERSION when it was trained; absent: 1. */
+  features?: number;
   subjects: number[];
   subjectsUnder: [number, number[]][];
   vocabulary: string[];
@@ -227,9 +236,13 @@ export class SubjectModel {
     return new SubjectModel(topics.filter((t) => !hasChild.has(t.id)).map((t) => t.id), subjectsUnder(topics));
   }
 
+  /** The FEATURES_VERSION it was trained under. */
+  features = FEATURES_VERSION;
+
   /** The model as text, to be read back by `fromJson` in any process: identical classifications. */
   toJson(): string {
     const stored: StoredModel = {
+      features: this.features,
       subjects: this.subjects,
       subjectsUnder: [...this.subjectsUnder],
       vocabulary: [...this.vocabulary.keys()],
@@ -243,6 +256,7 @@ export class SubjectModel {
   static fromJson(text: string): SubjectModel {
     const stored = JSON.parse(text) as StoredModel;
     const model = new SubjectModel(stored.subjects, new Map(stored.subjectsUnder));
+    model.features = stored.features ?? 1;
     stored.vocabulary.forEach((word, id) => model.vocabulary.set(word, id));
     model.logPrior = Float64Array.from(stored.logPrior);
     model.logUnseen = Float64Array.from(stored.logUnseen);
