@@ -32,6 +32,7 @@ import {
   readCollaborationRows,
   readState,
   toPair,
+  storedFeaturesVersion,
   updateState,
 } from './analysis.store';
 import { Gap, GapCode, gapsFrom } from './gaps';
@@ -182,8 +183,8 @@ export class AnalysisService {
     const em = this.ds.manager;
     const state = await readState(em);
     if (!state.rebuildRequested && state.generation > 0 && state.rebuildingGeneration === null) {
-      const features = (await this.modelOf(em, state.generation)).features;
-      if (features === FEATURES_VERSION) return false;
+      const features = await storedFeaturesVersion(em, state.generation);
+      if (features === FEATURES_VERSION || features === null) return false;
       // An analysis built by an older version of the registry, which read documents differently: readers keep it
       // until the rebuild is current.
       this.logger.info({ generation: state.generation, features, now: FEATURES_VERSION }, 'the overlap analysis was built reading words differently: rebuilding');

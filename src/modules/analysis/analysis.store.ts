@@ -138,6 +138,16 @@ export async function saveModel(em: EntityManager, generation: number, model: Su
   await rawQuery(em, 'INSERT INTO analysis_model (generation, model) VALUES ($1, $2)', [generation, model.toJson()]);
 }
 
+/**
+ * The FEATURES_VERSION a generation's model was trained under, read from the head of its stored text (toJson
+ * writes it first) rather than by loading the model, which can be tens of megabytes: every server asks at its
+ * start. 1 for a model stored before versions were, null when there is no model.
+ */
+export async function storedFeaturesVersion(em: EntityManager, generation: number): Promise<number | null> {
+  const [row] = await rawQuery<{ head: string }>(em, 'SELECT substr(model, 1, 40) AS head FROM analysis_model WHERE generation = $1', [generation]);
+  return row ? Number(/^\{"features":(\d+)/.exec(row.head)?.[1] ?? 1) : null;
+}
+
 export async function loadModel(em: EntityManager, generation: number): Promise<SubjectModel | null> {
   const [row] = await rawQuery<{ model: string }>(em, 'SELECT model FROM analysis_model WHERE generation = $1', [generation]);
   return row ? SubjectModel.fromJson(row.model) : null;

@@ -236,13 +236,11 @@ export class SubjectModel {
     return new SubjectModel(topics.filter((t) => !hasChild.has(t.id)).map((t) => t.id), subjectsUnder(topics));
   }
 
-  /** The FEATURES_VERSION it was trained under. */
-  features = FEATURES_VERSION;
-
   /** The model as text, to be read back by `fromJson` in any process: identical classifications. */
   toJson(): string {
     const stored: StoredModel = {
-      features: this.features,
+      // First, so that its version is read from the head of the text (storedFeaturesVersion).
+      features: FEATURES_VERSION,
       subjects: this.subjects,
       subjectsUnder: [...this.subjectsUnder],
       vocabulary: [...this.vocabulary.keys()],
@@ -256,7 +254,6 @@ export class SubjectModel {
   static fromJson(text: string): SubjectModel {
     const stored = JSON.parse(text) as StoredModel;
     const model = new SubjectModel(stored.subjects, new Map(stored.subjectsUnder));
-    model.features = stored.features ?? 1;
     stored.vocabulary.forEach((word, id) => model.vocabulary.set(word, id));
     model.logPrior = Float64Array.from(stored.logPrior);
     model.logUnseen = Float64Array.from(stored.logUnseen);
