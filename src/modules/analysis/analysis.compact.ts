@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { rawRows } from '../../db/sql';
 import { PersonRole, Status } from '../collaborations/collaboration.enums';
-import { AUnit, dateText } from './analysis.data';
+import { AUnit, dateText, unitNamesUp } from './analysis.data';
 import { CollaborationFacts, municipalOf } from './analysis.facts';
 
 /** Lists of numbers, one per collaboration, end to end in one array (list i at [starts[i], starts[i + 1])). */
@@ -83,16 +83,7 @@ export class CompactRegistry implements CollaborationFacts {
     const chainNames = new Map<number, string[]>();
     const namesOf = (unitId: number) => {
       let names = chainNames.get(unitId);
-      if (!names) {
-        names = [];
-        const seen = new Set<number>();
-        for (let u = units.get(unitId); u && !seen.has(u.id); u = u.parentId === null ? undefined : units.get(u.parentId)) {
-          seen.add(u.id);
-          names.push(u.name);
-          if (u.shortName) names.push(u.shortName);
-        }
-        chainNames.set(unitId, names);
-      }
+      if (!names) chainNames.set(unitId, (names = unitNamesUp(units, unitId)));
       return names;
     };
     let after = 0;

@@ -162,16 +162,20 @@ export const dateText = (value: unknown): string | null =>
       ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
       : String(value);
 
-/** What the subject model reads of a collaboration: its own text and tags, and the names (and short names: "USN") of its units and their ancestors. */
-export function subjectDocument(data: AnalysisData, c: ACollaboration): SubjectDocument {
-  const unitNames: string[] = [];
-  for (const { unitId } of c.units) {
-    const seen = new Set<number>();
-    for (let u = data.units.get(unitId); u && !seen.has(u.id); u = u.parentId === null ? undefined : data.units.get(u.parentId)) {
-      seen.add(u.id);
-      unitNames.push(u.name);
-      if (u.shortName) unitNames.push(u.shortName);
-    }
+/** The names and short names ("USN") of a unit and of every unit above it: what the subject model leaves out. */
+export function unitNamesUp(units: Map<number, AUnit>, unitId: number): string[] {
+  const names: string[] = [];
+  const seen = new Set<number>();
+  for (let u = units.get(unitId); u && !seen.has(u.id); u = u.parentId === null ? undefined : units.get(u.parentId)) {
+    seen.add(u.id);
+    names.push(u.name);
+    if (u.shortName) names.push(u.shortName);
   }
+  return names;
+}
+
+/** What the subject model reads of a collaboration: its own text and tags, and the names of its units and those above them. */
+export function subjectDocument(data: AnalysisData, c: ACollaboration): SubjectDocument {
+  const unitNames = c.units.flatMap(({ unitId }) => unitNamesUp(data.units, unitId));
   return { id: c.id, title: c.title, summary: c.summary, keywords: c.keywords, topicIds: c.topicIds, unitNames };
 }
