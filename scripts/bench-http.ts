@@ -15,7 +15,7 @@
  */
 import 'reflect-metadata';
 import assert from 'node:assert';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,6 +126,13 @@ async function serve(): Promise<void> {
   console.log(server.url);
 }
 
+/** A server under test: its name in the table, its GraphQL URL and its process. */
+interface Server {
+  name: 'registry' | 'reference';
+  url: string;
+  pid: number;
+}
+
 function startChild(kind: 'project' | 'reference', database: string): Promise<{ url: string; child: ChildProcess }> {
   const argv = [__filename, '--serve', kind, '--database', database, ...(args.logging ? ['--logging'] : [])];
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -158,12 +165,25 @@ interface Figures {
   p99: number;
   /** Requests unanswered after 30 s (autocannon gives up on them and opens a new connection). */
   timeouts: number;
+  /** The server process's CPU time (all its threads) per answered request, in microseconds. */
+  serverCpuPerRequest: number;
+  /** The share of one core this process (autocannon, the client) kept busy during the run. */
+  clientBusy: number;
 }
+
+/** A process's CPU time so far (user and system, all threads), in microseconds, from /proc (Linux). */
+function processCpu(pid: number): number {
+  // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th of them.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
 /** The p-th percentile (nearest rank) of sorted latencies. */
 const percentile = (sorted: Float64Array, p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-async function load(url: string, workload: Workload, duration = seconds): Promise<Figures> {
+async function load(server: Server, workload: Workload, duration = seconds): Promise<Figures> {
+  const { url } = server;
   // autocannon's own percentiles come from a histogram of whole milliseconds, which cannot tell a p50 of 1.0 ms from
   // one of 1.9 ms; each answer's own latency, kept here, can.
   const latencies: number[] = [];
@@ -179,12 +199,19 @@ async function load(url: string, workload: Workload, duration = seconds): Promis
   run.on('response', (_client, statusCode, _bytes, ms) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
   });
+  const serverCpu = processCpu(server.pid);
+  const clientCpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
   const result = await run;
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e3;
+  const client = process.cpuUsage(clientCpu);
+  const serverCpuPerRequest = (processCpu(server.pid) - serverCpu) / latencies.length;
   if (result.non2xx || result.errors > result.timeouts) {
     throw new Error(`${workload.name} on ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} of them timeouts)`);
   }
   const sorted = Float64Array.from(latencies).sort();
-  return { perSecond: result.requests.average, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), timeouts: result.timeouts };
+  return { perSecond: result.requests.average, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), timeouts: result.timeouts,
+    serverCpuPerRequest, clientBusy: (client.user + client.system) / elapsed };
 }
 
 /** Waits until the registry's overlap analysis is built (the import of the dev registry asks for a build). */
@@ -214,29 +241,29 @@ async function main(): Promise<void> {
   try {
     const project = await startChild('project', database);
     children.push(project.child);
-    const servers: [string, string][] = [['registry', project.url]];
+    const servers: Server[] = [{ name: 'registry', url: project.url, pid: project.child.pid! }];
     if (!args.postgres) {
       const reference = await startChild('reference', sqliteFile);
       children.push(reference.child);
-      servers.push(['reference', reference.url]);
+      servers.push({ name: 'reference', url: reference.url, pid: reference.child.pid! });
     }
     for (const workload of workloads.filter((w) => w.both && servers.length === 2)) {
-      const [mine, theirs] = await Promise.all(servers.map(([, url]) => post(url, workload)));
+      const [mine, theirs] = await Promise.all(servers.map(({ url }) => post(url, workload)));
       assert.deepStrictEqual(mine!.data, theirs!.data, `${workload.name}: the registry and the reference server return different data`);
       console.log(`${workload.name}: both servers return the same data (${JSON.stringify(mine!.data).length} bytes)`);
     }
     await analysisBuilt(project.url);
     for (const workload of warmup > 0 ? workloads : []) {
-      for (const [name, url] of servers) if (name === 'registry' || workload.both) await load(url, workload, warmup);
+      for (const server of servers) if (server.name === 'registry' || workload.both) await load(server, workload, warmup);
     }
     const results = new Map<string, Figures[]>();
     for (let round = 0; round < rounds; round++) {
       for (const workload of workloads) {
-        for (const [name, url] of servers) {
-          if (name === 'reference' && !workload.both) continue;
-          await post(url, workload);
-          const key = `${workload.name}/${name}`;
-          results.set(key, [...(results.get(key) ?? []), await load(url, workload)]);
+        for (const server of servers) {
+          if (server.name === 'reference' && !workload.both) continue;
+          await post(server.url, workload);
+          const key = `${workload.name}/${server.name}`;
+          results.set(key, [...(results.get(key) ?? []), await load(server, workload)]);
           process.stderr.write('.');
         }
       }
@@ -254,6 +281,7 @@ async function main(): Promise<void> {
     console.log(`| workload      | registry req/s   p50      p90      p99 | reference req/s  p50      p90      p99 | ratio | registry p99/p50 | p99 − p50: registry / reference |`);
     console.log(`|---------------|----------------------------------------|----------------------------------------|-------|------------------|---------------------------------|`);
     const notes: string[] = [];
+    const efficiency: string[] = [];
     for (const workload of workloads) {
       const figures = (name: string): Figures | undefined => {
         const runs = results.get(`${workload.name}/${name}`);
@@ -264,6 +292,8 @@ async function main(): Promise<void> {
             p90: median(runs.map((r) => r.p90)),
             p99: median(runs.map((r) => r.p99)),
             timeouts: runs.reduce((sum, r) => sum + r.timeouts, 0),
+            serverCpuPerRequest: median(runs.map((r) => r.serverCpuPerRequest)),
+            clientBusy: median(runs.map((r) => r.clientBusy)),
           }
         );
       };
@@ -273,11 +303,20 @@ async function main(): Promise<void> {
       const tail = mine ? `${(mine.p99 / mine.p50).toFixed(1)}×` : '';
       const beyond = [mine, theirs].map((f) => (f ? ms(f.p99 - f.p50) : '')).filter(Boolean).join(' / ');
       console.log(`| ${workload.name.padEnd(13)} |  ${cell(mine)}    |  ${cell(theirs)}    | ${ratio.padStart(5)} | ${tail.padStart(16)} | ${beyond.padStart(31)} |`);
+      const cpu = [mine, theirs].map((f) => (f ? `${f.serverCpuPerRequest.toFixed(0)} µs` : '')).filter(Boolean).join(' / ');
+      const cpuRatio = mine && theirs ? `${(theirs.serverCpuPerRequest / mine.serverCpuPerRequest).toFixed(2)}×` : '';
+      const busy = [mine, theirs].map((f) => (f ? `${(f.clientBusy * 100).toFixed(0)} %` : '')).filter(Boolean).join(' / ');
+      efficiency.push(`| ${workload.name.padEnd(13)} | ${cpu.padStart(35)} | ${cpuRatio.padStart(9)} | ${busy.padStart(29)} |`);
       for (const [name, f] of [['registry', mine], ['reference', theirs]] as const) {
         if (f?.timeouts) notes.push(`${workload.name}: ${f.timeouts} requests to the ${name} server unanswered after 30 s (left out of the latencies)`);
       }
     }
     for (const note of notes) console.log(note);
+    // Where the client keeps its core busy, req/s is the client's limit as much as the server's; the server's own CPU
+    // per request still compares the servers (the ratio: the reference's CPU over the registry's, higher is better).
+    console.log(`\n| workload      | server CPU per request: reg. / ref. | CPU ratio | client core busy: reg. / ref. |`);
+    console.log(`|---------------|-------------------------------------|-----------|-------------------------------|`);
+    for (const line of efficiency) console.log(line);
   } finally {
     for (const child of children) child.kill();
     if (args.postgres) {
