@@ -282,10 +282,13 @@ describe('request turns', () => {
     expect(log).toEqual([`pipelined ${MAX_WAITING_PER_CONNECTION} failed: Error: refused: busy`, `pipelined ${MAX_WAITING_PER_CONNECTION + 1} failed: Error: refused: busy`]);
     await settle();
     expect(log.slice(2)).toEqual([...Array.from({ length: MAX_WAITING_PER_CONNECTION }, (_, i) => `ran ${i}`), 'another connection ran']);
-    // Its share is free again once its requests have had their turn.
-    onPipeline(99);
-    await settle();
-    expect(log.at(-1)).toBe('ran 99');
+    // Its whole share is free again once its requests have had their turn, and again after that.
+    for (const round of [100, 200]) {
+      for (let i = 0; i < MAX_WAITING_PER_CONNECTION; i++) onPipeline(round + i);
+      await settle();
+      expect(log.slice(-MAX_WAITING_PER_CONNECTION)).toEqual(Array.from({ length: MAX_WAITING_PER_CONNECTION }, (_, i) => `ran ${round + i}`));
+    }
+    expect(log.filter((line) => line.includes('failed'))).toHaveLength(2);
 
     const refused: string[] = [];
     for (let i = 0; i <= MAX_WAITING; i++) ask(turns, () => undefined, (error) => refused.push(`${i}: ${error}`));
@@ -297,11 +300,16 @@ describe('request turns', () => {
   it('refuse a request that waited longer than the time limit instead of running it, and skip one whose client has gone', async () => {
     const turns = new RequestTurns(true, 5);
     const log: string[] = [];
+    const connection = {};
     ask(turns, () => compute(20), fail(log, 'A'));
-    ask(turns, () => void log.push('B ran'), fail(log, 'B'));
-    ask(turns, () => void log.push('C ran'), fail(log, 'C'), { abandoned: () => true });
+    ask(turns, () => void log.push('B ran'), fail(log, 'B'), { connection });
+    ask(turns, () => void log.push('C ran'), fail(log, 'C'), { connection, abandoned: () => true });
     await settle();
     expect(log).toEqual(['B failed: Error: refused: late']);
+    // Neither still counts against its connection's share of waiting requests.
+    for (let i = 0; i < MAX_WAITING_PER_CONNECTION; i++) ask(turns, () => void log.push(`ran ${i}`), fail(log), { connection });
+    await settle();
+    expect(log.slice(1)).toEqual(Array.from({ length: MAX_WAITING_PER_CONNECTION }, (_, i) => `ran ${i}`));
   });
 
   it('go on with the others when a request\'s own failure handler throws, and raise that throw on its own', () => {
