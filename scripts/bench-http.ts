@@ -165,19 +165,28 @@ interface Figures {
   p99: number;
   /** Requests unanswered after 30 s (autocannon gives up on them and opens a new connection). */
   timeouts: number;
-  /** The server process's CPU time (all its threads) per answered request, in microseconds. */
+  /** The server process's CPU time (all its threads) per answered request, in microseconds; NaN without /proc. */
   serverCpuPerRequest: number;
-  /** The share of one core this process (autocannon, the client) kept busy during the run. */
+  /** This process's CPU time (autocannon, the client, all threads) over the run's time: 1 = one core's worth. */
   clientBusy: number;
 }
 
-/** A process's CPU time so far (user and system, all threads), in microseconds, from /proc (Linux). */
+/** A process's CPU time so far (user and system, all threads), in microseconds, from /proc (Linux); NaN elsewhere. */
 function processCpu(pid: number): number {
-  // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th of them.
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return NaN;
+  }
+  // The fields after the command's name, which is in parentheses and may itself hold them: utime and stime are the
+  // 12th and 13th after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks();
 }
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+let ticks: number | undefined;
+/** The kernel's clock ticks per second, in which /proc counts CPU time. */
+const clockTicks = () => (ticks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()));
 
 /** The p-th percentile (nearest rank) of sorted latencies. */
 const percentile = (sorted: Float64Array, p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -306,7 +315,7 @@ async function main(): Promise<void> {
       const cpu = [mine, theirs].map((f) => (f ? `${f.serverCpuPerRequest.toFixed(0)} µs` : '')).filter(Boolean).join(' / ');
       const cpuRatio = mine && theirs ? `${(theirs.serverCpuPerRequest / mine.serverCpuPerRequest).toFixed(2)}×` : '';
       const busy = [mine, theirs].map((f) => (f ? `${(f.clientBusy * 100).toFixed(0)} %` : '')).filter(Boolean).join(' / ');
-      efficiency.push(`| ${workload.name.padEnd(13)} | ${cpu.padStart(35)} | ${cpuRatio.padStart(9)} | ${busy.padStart(29)} |`);
+      efficiency.push(`| ${workload.name.padEnd(13)} | ${cpu.padStart(35)} | ${cpuRatio.padStart(9)} | ${busy.padStart(23)} |`);
       for (const [name, f] of [['registry', mine], ['reference', theirs]] as const) {
         if (f?.timeouts) notes.push(`${workload.name}: ${f.timeouts} requests to the ${name} server unanswered after 30 s (left out of the latencies)`);
       }
@@ -314,9 +323,13 @@ async function main(): Promise<void> {
     for (const note of notes) console.log(note);
     // Where the client keeps its core busy, req/s is the client's limit as much as the server's; the server's own CPU
     // per request still compares the servers (the ratio: the reference's CPU over the registry's, higher is better).
-    console.log(`\n| workload      | server CPU per request: reg. / ref. | CPU ratio | client core busy: reg. / ref. |`);
-    console.log(`|---------------|-------------------------------------|-----------|-------------------------------|`);
-    for (const line of efficiency) console.log(line);
+    if ([...results.values()].flat().some((f) => Number.isNaN(f.serverCpuPerRequest))) {
+      console.log('\n(no CPU figures: this system has no /proc)');
+    } else {
+      console.log(`\n| workload      | server CPU per request: reg. / ref. | CPU ratio | client CPU: reg. / ref. |`);
+      console.log(`|---------------|-------------------------------------|-----------|-------------------------|`);
+      for (const line of efficiency) console.log(line);
+    }
   } finally {
     for (const child of children) child.kill();
     if (args.postgres) {
