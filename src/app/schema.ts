@@ -9,6 +9,7 @@ import {
   OverlapClusterFieldsResolver,
   OverlapFieldsResolver,
   PersonMatchResolver,
+  RelatedTopicResolver,
   UnitMatchResolver,
   WhoWorksWithFieldsResolver,
 } from '../modules/analysis/analysis.resolver';
@@ -66,6 +67,7 @@ const RESOLVERS = [
   CoordinationGapFieldsResolver,
   CollaborationAnalysisResolver,
   PersonMatchResolver,
+  RelatedTopicResolver,
   UnitMatchResolver,
   CollaborationMatchResolver,
   WhoWorksWithFieldsResolver,

@@ -24,6 +24,7 @@ import {
   OverlapReviewInput,
   OverlapType,
   PersonMatch,
+  RelatedTopic,
   UnitMatch,
   WhoWorksWith,
 } from './analysis.types';
@@ -219,10 +220,25 @@ export class WhoWorksWithFieldsResolver {
     return loadAll<Topic>(ctx, 'topic', answer.topicIds);
   }
 
+  @FieldResolver(() => [RelatedTopic], {
+    description: `For a topic given by id or key: other topics whose labels share at least two words with its label (or its only word), neither above nor below it in the taxonomy, on which the unit has collaborations; most collaborations first. A taxonomy files a piece of work in one place: a coordinator who finds nothing on a topic sees where related work is filed. Empty for free text, whose words already match every topic that holds one of them.`,
+  })
+  relatedTopics(@Root() answer: WhoWorksWithAnswer) {
+    return answer.relatedTopics;
+  }
+
   @FieldResolver(() => [PersonMatch], { nullable: true, description: 'People who work with the unit on the topic (null, with a FORBIDDEN error, for anonymous callers).' })
   people(@Root() answer: WhoWorksWithAnswer, @Ctx() ctx: Context) {
     if (!ctx.access.mayReadPersonal) throw forbidden('Reports that name people need an API token.');
     return answer.people;
+  }
+}
+
+@Resolver(() => RelatedTopic)
+export class RelatedTopicResolver {
+  @FieldResolver(() => Topic, { description: 'The related topic: ask whoWorksWith about its key to see the collaborations.' })
+  topic(@Root() related: WhoWorksWithAnswer['relatedTopics'][number], @Ctx() ctx: Context) {
+    return ctx.loaders.topic.load(related.topicId);
   }
 }
 

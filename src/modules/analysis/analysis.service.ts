@@ -41,7 +41,7 @@ import { Language } from '../../http/language';
 import { OverlapEngine, OverlapPair, OverlapReason, overlapOf, subjectsOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
 import { savePairReview } from './pair-review';
-import { documentFeatures, FEATURES_VERSION, SubjectModel, subjectsUnder } from './subject-model';
+import { documentFeatures, FEATURES_VERSION, SubjectModel, subjectsUnder, topicsRelatedByName } from './subject-model';
 
 /**
  * Pairs scoring below this are not reported by default. Subject confidence is a probability, so 0.5 means
@@ -100,7 +100,12 @@ export interface WhoWorksWithAnswer {
   collaborations: { collaborationId: number; score: number; reasons: string[] }[];
   people: { personId: number; score: number; roles: PersonRole[]; collaborationIds: number[] }[];
   units: { unitId: number; score: number; collaborationIds: number[] }[];
+  /** Topics related by name to the one asked for by id or key, on which the unit has collaborations (topicsRelatedByName). */
+  relatedTopics: { topicId: number; collaborations: number }[];
 }
+
+/** At most this many related topics are named in a whoWorksWith answer. */
+export const MAX_RELATED_TOPICS = 10;
 
 export interface AnalysisStatus {
   builtAt: Date | null;
@@ -430,19 +435,19 @@ export class AnalysisService {
    * What a topic filter names: a topic by id or key, or, for free text, the topics whose label or synonyms hold one
    * of its words (in label order); and the subjects at or below them. Null when free text matches no topic.
    */
-  private async topicsFor(topic: string, field: string): Promise<{ topicIds: number[]; subjects: Set<number> } | null> {
+  private async topicsFor(topic: string, field: string): Promise<{ topicIds: number[]; subjects: Set<number>; exact: boolean } | null> {
     const { words: asked } = searchText(topic, field);
     const topics = (await this.trees()).topics;
     const under = subjectsUnder([...topics.values()]);
     const id = (await resolveRefs(this.ds.manager, Topic, [topic])).get(topic);
-    if (id !== undefined) return { topicIds: [id], subjects: new Set(under.get(id) ?? []) };
+    if (id !== undefined) return { topicIds: [id], subjects: new Set(under.get(id) ?? []), exact: true };
     const words = new Set(asked.filter(isContentWord).map(stem));
     if (!words.size) throw RegistryError.of(field, 'INVALID', 'give a topic id, key or some words');
     const matched = [...topics.values()]
       .filter((t) => tokenize([t.label, ...t.synonyms].join(' ')).some((w) => words.has(stem(w))))
       .sort((a, b) => a.label.localeCompare(b.label, 'nb') || a.id - b.id);
     const subjects = new Set(matched.flatMap((t) => under.get(t.id) ?? []));
-    return subjects.size ? { topicIds: matched.map((t) => t.id), subjects } : null;
+    return subjects.size ? { topicIds: matched.map((t) => t.id), subjects, exact: false } : null;
   }
 
   /** The subjects a topic filter names (topicsFor). */
@@ -766,13 +771,17 @@ export class AnalysisService {
     // OFFSET 0 keeps PostgreSQL from turning this into a join with every collaboration of a big municipality's
     // units (14,000 rows at 100,000 collaborations, 60 ms): it is asked once per candidate, by the candidate's rows.
     const inUnit = `EXISTS (SELECT 1 FROM collaboration_unit cu WHERE cu.collaboration_id = c.id AND ${inIdList(em, 'cu.unit_id', 1)}${isPostgres(em) ? ' OFFSET 0' : ''})`;
+    const onSubjects = (ids: Iterable<number>) =>
+      rawQuery<Record<string, unknown>>(
+        em,
+        `SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM ${tablesOf(generation).collaborations} s JOIN collaboration c ON c.id = s.collaboration_id
+         WHERE ${inIdList(em, 's.topic_id', 2)} AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
+        [unitIds, idList(em, [...ids])],
+      );
+    const inPeriod = (row: Record<string, unknown>) =>
+      !activeOn || overlapOf({ startDate: dateText(row.start_date), endDate: dateText(row.end_date) }, { startDate: activeOn, endDate: activeOn });
     const candidates = subjects
-      ? await rawQuery<Record<string, unknown>>(
-          em,
-          `SELECT c.id, c.status, c.start_date, c.end_date, s.topic_id, s.confidence FROM ${tablesOf(generation).collaborations} s JOIN collaboration c ON c.id = s.collaboration_id
-           WHERE ${inIdList(em, 's.topic_id', 2)} AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
-          [unitIds, idList(em, subjects)],
-        )
+      ? await onSubjects(subjects)
       : await rawQuery<Record<string, unknown>>(
           em,
           `SELECT c.id, c.status, c.start_date, c.end_date, c.title, c.summary, c.keywords FROM collaboration c
@@ -783,7 +792,7 @@ export class AnalysisService {
     const matches: WhoWorksWithAnswer['collaborations'] = [];
     for (const row of candidates) {
       const c = { startDate: dateText(row.start_date), endDate: dateText(row.end_date), status: row.status as Status };
-      if (activeOn && !overlapOf(c, { startDate: activeOn, endDate: activeOn })) continue;
+      if (!inPeriod(row)) continue;
       const reasons: string[] = [];
       let strength = 0;
       if (subjects) {
@@ -837,6 +846,19 @@ export class AnalysisService {
         units.set(u.id, entry);
       }
     }
+    // Where else the unit's work on this may be filed: counted as the answer counts (same unit, period and status).
+    const relatedTopics: WhoWorksWithAnswer['relatedTopics'] = [];
+    const related = named?.exact ? topicsRelatedByName(named.topicIds[0]!, topics) : [];
+    if (related.length) {
+      const under = subjectsUnder([...topics.values()]);
+      const rows = (await onSubjects(new Set(related.flatMap((id) => under.get(id) ?? [])))).filter((row) => inPeriod(row) && Number(row.confidence) > 0);
+      for (const id of related) {
+        const filed = new Set(under.get(id));
+        const count = new Set(rows.filter((row) => filed.has(Number(row.topic_id))).map((row) => Number(row.id))).size;
+        if (count) relatedTopics.push({ topicId: id, collaborations: count });
+      }
+      relatedTopics.sort((a, b) => b.collaborations - a.collaborations);
+    }
     const rank = <T extends { score: number; collaborationIds: number[] }>(list: T[]) =>
       list.sort((x, y) => byScore(x, y) || y.collaborationIds.length - x.collaborationIds.length).slice(0, limit);
     return {
@@ -844,6 +866,7 @@ export class AnalysisService {
       collaborations: matches.slice(0, limit),
       people: rank([...people.values()]).map((p) => ({ ...p, roles: [...p.roles] })),
       units: rank([...units.values()]),
+      relatedTopics: relatedTopics.slice(0, MAX_RELATED_TOPICS),
     };
   }
 

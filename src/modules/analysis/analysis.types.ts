@@ -134,6 +134,12 @@ export class CollaborationMatch {
   reasons!: string[];
 }
 
+@ObjectType({ description: 'Another topic whose label shares words with the one asked for, and how many of the unit\'s collaborations are filed there.' })
+export class RelatedTopic {
+  @Field(() => Int, { description: 'The unit\'s collaborations on it, counted as the answer counts its own (same unit with its subunits, period and status).' })
+  collaborations!: number;
+}
+
 @ObjectType({ description: 'Answer to "who already works with this unit on this topic?".' })
 export class WhoWorksWith {
   @Field(() => [UnitMatch])

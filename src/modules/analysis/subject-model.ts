@@ -52,6 +52,31 @@ export function subjectsUnder(topics: Pick<SubjectTopic, 'id' | 'parentId'>[]): 
   return under;
 }
 
+/**
+ * Topics related to a topic by name: those whose label shares at least two content words (by stem) with its label,
+ * or its only one; not the topic itself, nor any above or below it (those are its own answer or wider). A taxonomy
+ * files one piece of work in one branch: the seed taxonomy has "Psykisk helse og rus" under health and
+ * "Arbeidsinkludering ved rus- og psykiske utfordringer" under work and health, and a coordinator who picks the one
+ * should learn that Oslo's work is filed under the other. In label order.
+ */
+export function topicsRelatedByName(topicId: number, topics: ReadonlyMap<number, Pick<SubjectTopic, 'id' | 'parentId' | 'label'>>): number[] {
+  const stems = (label: string) => new Set(tokenize(label).filter(isContentWord).map(stem));
+  const asked = topics.get(topicId);
+  if (!asked) return [];
+  const words = stems(asked.label);
+  const needed = Math.min(2, words.size);
+  if (!needed) return [];
+  const isAbove = (above: number, below: number) => {
+    for (let t = topics.get(below)?.parentId ?? null; t !== null; t = topics.get(t)?.parentId ?? null) if (t === above) return true;
+    return false;
+  };
+  return [...topics.values()]
+    .filter((t) => t.id !== topicId && !isAbove(t.id, topicId) && !isAbove(topicId, t.id))
+    .filter((t) => [...stems(t.label)].filter((w) => words.has(w)).length >= needed)
+    .sort((a, b) => a.label.localeCompare(b.label, 'nb') || a.id - b.id)
+    .map((t) => t.id);
+}
+
 /** Surface words by stem, for messages that show real words rather than stems. */
 export function featureWords(text: string): Map<string, string> {
   const out = new Map<string, string>();

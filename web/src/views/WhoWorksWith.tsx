@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { DataTable } from '../components/DataTable';
 import { Status } from '../components/Status';
 import { TopicPicker } from '../components/TopicPicker';
@@ -24,6 +24,13 @@ const WhoWorksWithDocument = graphql(`
       topics {
         key
         label
+      }
+      relatedTopics {
+        collaborations
+        topic {
+          key
+          label
+        }
       }
       collaborations {
         score
@@ -82,12 +89,21 @@ type CollaborationRow = Result['collaborations'][number];
 type PersonRow = NonNullable<Result['people']>[number];
 type UnitRow = Result['units'][number];
 
+/** The address of this view asking about `unit` and `topic` (a topic's key or words), on `date` if given. */
+function askedPath(unit: string, topic: string, date: string | null): string {
+  const query = new URLSearchParams({ unit, topic });
+  if (date) query.set('date', date);
+  return `/?${query}`;
+}
+
 /** View 1: "who already works with unit X on topic Y?" — the coordinator's question, without GraphQL. */
 export function WhoWorksWith({ params }: { params: URLSearchParams }) {
   const { t } = useI18n();
   const asked = { unit: params.get('unit') ?? '', topic: params.get('topic') ?? '', activeOn: params.get('date') || null };
   const [unit, setUnit] = useState<Option | null>(asked.unit ? { value: asked.unit, label: asked.unit } : null);
   const [topic, setTopic] = useState(asked.topic);
+  // A related topic's link asks anew from the same view: its box shows what is asked now.
+  useEffect(() => setTopic(asked.topic), [asked.topic]);
   const [date, setDate] = useState(asked.activeOn ?? '');
   const [hint, setHint] = useState(false);
   const result = useQuery(WhoWorksWithDocument, asked, !asked.unit || !asked.topic);
@@ -103,9 +119,7 @@ export function WhoWorksWith({ params }: { params: URLSearchParams }) {
       return;
     }
     setHint(false);
-    const query = new URLSearchParams({ unit: unitKey, topic: topic.trim() });
-    if (date) query.set('date', date);
-    navigate(`/?${query}`);
+    navigate(askedPath(unitKey, topic.trim(), date || null));
   };
 
   const answer = result.data?.whoWorksWith;
@@ -145,6 +159,17 @@ export function WhoWorksWith({ params }: { params: URLSearchParams }) {
             </p>
           )}
           {answer.collaborations.length === 0 && <p role="status">{t.who.noResults}</p>}
+          {answer.relatedTopics.length > 0 && (
+            <p data-testid="who-related">
+              {answer.collaborations.length > 0 ? t.who.relatedAlso : t.who.relatedInstead}:{' '}
+              {answer.relatedTopics.map((related, i) => (
+                <span key={related.topic.key}>
+                  {i > 0 && ', '}
+                  <Link to={askedPath(asked.unit, related.topic.key, asked.activeOn)}>{related.topic.label}</Link> ({t.who.relatedCount(related.collaborations)})
+                </span>
+              ))}
+            </p>
+          )}
           {answer.collaborations.length > 0 && (
             <DataTable<CollaborationRow>
               id="who-collaborations"
