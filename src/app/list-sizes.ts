@@ -1,7 +1,7 @@
 import { ListSizes } from '../graphql/list-bounds';
 import { AGREEMENT_LISTS } from '../modules/agreements/agreement.inputs';
 import { GapCode } from '../modules/analysis/gaps';
-import { MAX_NAMED_TOPICS, MAX_RELATED_TOPICS } from '../modules/analysis/analysis.service';
+import { MAX_NAMED_TOPICS, MAX_SIMILAR_TOPICS } from '../modules/analysis/analysis.service';
 import { Axis, PersonRole } from '../modules/collaborations/collaboration.enums';
 import { COLLABORATION_LISTS } from '../modules/collaborations/collaboration.inputs';
 import { MAX_AFFILIATIONS } from '../modules/people/person.inputs';
@@ -60,7 +60,7 @@ export const LIST_SIZES: ListSizes = {
   'UnitMatch.collaborations': 20,
   'WhoWorksWith.collaborations': 'page',
   'WhoWorksWith.topics': MAX_NAMED_TOPICS,
-  'WhoWorksWith.relatedTopics': MAX_RELATED_TOPICS,
+  'WhoWorksWith.similarTopics': MAX_SIMILAR_TOPICS,
   'WhoWorksWith.people': 'page',
   'WhoWorksWith.units': 'page',
   '*.userErrors': 100,

@@ -9,7 +9,7 @@ import {
   OverlapClusterFieldsResolver,
   OverlapFieldsResolver,
   PersonMatchResolver,
-  RelatedTopicResolver,
+  SimilarTopicResolver,
   UnitMatchResolver,
   WhoWorksWithFieldsResolver,
 } from '../modules/analysis/analysis.resolver';
@@ -67,7 +67,7 @@ const RESOLVERS = [
   CoordinationGapFieldsResolver,
   CollaborationAnalysisResolver,
   PersonMatchResolver,
-  RelatedTopicResolver,
+  SimilarTopicResolver,
   UnitMatchResolver,
   CollaborationMatchResolver,
   WhoWorksWithFieldsResolver,

@@ -85,20 +85,27 @@ describeBrowser('web app (seeded registry)', () => {
     await expect(p.getByTestId('who-topics').innerText()).resolves.toMatch(/^Tolket som: .*Språkutvikling i barnehagen/);
   });
 
-  it('names related topics where the unit has work when the chosen topic finds nothing, and asks about one in a click', async () => {
+  it('names topics with similar names where the unit has work when the chosen topic finds nothing, and asks about one in a click', async () => {
     const { page: p } = await page();
     await p.goto(`${origin}/?unit=kommune-0301&topic=psykisk-helse-rus`);
-    await expect(p.getByTestId('who-related').innerText()).resolves.toBe(
-      'Beslektede tema der enheten har samarbeid: Arbeidsinkludering ved rus- og psykiske utfordringer (1 samarbeid)',
+    await expect(p.getByTestId('who-similar').innerText()).resolves.toBe(
+      'Tema med lignende navn der enheten har samarbeid: Arbeidsinkludering ved rus- og psykiske utfordringer (1 samarbeid)',
     );
     await expect(p.getByRole('status').filter({ hasText: 'Ingen kjente samarbeid' }).count()).resolves.toBe(1);
-    await p.getByTestId('who-related').getByRole('link', { name: 'Arbeidsinkludering ved rus- og psykiske utfordringer' }).click();
+    await p.getByTestId('who-similar').getByRole('link', { name: 'Arbeidsinkludering ved rus- og psykiske utfordringer' }).click();
     await p.locator('#who-collaborations tbody tr').first().waitFor();
     expect(new URL(p.url()).search).toBe('?unit=kommune-0301&topic=arbeid-rus-psykisk');
     expect(await cellTexts(p, 'who-collaborations', 1)).toEqual(['Arbeidsgruppe 2: Arbeid og helse med søkelys på rus og psykiatri']);
     await expect(p.getByTestId('who-topics').innerText()).resolves.toBe('Tolket som: Arbeidsinkludering ved rus- og psykiske utfordringer');
     // The topic box shows what is asked now, so that a changed date asks about the same topic.
     await expect(p.getByRole('combobox', { name: 'Tema' }).inputValue()).resolves.toBe('Arbeidsinkludering ved rus- og psykiske utfordringer');
+    // In English, the taxonomy's English labels.
+    await p.getByTestId('language').click();
+    await p.goto(`${origin}/?unit=kommune-0301&topic=psykisk-helse-rus`);
+    const english = await server.gql(`{ topic(key: "arbeid-rus-psykisk") { labelEn } }`);
+    await expect(p.getByTestId('who-similar').innerText()).resolves.toBe(
+      `Topics with similar names on which this unit has collaborations: ${english.data.topic.labelEn} (1 collaboration)`,
+    );
   });
 
   it('works from the keyboard alone: type-ahead with arrow keys and Enter, submit with Enter', async () => {

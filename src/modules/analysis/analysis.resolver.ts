@@ -24,7 +24,7 @@ import {
   OverlapReviewInput,
   OverlapType,
   PersonMatch,
-  RelatedTopic,
+  SimilarTopic,
   UnitMatch,
   WhoWorksWith,
 } from './analysis.types';
@@ -220,11 +220,11 @@ export class WhoWorksWithFieldsResolver {
     return loadAll<Topic>(ctx, 'topic', answer.topicIds);
   }
 
-  @FieldResolver(() => [RelatedTopic], {
-    description: `For a topic given by id or key: other topics whose labels share at least two words with its label (or its only word), neither above nor below it in the taxonomy, on which the unit has collaborations; most collaborations first. A taxonomy files a piece of work in one place: a coordinator who finds nothing on a topic sees where related work is filed. Empty for free text, whose words already match every topic that holds one of them.`,
+  @FieldResolver(() => [SimilarTopic], {
+    description: `For a topic given by id or key: other topics whose labels share at least two words with its label (one when either label has only one; a word and its inflected form, such as "psykisk" and "psykiske", count as one word), neither above nor below it in the taxonomy (of two such topics where one is below the other, only the upper), on which the unit has collaborations; most collaborations first. A taxonomy files a piece of work in one place: a coordinator who finds nothing on a topic sees where similar work is filed. Empty for free text, whose words already match every topic that holds one of them.`,
   })
-  relatedTopics(@Root() answer: WhoWorksWithAnswer) {
-    return answer.relatedTopics;
+  similarTopics(@Root() answer: WhoWorksWithAnswer) {
+    return answer.similarTopics;
   }
 
   @FieldResolver(() => [PersonMatch], { nullable: true, description: 'People who work with the unit on the topic (null, with a FORBIDDEN error, for anonymous callers).' })
@@ -234,11 +234,11 @@ export class WhoWorksWithFieldsResolver {
   }
 }
 
-@Resolver(() => RelatedTopic)
-export class RelatedTopicResolver {
-  @FieldResolver(() => Topic, { description: 'The related topic: ask whoWorksWith about its key to see the collaborations.' })
-  topic(@Root() related: WhoWorksWithAnswer['relatedTopics'][number], @Ctx() ctx: Context) {
-    return ctx.loaders.topic.load(related.topicId);
+@Resolver(() => SimilarTopic)
+export class SimilarTopicResolver {
+  @FieldResolver(() => Topic, { description: 'The similar topic: ask whoWorksWith about its key to see the collaborations.' })
+  topic(@Root() similar: WhoWorksWithAnswer['similarTopics'][number], @Ctx() ctx: Context) {
+    return ctx.loaders.topic.load(similar.topicId);
   }
 }
 

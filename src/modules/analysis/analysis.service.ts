@@ -41,7 +41,7 @@ import { Language } from '../../http/language';
 import { OverlapEngine, OverlapPair, OverlapReason, overlapOf, subjectsOf } from './overlap-engine';
 import { OverlapReview, ReviewDecision } from './overlap-review.entity';
 import { savePairReview } from './pair-review';
-import { documentFeatures, FEATURES_VERSION, SubjectModel, subjectsUnder, topicsRelatedByName } from './subject-model';
+import { documentFeatures, FEATURES_VERSION, SubjectModel, subjectsUnder, topicsSimilarByName } from './subject-model';
 
 /**
  * Pairs scoring below this are not reported by default. Subject confidence is a probability, so 0.5 means
@@ -100,12 +100,12 @@ export interface WhoWorksWithAnswer {
   collaborations: { collaborationId: number; score: number; reasons: string[] }[];
   people: { personId: number; score: number; roles: PersonRole[]; collaborationIds: number[] }[];
   units: { unitId: number; score: number; collaborationIds: number[] }[];
-  /** Topics related by name to the one asked for by id or key, on which the unit has collaborations (topicsRelatedByName). */
-  relatedTopics: { topicId: number; collaborations: number }[];
+  /** Topics with labels similar to the one asked for by id or key, on which the unit has collaborations (topicsSimilarByName). */
+  similarTopics: { topicId: number; collaborations: number }[];
 }
 
-/** At most this many related topics are named in a whoWorksWith answer. */
-export const MAX_RELATED_TOPICS = 10;
+/** A pointer to where else work is filed, not a report of its own: the first few are enough to follow. */
+export const MAX_SIMILAR_TOPICS = 10;
 
 export interface AnalysisStatus {
   builtAt: Date | null;
@@ -135,7 +135,7 @@ const GAP_CONDITIONS: Record<GapCode, (today: string) => string> = {
 export class AnalysisService {
   private building: Promise<boolean> | null = null;
   private model: { generation: number; model: SubjectModel } | null = null;
-  private tree: { revision: number; units: Map<number, AUnit>; topics: Map<number, ATopic> } | null = null;
+  private tree: { revision: number; units: Map<number, AUnit>; topics: Map<number, ATopic>; under: Map<number, number[]> } | null = null;
   private readonly clusterCache = new Lru<Promise<{ members: Int32Array; score: number }[]>>(8);
   /** Clusters are grouped one filter at a time: many callers asking at once queue instead of each taking a core. */
   private clustering: Promise<unknown> = Promise.resolve();
@@ -421,12 +421,13 @@ export class AnalysisService {
     return s.generation ? { builds: this.builds, builtInMs: s.buildMs ?? 0, collaborations: s.collaborations, pairs: s.pairs } : null;
   }
 
-  /** The unit and topic trees, read once per revision of the analysis. */
-  private async trees(): Promise<{ units: Map<number, AUnit>; topics: Map<number, ATopic> }> {
+  /** The unit and topic trees, and the subjects under each topic (subjectsUnder), read once per revision of the analysis. */
+  private async trees(): Promise<{ units: Map<number, AUnit>; topics: Map<number, ATopic>; under: Map<number, number[]> }> {
     const { revision } = await readState(this.ds.manager);
     if (this.tree?.revision !== revision) {
       const em = this.ds.manager;
-      this.tree = { revision, units: await loadUnits(em), topics: await loadTopics(em) };
+      const topics = await loadTopics(em);
+      this.tree = { revision, units: await loadUnits(em), topics, under: subjectsUnder([...topics.values()]) };
     }
     return this.tree;
   }
@@ -435,19 +436,18 @@ export class AnalysisService {
    * What a topic filter names: a topic by id or key, or, for free text, the topics whose label or synonyms hold one
    * of its words (in label order); and the subjects at or below them. Null when free text matches no topic.
    */
-  private async topicsFor(topic: string, field: string): Promise<{ topicIds: number[]; subjects: Set<number>; exact: boolean } | null> {
+  private async topicsFor(topic: string, field: string): Promise<{ topicIds: number[]; subjects: Set<number>; byReference: boolean } | null> {
     const { words: asked } = searchText(topic, field);
-    const topics = (await this.trees()).topics;
-    const under = subjectsUnder([...topics.values()]);
+    const { topics, under } = await this.trees();
     const id = (await resolveRefs(this.ds.manager, Topic, [topic])).get(topic);
-    if (id !== undefined) return { topicIds: [id], subjects: new Set(under.get(id) ?? []), exact: true };
+    if (id !== undefined) return { topicIds: [id], subjects: new Set(under.get(id) ?? []), byReference: true };
     const words = new Set(asked.filter(isContentWord).map(stem));
     if (!words.size) throw RegistryError.of(field, 'INVALID', 'give a topic id, key or some words');
     const matched = [...topics.values()]
       .filter((t) => tokenize([t.label, ...t.synonyms].join(' ')).some((w) => words.has(stem(w))))
       .sort((a, b) => a.label.localeCompare(b.label, 'nb') || a.id - b.id);
     const subjects = new Set(matched.flatMap((t) => under.get(t.id) ?? []));
-    return subjects.size ? { topicIds: matched.map((t) => t.id), subjects, exact: false } : null;
+    return subjects.size ? { topicIds: matched.map((t) => t.id), subjects, byReference: false } : null;
   }
 
   /** The subjects a topic filter names (topicsFor). */
@@ -788,7 +788,7 @@ export class AnalysisService {
            WHERE c.deleted_at IS NULL AND c.status <> '${Status.CANCELLED}' AND ${inUnit} ORDER BY c.id`,
           [unitIds],
         );
-    const topics = (await this.trees()).topics;
+    const { topics, under } = await this.trees();
     const matches: WhoWorksWithAnswer['collaborations'] = [];
     for (const row of candidates) {
       const c = { startDate: dateText(row.start_date), endDate: dateText(row.end_date), status: row.status as Status };
@@ -846,18 +846,19 @@ export class AnalysisService {
         units.set(u.id, entry);
       }
     }
-    // Where else the unit's work on this may be filed: counted as the answer counts (same unit, period and status).
-    const relatedTopics: WhoWorksWithAnswer['relatedTopics'] = [];
-    const related = named?.exact ? topicsRelatedByName(named.topicIds[0]!, topics) : [];
-    if (related.length) {
-      const under = subjectsUnder([...topics.values()]);
-      const rows = (await onSubjects(new Set(related.flatMap((id) => under.get(id) ?? [])))).filter((row) => inPeriod(row) && Number(row.confidence) > 0);
-      for (const id of related) {
-        const filed = new Set(under.get(id));
-        const count = new Set(rows.filter((row) => filed.has(Number(row.topic_id))).map((row) => Number(row.id))).size;
-        if (count) relatedTopics.push({ topicId: id, collaborations: count });
+    // Where else the unit's work may be filed, counted as the answer counts its own (unit, period, status, a
+    // subject held with some confidence); a topic given by reference is the one topic in topicIds.
+    const similarTopics: WhoWorksWithAnswer['similarTopics'] = [];
+    const similar = named?.byReference ? topicsSimilarByName(named.topicIds[0]!, topics) : [];
+    if (similar.length) {
+      // Similar topics are never above or below one another, so each subject counts toward at most one of them.
+      const topicOfSubject = new Map(similar.flatMap((id) => (under.get(id) ?? []).map((subject) => [subject, id] as const)));
+      const collaborationsOf = new Map(similar.map((id) => [id, new Set<number>()]));
+      for (const row of await onSubjects(topicOfSubject.keys())) {
+        if (inPeriod(row) && Number(row.confidence) > 0) collaborationsOf.get(topicOfSubject.get(Number(row.topic_id))!)!.add(Number(row.id));
       }
-      relatedTopics.sort((a, b) => b.collaborations - a.collaborations);
+      for (const [topicId, ids] of collaborationsOf) if (ids.size) similarTopics.push({ topicId, collaborations: ids.size });
+      similarTopics.sort((a, b) => b.collaborations - a.collaborations);
     }
     const rank = <T extends { score: number; collaborationIds: number[] }>(list: T[]) =>
       list.sort((x, y) => byScore(x, y) || y.collaborationIds.length - x.collaborationIds.length).slice(0, limit);
@@ -866,7 +867,7 @@ export class AnalysisService {
       collaborations: matches.slice(0, limit),
       people: rank([...people.values()]).map((p) => ({ ...p, roles: [...p.roles] })),
       units: rank([...units.values()]),
-      relatedTopics: relatedTopics.slice(0, MAX_RELATED_TOPICS),
+      similarTopics: similarTopics.slice(0, MAX_SIMILAR_TOPICS),
     };
   }
 

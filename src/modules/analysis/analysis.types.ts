@@ -134,9 +134,9 @@ export class CollaborationMatch {
   reasons!: string[];
 }
 
-@ObjectType({ description: 'Another topic whose label shares words with the one asked for, and how many of the unit\'s collaborations are filed there.' })
-export class RelatedTopic {
-  @Field(() => Int, { description: 'The unit\'s collaborations on it, counted as the answer counts its own (same unit with its subunits, period and status).' })
+@ObjectType({ description: 'Another topic whose label is similar to the one asked for, and how many of the unit\'s collaborations are filed there.' })
+export class SimilarTopic {
+  @Field(() => Int, { description: 'The unit\'s collaborations on it, counted as whoWorksWith counts its own answer for that topic (same unit with its subunits, period and status), before that answer\'s `limit`.' })
   collaborations!: number;
 }
 

@@ -53,26 +53,41 @@ export function subjectsUnder(topics: Pick<SubjectTopic, 'id' | 'parentId'>[]): 
 }
 
 /**
- * Topics related to a topic by name: those whose label shares at least two content words (by stem) with its label,
- * or its only one; not the topic itself, nor any above or below it (those are its own answer or wider). A taxonomy
- * files one piece of work in one branch: the seed taxonomy has "Psykisk helse og rus" under health and
- * "Arbeidsinkludering ved rus- og psykiske utfordringer" under work and health, and a coordinator who picks the one
- * should learn that Oslo's work is filed under the other. In label order.
+ * Two words are forms of one word when they are equal or one is the other with an ending of at most three letters
+ * (psykisk/psykiske, barnehage/barnehagen). Not the six-letter stems the subject model reads: those tie compounds
+ * that merely begin alike (grunnskole/grunnstønad, praksisstudier/praksiskonsulent), which is noise the model
+ * outweighs but a list of topics shown to a coordinator does not.
  */
-export function topicsRelatedByName(topicId: number, topics: ReadonlyMap<number, Pick<SubjectTopic, 'id' | 'parentId' | 'label'>>): number[] {
-  const stems = (label: string) => new Set(tokenize(label).filter(isContentWord).map(stem));
+function sameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && long.length - short.length <= 3;
+}
+
+/**
+ * Topics whose labels are similar to a topic's label: they share at least two content words with it, or one when
+ * either label has only one; not the topic itself, nor any above or below it (those are its own answer or wider);
+ * and of similar topics where one is below another, only the upper one, whose work includes the lower one's. A
+ * taxonomy files one piece of work in one branch: the seed taxonomy has "Psykisk helse og rus" under health and
+ * "Arbeidsinkludering ved rus- og psykiske utfordringer" under work and health, and a coordinator who picks the one
+ * should learn that Oslo's work is filed under the other. Symmetric; in label order.
+ */
+export function topicsSimilarByName(topicId: number, topics: ReadonlyMap<number, Pick<SubjectTopic, 'id' | 'parentId' | 'label'>>): number[] {
+  const words = (label: string) => [...new Set(tokenize(label).filter(isContentWord))];
   const asked = topics.get(topicId);
   if (!asked) return [];
-  const words = stems(asked.label);
-  const needed = Math.min(2, words.size);
-  if (!needed) return [];
+  const mine = words(asked.label);
   const isAbove = (above: number, below: number) => {
     for (let t = topics.get(below)?.parentId ?? null; t !== null; t = topics.get(t)?.parentId ?? null) if (t === above) return true;
     return false;
   };
-  return [...topics.values()]
-    .filter((t) => t.id !== topicId && !isAbove(t.id, topicId) && !isAbove(topicId, t.id))
-    .filter((t) => [...stems(t.label)].filter((w) => words.has(w)).length >= needed)
+  const similar = [...topics.values()].filter((t) => {
+    if (t.id === topicId || isAbove(t.id, topicId) || isAbove(topicId, t.id)) return false;
+    const theirs = words(t.label);
+    const needed = Math.min(2, mine.length, theirs.length);
+    return needed > 0 && mine.filter((w) => theirs.some((v) => sameWord(w, v))).length >= needed;
+  });
+  return similar
+    .filter((t) => !similar.some((other) => isAbove(other.id, t.id)))
     .sort((a, b) => a.label.localeCompare(b.label, 'nb') || a.id - b.id)
     .map((t) => t.id);
 }

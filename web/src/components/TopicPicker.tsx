@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n';
+import { topicLabel } from '../lib/format';
 import { useQuery } from '../lib/use-query';
 import { Combobox } from './Combobox';
 
@@ -35,8 +36,8 @@ export function TopicPicker({ label, help, text, onChange }: Props) {
   const all = useMemo(
     () =>
       (topics.data?.topics.nodes ?? []).map((topic) => {
-        const name = (lang === 'en' && topic.labelEn) || topic.label;
-        const parent = topic.parent ? (lang === 'en' && topic.parent.labelEn) || topic.parent.label : undefined;
+        const name = topicLabel(lang, topic);
+        const parent = topic.parent ? topicLabel(lang, topic.parent) : undefined;
         return { value: topic.key, label: name, path: parent ? `${parent} › ${name}` : undefined };
       }),
     [topics.data, lang],

@@ -1992,14 +1992,6 @@ export type RecordRestorePayload = {
   userErrors: Array<UserError>;
 };
 
-/** Another topic whose label shares words with the one asked for, and how many of the unit's collaborations are filed there. */
-export type RelatedTopic = {
-  /** The unit's collaborations on it, counted as the answer counts its own (same unit with its subunits, period and status). */
-  collaborations: Scalars['Int']['output'];
-  /** The related topic: ask whoWorksWith about its key to see the collaborations. */
-  topic: Topic;
-};
-
 /** A reviewer's verdict on a flagged pair. */
 export type ReviewDecision =
   /** A real overlap: stays in the report, marked as confirmed. */
@@ -2032,6 +2024,14 @@ export type Sector =
   | 'PRIVATE'
   /** State agencies (staten). */
   | 'STATE';
+
+/** Another topic whose label is similar to the one asked for, and how many of the unit's collaborations are filed there. */
+export type SimilarTopic = {
+  /** The unit's collaborations on it, counted as whoWorksWith counts its own answer for that topic (same unit with its subunits, period and status), before that answer's `limit`. */
+  collaborations: Scalars['Int']['output'];
+  /** The similar topic: ask whoWorksWith about its key to see the collaborations. */
+  topic: Topic;
+};
 
 /** Ascending or descending. */
 export type SortDirection =
@@ -2632,8 +2632,8 @@ export type WhoWorksWith = {
   collaborations: Array<CollaborationMatch>;
   /** People who work with the unit on the topic (null, with a FORBIDDEN error, for anonymous callers). */
   people?: Maybe<Array<PersonMatch>>;
-  /** For a topic given by id or key: other topics whose labels share at least two words with its label (or its only word), neither above nor below it in the taxonomy, on which the unit has collaborations; most collaborations first. A taxonomy files a piece of work in one place: a coordinator who finds nothing on a topic sees where related work is filed. Empty for free text, whose words already match every topic that holds one of them. At most 10. */
-  relatedTopics: Array<RelatedTopic>;
+  /** For a topic given by id or key: other topics whose labels share at least two words with its label (one when either label has only one; a word and its inflected form, such as "psykisk" and "psykiske", count as one word), neither above nor below it in the taxonomy (of two such topics where one is below the other, only the upper), on which the unit has collaborations; most collaborations first. A taxonomy files a piece of work in one place: a coordinator who finds nothing on a topic sees where similar work is filed. Empty for free text, whose words already match every topic that holds one of them. At most 10. */
+  similarTopics: Array<SimilarTopic>;
   /** The topics `topic` was taken to mean: the one its id or key names, or those whose label or synonyms hold one of its words (at most 50, in label order). Empty when its words match no topic: then the collaborations' own texts were searched for every word, so a misspelt topic is seen here rather than taken for "nobody". At most 50. */
   topics: Array<Topic>;
   /** Units taking part, each with a role. */
@@ -2723,7 +2723,7 @@ export type WhoWorksWithQueryVariables = Exact<{
 }>;
 
 
-export type WhoWorksWithQuery = { unit?: { key: string, name: string, ancestors: Array<{ name: string }> } | null, whoWorksWith: { topics: Array<{ key: string, label: string }>, relatedTopics: Array<{ collaborations: number, topic: { key: string, label: string } }>, collaborations: Array<{ score: number, reasons: Array<string>, collaboration: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, agreement?: { key: string, title: string } | null, units: Array<{ role: ParticipantRole, unit: { key: string, name: string } }> } }>, people?: Array<{ score: number, roles: Array<PersonRole>, person: { key: string, name: string, title?: string | null, email?: string | null, phone?: string | null }, collaborations: Array<{ key: string, title: string }> }> | null, units: Array<{ score: number, unit: { key: string, name: string }, collaborations: Array<{ key: string }> }> } };
+export type WhoWorksWithQuery = { unit?: { key: string, name: string, ancestors: Array<{ name: string }> } | null, whoWorksWith: { topics: Array<{ key: string, label: string, labelEn?: string | null }>, similarTopics: Array<{ collaborations: number, topic: { key: string, label: string, labelEn?: string | null } }>, collaborations: Array<{ score: number, reasons: Array<string>, collaboration: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, agreement?: { key: string, title: string } | null, units: Array<{ role: ParticipantRole, unit: { key: string, name: string } }> } }>, people?: Array<{ score: number, roles: Array<PersonRole>, person: { key: string, name: string, title?: string | null, email?: string | null, phone?: string | null }, collaborations: Array<{ key: string, title: string }> }> | null, units: Array<{ score: number, unit: { key: string, name: string }, collaborations: Array<{ key: string }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3134,12 +3134,14 @@ export const WhoWorksWithDocument = new TypedDocumentString(`
     topics {
       key
       label
+      labelEn
     }
-    relatedTopics {
+    similarTopics {
       collaborations
       topic {
         key
         label
+        labelEn
       }
     }
     collaborations {

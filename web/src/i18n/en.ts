@@ -47,9 +47,9 @@ export const en: Dictionary = {
     noResults: 'No known collaborations with this unit on this topic.',
     readAs: 'Read as',
     noTopic: (text: string) => `No topic in the topic list matches "${text}"; the collaborations' texts were searched for every word. Check the spelling, or choose a topic from the list.`,
-    relatedInstead: 'Related topics on which this unit has collaborations',
-    relatedAlso: 'This unit also has collaborations on related topics',
-    relatedCount: (count: number) => (count === 1 ? '1 collaboration' : `${count} collaborations`),
+    similarInstead: 'Topics with similar names on which this unit has collaborations',
+    similarAlso: 'This unit also has collaborations on topics with similar names',
+    similarCount: (count: number) => (count === 1 ? '1 collaboration' : `${count} collaborations`),
   },
   columns: {
     title: 'Title',

@@ -45,9 +45,9 @@ export const nb = {
     noResults: 'Ingen kjente samarbeid med denne enheten om dette temaet.',
     readAs: 'Tolket som',
     noTopic: (text: string) => `Ingen tema i temalisten passer til «${text}»; samarbeidenes tekster ble søkt etter alle ordene. Sjekk stavemåten, eller velg et tema fra listen.`,
-    relatedInstead: 'Beslektede tema der enheten har samarbeid',
-    relatedAlso: 'Enheten har også samarbeid om beslektede tema',
-    relatedCount: (count: number) => `${count} samarbeid`,
+    similarInstead: 'Tema med lignende navn der enheten har samarbeid',
+    similarAlso: 'Enheten har også samarbeid om tema med lignende navn',
+    similarCount: (count: number) => `${count} samarbeid`,
   },
   columns: {
     title: 'Tittel',

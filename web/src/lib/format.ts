@@ -1,4 +1,5 @@
 import type { Dictionary } from '../i18n/nb';
+import type { Lang } from '../i18n';
 
 /** Oslo kommune › Bydel Alna › … from a unit and its ancestors (nearest first, as the API gives them). */
 export function treePath(unit: { name: string; ancestors: { name: string }[] }): string {
@@ -10,3 +11,6 @@ export function period(t: Dictionary, start: string | null | undefined, end: str
 }
 
 export const label = (table: Record<string, string>, code: string) => table[code] ?? code;
+
+/** A topic's label in the interface's language (the taxonomy's English label where it has one). */
+export const topicLabel = (lang: Lang, topic: { label: string; labelEn?: string | null }) => (lang === 'en' && topic.labelEn) || topic.label;

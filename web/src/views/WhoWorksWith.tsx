@@ -7,7 +7,7 @@ import type { Option } from '../components/Combobox';
 import { graphql } from '../gql';
 import type { WhoWorksWithQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
-import { label, period, treePath } from '../lib/format';
+import { label, period, topicLabel, treePath } from '../lib/format';
 import { collaborationPath, Link, navigate, unitPath as unitLink } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 
@@ -24,12 +24,14 @@ const WhoWorksWithDocument = graphql(`
       topics {
         key
         label
+        labelEn
       }
-      relatedTopics {
+      similarTopics {
         collaborations
         topic {
           key
           label
+          labelEn
         }
       }
       collaborations {
@@ -98,11 +100,12 @@ function askedPath(unit: string, topic: string, date: string | null): string {
 
 /** View 1: "who already works with unit X on topic Y?" — the coordinator's question, without GraphQL. */
 export function WhoWorksWith({ params }: { params: URLSearchParams }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const topicName = (topic: { label: string; labelEn?: string | null }) => topicLabel(lang, topic);
   const asked = { unit: params.get('unit') ?? '', topic: params.get('topic') ?? '', activeOn: params.get('date') || null };
   const [unit, setUnit] = useState<Option | null>(asked.unit ? { value: asked.unit, label: asked.unit } : null);
   const [topic, setTopic] = useState(asked.topic);
-  // A related topic's link asks anew from the same view: its box shows what is asked now.
+  // A similar topic's link asks anew from the same view: its box shows what is asked now.
   useEffect(() => setTopic(asked.topic), [asked.topic]);
   const [date, setDate] = useState(asked.activeOn ?? '');
   const [hint, setHint] = useState(false);
@@ -151,7 +154,7 @@ export function WhoWorksWith({ params }: { params: URLSearchParams }) {
         <div className="results" data-testid="who-results">
           {answer.topics.length > 0 ? (
             <p data-testid="who-topics">
-              {t.who.readAs}: {answer.topics.map((topic) => topic.label).join(', ')}
+              {t.who.readAs}: {answer.topics.map(topicName).join(', ')}
             </p>
           ) : (
             <p className="notice" data-testid="who-topics">
@@ -159,13 +162,13 @@ export function WhoWorksWith({ params }: { params: URLSearchParams }) {
             </p>
           )}
           {answer.collaborations.length === 0 && <p role="status">{t.who.noResults}</p>}
-          {answer.relatedTopics.length > 0 && (
-            <p data-testid="who-related">
-              {answer.collaborations.length > 0 ? t.who.relatedAlso : t.who.relatedInstead}:{' '}
-              {answer.relatedTopics.map((related, i) => (
-                <span key={related.topic.key}>
+          {answer.similarTopics.length > 0 && (
+            <p data-testid="who-similar">
+              {answer.collaborations.length > 0 ? t.who.similarAlso : t.who.similarInstead}:{' '}
+              {answer.similarTopics.map((similar, i) => (
+                <span key={similar.topic.key}>
                   {i > 0 && ', '}
-                  <Link to={askedPath(asked.unit, related.topic.key, asked.activeOn)}>{related.topic.label}</Link> ({t.who.relatedCount(related.collaborations)})
+                  <Link to={askedPath(asked.unit, similar.topic.key, asked.activeOn)}>{topicName(similar.topic)}</Link> ({t.who.similarCount(similar.collaborations)})
                 </span>
               ))}
             </p>
