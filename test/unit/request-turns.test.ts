@@ -62,7 +62,9 @@ describe('request turns', () => {
       take('D', 0);
       setImmediate(() => take('E', 0));
     });
+    // Until all have run, not a fixed time: a CI run found only A and B done after 50 ms on a busy machine.
     await settle();
+    await drained(turns);
     // Node's own order would answer everything ready before polling again, and a request arriving just after a
     // poll would wait for a whole round; here each slice is followed by a pass of the event loop, and a newcomer
     // queues behind the requests already waiting.
