@@ -18,6 +18,13 @@ const taxonomy = new Map(
     { id: 14, parentId: 3, label: 'Grunnstønad og hjelpestønad' },
     { id: 15, parentId: null, label: 'Rus og psykisk helse i arbeidslivet' },
     { id: 16, parentId: 15, label: 'Psykisk helse og rus blant unge arbeidstakere' },
+    { id: 17, parentId: null, label: 'Russ' },
+    { id: 18, parentId: null, label: 'Barnehager og skoler' },
+    { id: 19, parentId: null, label: 'Barnehagen og skolen' },
+    { id: 20, parentId: null, label: 'Barn og barns oppvekst' },
+    { id: 21, parentId: null, label: 'Barn og familie' },
+    { id: 22, parentId: null, label: 'Skole' },
+    { id: 23, parentId: null, label: 'Skolemat' },
   ].map((t) => [t.id, t]),
 );
 const similar = (id: number) => topicsSimilarByName(id, taxonomy);
@@ -40,15 +47,30 @@ describe('topics with similar names', () => {
     expect(similar(7)).toEqual([]);
   });
 
-  it('does not tie compounds that merely begin alike, as six-letter stems would', () => {
+  it('reads two inflected forms of one word as that word, and a label naming one word twice as naming it once', () => {
+    expect(similar(18)).toEqual([19, 22]);
+    expect(similar(19)).toEqual([18, 22]);
+    // {barn, oppvekst} and {barn, familie} share one word of two: not similar, either way.
+    expect(similar(20)).not.toContain(21);
+    expect(similar(21)).not.toContain(20);
+  });
+
+  it('does not tie words that merely begin alike: compounds, or a short word and a longer one', () => {
     expect(similar(13)).toEqual([]);
     expect(similar(14)).toEqual([]);
     expect(similar(5)).toEqual([]);
+    // "rus" (intoxication) and "russ" (school leavers' celebration); "skole" and "skolemat".
+    expect(similar(2)).not.toContain(17);
+    expect(similar(17)).toEqual([]);
+    expect(similar(22)).not.toContain(23);
+    expect(similar(23)).toEqual([]);
   });
 
   it('names only the upper of two similar topics where one is below the other: its work includes the lower one\'s', () => {
     expect(similar(2)).not.toContain(16);
     expect(similar(15)).toEqual([4, 2]);
+    // The lower one still names the topic that leaves it out (its parent, above it, is not named).
+    expect(similar(16)).toEqual([4, 2]);
   });
 
   it('are none for a topic it does not know or a label of function words only', () => {

@@ -52,39 +52,43 @@ export function subjectsUnder(topics: Pick<SubjectTopic, 'id' | 'parentId'>[]): 
   return under;
 }
 
+/** Inflectional endings of Norwegian (bokmål) and English nouns and adjectives, longest first. */
+const INFLECTIONS = ['ene', 'ane', 'ers', 'ens', 'ets', 'er', 'en', 'et', 'es', 'e', 'a', 's'];
+
 /**
- * Two words are forms of one word when they are equal or one is the other with an ending of at most three letters
- * (psykisk/psykiske, barnehage/barnehagen). Not the six-letter stems the subject model reads: those tie compounds
- * that merely begin alike (grunnskole/grunnstønad, praksisstudier/praksiskonsulent), which is noise the model
- * outweighs but a list of topics shown to a coordinator does not.
+ * A word without its inflectional ending, when at least four letters are left: psykiske and psykisk, barnehager and
+ * barnehagen, tjenester and tjenesten each share one. Not the six-letter stems the subject model reads, which tie
+ * compounds that merely begin alike (grunnskole/grunnstønad), nor "a word plus up to three letters" (rus/russ,
+ * skole/skolemat): noise the model outweighs, but not in a list of topics shown to a coordinator.
  */
-function sameWord(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return long.startsWith(short) && long.length - short.length <= 3;
+function wordRoot(word: string): string {
+  const ending = INFLECTIONS.find((e) => word.endsWith(e) && word.length - e.length >= 4);
+  return ending ? word.slice(0, -ending.length) : word;
 }
 
 /**
- * Topics whose labels are similar to a topic's label: they share at least two content words with it, or one when
- * either label has only one; not the topic itself, nor any above or below it (those are its own answer or wider);
- * and of similar topics where one is below another, only the upper one, whose work includes the lower one's. A
- * taxonomy files one piece of work in one branch: the seed taxonomy has "Psykisk helse og rus" under health and
+ * Topics whose labels are similar to a topic's label: they share at least two content words with it (by wordRoot),
+ * or one when either label has only one; not the topic itself, nor any above or below it (those are its own answer
+ * or wider). Of similar topics where one is below another, only the upper one is named, since its work includes the
+ * lower one's; so the likeness is symmetric, but a lower topic may name one that does not name it back. A taxonomy
+ * files one piece of work in one branch: the seed taxonomy has "Psykisk helse og rus" under health and
  * "Arbeidsinkludering ved rus- og psykiske utfordringer" under work and health, and a coordinator who picks the one
- * should learn that Oslo's work is filed under the other. Symmetric; in label order.
+ * should learn that Oslo's work is filed under the other. In label order.
  */
 export function topicsSimilarByName(topicId: number, topics: ReadonlyMap<number, Pick<SubjectTopic, 'id' | 'parentId' | 'label'>>): number[] {
-  const words = (label: string) => [...new Set(tokenize(label).filter(isContentWord))];
+  const roots = (label: string) => new Set(tokenize(label).filter(isContentWord).map(wordRoot));
   const asked = topics.get(topicId);
   if (!asked) return [];
-  const mine = words(asked.label);
+  const mine = roots(asked.label);
   const isAbove = (above: number, below: number) => {
     for (let t = topics.get(below)?.parentId ?? null; t !== null; t = topics.get(t)?.parentId ?? null) if (t === above) return true;
     return false;
   };
   const similar = [...topics.values()].filter((t) => {
     if (t.id === topicId || isAbove(t.id, topicId) || isAbove(topicId, t.id)) return false;
-    const theirs = words(t.label);
-    const needed = Math.min(2, mine.length, theirs.length);
-    return needed > 0 && mine.filter((w) => theirs.some((v) => sameWord(w, v))).length >= needed;
+    const theirs = roots(t.label);
+    const needed = Math.min(2, mine.size, theirs.size);
+    return needed > 0 && [...mine].filter((w) => theirs.has(w)).length >= needed;
   });
   return similar
     .filter((t) => !similar.some((other) => isAbove(other.id, t.id)))
