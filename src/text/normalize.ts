@@ -43,6 +43,21 @@ export function stem(word: string): string {
   return word.slice(0, 6);
 }
 
+/** Inflectional endings of Norwegian (bokmål) and English nouns and adjectives, longest first. */
+const INFLECTIONS = ['ene', 'ane', 'ers', 'ens', 'ets', 'er', 'en', 'et', 'es', 'e', 'a', 's'];
+
+/**
+ * A word without its inflectional ending, when at least four letters are left: psykiske and psykisk, barnehager and
+ * barnehagen, tjenester and tjenesten each share one. For what is shown to people as "the same word" (topics with
+ * similar names); not `stem`, whose six-letter prefixes tie compounds that merely begin alike (grunnskole/
+ * grunnstønad), nor "a word plus up to three letters" (rus/russ, skole/skolemat): noise the subject model outweighs,
+ * but not in a list a coordinator reads. A listed set of endings, so that what it ties together can be read here.
+ */
+export function wordRoot(word: string): string {
+  const ending = INFLECTIONS.find((e) => word.endsWith(e) && word.length - e.length >= 4);
+  return ending ? word.slice(0, -ending.length) : word;
+}
+
 /** Bounds on free text a caller searches with: each search stays a few index look-ups on either database. */
 export const SEARCH_LIMITS = { characters: 200, words: 10, wordCharacters: 50 } as const;
 

@@ -1,4 +1,4 @@
-import { isContentWord, stem, tokenize } from '../../text/normalize';
+import { isContentWord, stem, tokenize, wordRoot } from '../../text/normalize';
 
 /**
  * What each collaboration is really about, inferred per registry without knowing its words in advance.
@@ -50,20 +50,6 @@ export function subjectsUnder(topics: Pick<SubjectTopic, 'id' | 'parentId'>[]): 
     for (let t: number | null = subject; t !== null; t = parentOf.get(t) ?? null) under.set(t, [...(under.get(t) ?? []), subject]);
   }
   return under;
-}
-
-/** Inflectional endings of Norwegian (bokmål) and English nouns and adjectives, longest first. */
-const INFLECTIONS = ['ene', 'ane', 'ers', 'ens', 'ets', 'er', 'en', 'et', 'es', 'e', 'a', 's'];
-
-/**
- * A word without its inflectional ending, when at least four letters are left: psykiske and psykisk, barnehager and
- * barnehagen, tjenester and tjenesten each share one. Not the six-letter stems the subject model reads, which tie
- * compounds that merely begin alike (grunnskole/grunnstønad), nor "a word plus up to three letters" (rus/russ,
- * skole/skolemat): noise the model outweighs, but not in a list of topics shown to a coordinator.
- */
-function wordRoot(word: string): string {
-  const ending = INFLECTIONS.find((e) => word.endsWith(e) && word.length - e.length >= 4);
-  return ending ? word.slice(0, -ending.length) : word;
 }
 
 /**
