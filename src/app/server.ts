@@ -21,6 +21,7 @@ import { compiledExecution } from '../graphql/executor';
 import { limitsPlugin, QueryGate, RepetitionRule } from '../graphql/limits';
 import { AcceptedOperations, FastPath } from '../graphql/fast-path';
 import { getSchema } from './schema';
+import { WEB_APP_OPERATIONS } from './web-app-operations';
 import { AccessPolicy } from '../modules/auth/access-policy';
 import { Role } from '../modules/auth/api-token.entity';
 import { actorName, ANONYMOUS, hasRole, Principal, unauthenticated } from '../modules/auth/principal';
@@ -32,6 +33,8 @@ import { observationPlugin, observe, observeOperation, observeResult, Observatio
 import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } from '../http/rate-limit';
 import { StaticFiles } from '../http/static-files';
 import { RequestTurns } from '../http/request-turns';
+import { ReceiveDeadlines } from '../http/receive-deadlines';
+import { guardConnections } from '../http/connection-guard';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -78,6 +81,7 @@ const workBudgetPlugin: ApolloServerPlugin<RequestContext> = {
 };
 
 class BodyTooLarge extends Error {}
+class BodyTooSlow extends Error {}
 
 /** What the server reads of a request's target; a URL is one. */
 type RequestTarget = Pick<URL, 'pathname' | 'search' | 'searchParams'>;
@@ -119,30 +123,39 @@ function isImportOnly(body: unknown): boolean {
 
 /**
  * The body as text, or BodyTooLarge as soon as it is known to pass the limit (from Content-Length, or once the
- * bytes received pass it). A refused body is then drained and dropped, never held, so the 413 reaches the client
- * and the connection is closed after it.
+ * bytes received pass it), or BodyTooSlow when it has not all come within `deadlineMs`. A refused body is then
+ * drained and dropped, never held, so the refusal reaches the client and the connection is closed after it.
  */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number, deadlines: ReceiveDeadlines, deadlineMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const refuse = () => {
+    const refuse = (error: Error) => {
       req.removeAllListeners('data');
+      req.removeAllListeners('end');
       req.resume();
-      reject(new BodyTooLarge());
+      reject(error);
     };
-    if (Number(req.headers['content-length'] ?? 0) > limit) return refuse();
+    if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
+    const arrived = deadlines.watch(deadlineMs, () => refuse(new BodyTooSlow()));
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
         chunks.length = 0;
-        refuse();
+        arrived();
+        refuse(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      arrived();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (error) => {
+      arrived();
+      reject(error);
+    });
   });
 }
 
@@ -217,8 +230,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     hideSchemaDetailsFromClientErrors: !config.development,
   });
   const limiter = createRateLimiter(config, dataSource, logger);
-  const metrics = new Metrics(dataSource, services.analysis);
+  const metrics = new Metrics(dataSource, services.analysis, WEB_APP_OPERATIONS);
   const webApp = new StaticFiles(config.webDir);
+  const deadlines = new ReceiveDeadlines();
   const turns = new RequestTurns(config.database.type === 'sqlite', config.executionTimeoutMs, {}, readBatchOf(dataSource));
   await apollo.start();
   const stopRelay =
@@ -265,8 +279,14 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       if (Buffer.byteLength(text) > config.maxBodyBytes && !(isJson && isImportOnly(body))) return tooLarge(config.maxBodyBytes);
       return { body };
     };
-    return readBody(req, limit).then(parse, (error: unknown) => {
+    const deadlineMs = mayImport ? Math.max(config.receiveTimeoutMs, config.importReceiveTimeoutMs) : config.receiveTimeoutMs;
+    return readBody(req, limit, deadlines, deadlineMs).then(parse, (error: unknown) => {
       if (error instanceof BodyTooLarge) return tooLarge(limit);
+      if (error instanceof BodyTooSlow) {
+        res.once('finish', () => req.destroy());
+        refuse(res, observation, 408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${deadlineMs} ms`, { connection: 'close' });
+        return null;
+      }
       throw error;
     });
   };
@@ -373,6 +393,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     body: unknown,
   ): MaybePromise<void> => {
     observation.actor = actorName(principal);
+    observation.anonymous = principal.kind === 'anonymous';
     const readBudgetMs = readBudgetFor(principal);
     const language = preferredLanguage(req.headers['accept-language']);
     const contextValue = (): RequestContext =>
@@ -453,16 +474,26 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     );
   };
 
-  const server = http.createServer((req, res) => {
-    try {
-      serve(req, res);
-    } catch (error) {
-      // A throw here would otherwise end the process: the last line of defence for one request, not a way to answer.
-      logger.error({ err: error }, 'request failed before it was routed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
-    }
-  });
+  const server = http.createServer(
+    {
+      // A request's headers, then its body (readGraphQLBody), have receiveTimeoutMs each; Node's own limit on the
+      // whole request is the outer bound, for an ADMIN's import. Node checks both on this interval (30 s by default).
+      headersTimeout: config.receiveTimeoutMs,
+      requestTimeout: config.receiveTimeoutMs + Math.max(config.receiveTimeoutMs, config.importReceiveTimeoutMs),
+      connectionsCheckingInterval: Math.min(1000, config.receiveTimeoutMs),
+    },
+    (req, res) => {
+      try {
+        serve(req, res);
+      } catch (error) {
+        // A throw here would otherwise end the process: the last line of defence for one request, not a way to answer.
+        logger.error({ err: error }, 'request failed before it was routed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.end();
+      }
+    },
+  );
+  guardConnections(server, { maxConnections: config.maxConnections, maxPerAddress: config.maxConnectionsPerAddress }, (reason) => metrics.connectionRefused(reason));
 
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = requestTarget(req.url);

@@ -24,6 +24,17 @@ export interface Config {
   maxBodyBytes: number;
   /** Largest body for an importRegistry request (ADMIN only). */
   maxImportBodyBytes: number;
+  /**
+   * How long a request's headers may take to arrive, and then its body: a client that sends a byte now and then
+   * holds its connection no longer than this.
+   */
+  receiveTimeoutMs: number;
+  /** The same for the body of an ADMIN's request (a snapshot import of up to maxImportBodyBytes). */
+  importReceiveTimeoutMs: number;
+  /** Connections held open at once, in all; 0 = no cap. */
+  maxConnections: number;
+  /** Connections held open at once from one socket address; 0 = no cap (the default behind proxies). */
+  maxConnectionsPerAddress: number;
   /** Largest serialised GraphQL response; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
   maxResponseBytes: number;
   /** Anonymous callers may read organisational data (never personal fields, never mutations). */
@@ -136,6 +147,7 @@ function parsePort(raw: string | undefined): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const executionTimeoutMs = parseWholeNumber('REGISTRY_EXECUTION_TIMEOUT_MS', env.REGISTRY_EXECUTION_TIMEOUT_MS, 30000);
   const database = parseDatabaseUrl(env.DATABASE_URL);
+  const trustProxyHops = env.REGISTRY_TRUST_PROXY_HOPS === '0' ? 0 : parseWholeNumber('REGISTRY_TRUST_PROXY_HOPS', env.REGISTRY_TRUST_PROXY_HOPS, 0);
   const rateLimitStore = parseChoice('REGISTRY_RATE_LIMIT_STORE', env.REGISTRY_RATE_LIMIT_STORE, ['memory', 'postgres'] as const, 'memory');
   if (rateLimitStore === 'postgres' && database.type !== 'postgres') throw new ConfigError('REGISTRY_RATE_LIMIT_STORE: postgres needs a postgres:// DATABASE_URL');
   return {
@@ -149,6 +161,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: path.resolve(env.REGISTRY_WEB_DIR || path.join(projectRoot, 'dist', 'web')),
     maxBodyBytes: parseWholeNumber('REGISTRY_MAX_BODY_BYTES', env.REGISTRY_MAX_BODY_BYTES, 1024 * 1024),
     maxImportBodyBytes: parseWholeNumber('REGISTRY_MAX_IMPORT_BYTES', env.REGISTRY_MAX_IMPORT_BYTES, 64 * 1024 * 1024),
+    receiveTimeoutMs: parseWholeNumber('REGISTRY_RECEIVE_TIMEOUT_MS', env.REGISTRY_RECEIVE_TIMEOUT_MS, 10000),
+    importReceiveTimeoutMs: parseWholeNumber('REGISTRY_IMPORT_RECEIVE_TIMEOUT_MS', env.REGISTRY_IMPORT_RECEIVE_TIMEOUT_MS, 300000),
+    maxConnections: env.REGISTRY_MAX_CONNECTIONS === '0' ? 0 : parseWholeNumber('REGISTRY_MAX_CONNECTIONS', env.REGISTRY_MAX_CONNECTIONS, 2048),
+    // Behind a proxy every client has the proxy's address: a cap per address would cap the proxy.
+    maxConnectionsPerAddress:
+      env.REGISTRY_MAX_CONNECTIONS_PER_ADDRESS === '0' ? 0 : parseWholeNumber('REGISTRY_MAX_CONNECTIONS_PER_ADDRESS', env.REGISTRY_MAX_CONNECTIONS_PER_ADDRESS, trustProxyHops ? 0 : 256),
     maxResponseBytes: parseWholeNumber('REGISTRY_MAX_RESPONSE_BYTES', env.REGISTRY_MAX_RESPONSE_BYTES, 8 * 1024 * 1024),
     anonymousRead: parseBoolean('REGISTRY_ANONYMOUS_READ', env.REGISTRY_ANONYMOUS_READ, true),
     introspection: parseBoolean('REGISTRY_INTROSPECTION', env.REGISTRY_INTROSPECTION, true),
@@ -160,7 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     rateLimitPerMinute: env.REGISTRY_RATE_LIMIT === '0' ? 0 : parseWholeNumber('REGISTRY_RATE_LIMIT', env.REGISTRY_RATE_LIMIT, 600),
     rateLimitStore,
-    trustProxyHops: env.REGISTRY_TRUST_PROXY_HOPS === '0' ? 0 : parseWholeNumber('REGISTRY_TRUST_PROXY_HOPS', env.REGISTRY_TRUST_PROXY_HOPS, 0),
+    trustProxyHops,
     logLevel: parseChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     metricsToken: env.REGISTRY_METRICS_TOKEN || null,
     backupKey: parseBackupKey(env.REGISTRY_BACKUP_KEY),

@@ -13,6 +13,8 @@ export interface Observation {
   startedAt: number;
   stats: StatementStats;
   actor?: string;
+  /** Set once the caller is known: whether it sent no token. */
+  anonymous?: boolean;
   operation?: { name: string; type: string };
   errorCodes: string[];
   userErrorCodes: string[];
@@ -58,6 +60,7 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
       status,
       durationSeconds,
       operation: observation.operation,
+      anonymous: observation.anonymous ?? true,
       errorCodes: observation.errorCodes,
       userErrorCodes: observation.userErrorCodes,
       sqlStatements: observation.stats.sqlStatements,

@@ -17,6 +17,8 @@ export interface RequestRecord {
   durationSeconds: number;
   /** GraphQL operation name and type, when the request got as far as resolving one. */
   operation?: { name: string; type: string };
+  /** Whether the caller sent no token: its operation names take no series of their own (see operationLabel). */
+  anonymous: boolean;
   /** `extensions.code` of each error in the response, and codes answered before GraphQL ran (429, 413, 401…). */
   errorCodes: string[];
   /** Codes of the `userErrors` in mutation payloads. */
@@ -25,7 +27,7 @@ export interface RequestRecord {
 }
 
 /** Operation names are chosen by clients; past this many distinct names the rest share one label value. */
-const MAX_OPERATION_NAMES = 200;
+export const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 let processRegistry: Registry | undefined;
@@ -63,8 +65,14 @@ export class Metrics {
   private readonly duration: Histogram<'operation' | 'type'>;
   private readonly errors: Counter<'code' | 'kind'>;
   private readonly statements: Counter;
+  private readonly refusedConnections: Counter<'reason'>;
 
-  constructor(ds: DataSource, analysis: { figures(): Promise<AnalysisFigures | null> }) {
+  /**
+   * `knownOperations`: names that have their series from the start (the web app's operations, which anonymous
+   * callers send); any other name takes one of the MAX_OPERATION_NAMES series when a token holder first sends it.
+   */
+  constructor(ds: DataSource, analysis: { figures(): Promise<AnalysisFigures | null> }, knownOperations: readonly string[] = []) {
+    for (const name of knownOperations) if (OPERATION_NAME.test(name)) this.operationNames.add(name);
     const registers = [this.registry];
     this.requests = new Counter({ name: 'registry_http_requests_total', help: 'HTTP requests answered, by route, method and status', labelNames: ['route', 'method', 'status'], registers });
     this.duration = new Histogram({
@@ -81,6 +89,12 @@ export class Metrics {
       registers,
     });
     this.statements = new Counter({ name: 'registry_db_statements_total', help: 'SQL statements run for GraphQL requests', registers });
+    this.refusedConnections = new Counter({
+      name: 'registry_http_connections_refused_total',
+      help: 'Connections answered 503 and closed at once, by the cap they met: "total" (REGISTRY_MAX_CONNECTIONS) or "address" (REGISTRY_MAX_CONNECTIONS_PER_ADDRESS)',
+      labelNames: ['reason'],
+      registers,
+    });
     const pool = (name: string, help: string, read: (s: PoolStats) => number, labels?: { state: (s: PoolStats) => Record<string, number> }) =>
       new Gauge({
         name,
@@ -119,8 +133,13 @@ export class Metrics {
     for (const code of r.userErrorCodes) this.errors.inc({ code, kind: 'user' });
     if (r.route !== 'graphql') return;
     this.statements.inc(r.sqlStatements);
-    const operation = r.operation ? this.operationLabel(r.operation.name) : '(none)';
+    const operation = r.operation ? this.operationLabel(r.operation.name, r.anonymous) : '(none)';
     this.duration.observe({ operation, type: r.operation?.type ?? '(none)' }, r.durationSeconds);
+  }
+
+  /** A connection refused before it became a request (src/http/connection-guard.ts): it has no request to record. */
+  connectionRefused(reason: 'total' | 'address'): void {
+    this.refusedConnections.inc({ reason });
   }
 
   async render(): Promise<{ contentType: string; body: string }> {
@@ -128,11 +147,15 @@ export class Metrics {
     return { contentType: merged.contentType, body: await merged.metrics() };
   }
 
-  private operationLabel(name: string): string {
+  /**
+   * An anonymous caller could otherwise fill every series with made-up names (one request each) before the names
+   * anyone watches were first sent; a token holder is known and rate limited on its own budget.
+   */
+  private operationLabel(name: string, anonymous: boolean): string {
     if (name === '(anonymous)') return name;
     if (!OPERATION_NAME.test(name)) return '(other)';
     if (this.operationNames.has(name)) return name;
-    if (this.operationNames.size >= MAX_OPERATION_NAMES) return '(other)';
+    if (anonymous || this.operationNames.size >= MAX_OPERATION_NAMES) return '(other)';
     this.operationNames.add(name);
     return name;
   }

@@ -149,7 +149,7 @@ describe('Prometheus metrics at /metrics', () => {
   it('keeps client-chosen operation names from growing the label set without bound', async () => {
     const metrics = new Metrics(server.dataSource, server.services.analysis);
     const request = (name: string) =>
-      metrics.record({ route: 'graphql', method: 'POST', status: 200, durationSeconds: 0.01, operation: { name, type: 'query' }, errorCodes: [], userErrorCodes: [], sqlStatements: 1 });
+      metrics.record({ route: 'graphql', method: 'POST', status: 200, durationSeconds: 0.01, operation: { name, type: 'query' }, anonymous: false, errorCodes: [], userErrorCodes: [], sqlStatements: 1 });
     for (let i = 0; i < 250; i++) request(`Op${i}`);
     request('Op0');
     request('not a name {}');
@@ -158,6 +158,21 @@ describe('Prometheus metrics at /metrics', () => {
     expect(operations.size).toBe(201);
     expect(sample(body, 'registry_graphql_request_duration_seconds_count{operation="Op0",type="query"}')).toBe(2);
     expect(sample(body, 'registry_graphql_request_duration_seconds_count{operation="(other)",type="query"}')).toBe(51);
+  });
+
+  it("gives an anonymous caller's operation names no series of their own, except the web app's and names a token holder sent", async () => {
+    const anonymous = (name: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `query ${name} { topics { totalCount } }` }) });
+    // An attacker's made-up names, a request each: before, they took the series the operators watch.
+    for (let i = 0; i < 5; i++) expect((await anonymous(`Junk${i}`)).status).toBe(200);
+    expect((await anonymous('WhoAmI')).status).toBe(200);
+    await server.gql('query PortalPage { topics { totalCount } }');
+    expect((await anonymous('PortalPage')).status).toBe(200);
+    const text = await scrape();
+    const operations = [...text.matchAll(/registry_graphql_request_duration_seconds_count\{operation="([^"]*)"/g)].map((m) => m[1]);
+    expect(operations.filter((name) => name!.startsWith('Junk'))).toEqual([]);
+    expect(sample(text, 'registry_graphql_request_duration_seconds_count{operation="(other)",type="query"}')).toBe(5);
+    expect(sample(text, 'registry_graphql_request_duration_seconds_count{operation="WhoAmI",type="query"}')).toBe(1);
+    expect(sample(text, 'registry_graphql_request_duration_seconds_count{operation="PortalPage",type="query"}')).toBe(2);
   });
 });
 

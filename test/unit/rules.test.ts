@@ -100,6 +100,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ REGISTRY_RATE_LIMIT_STORE: 'redis' })).toThrow('REGISTRY_RATE_LIMIT_STORE: expected one of memory, postgres');
     expect(() => loadConfig({ REGISTRY_TRUST_PROXY_HOPS: '-1' })).toThrow('REGISTRY_TRUST_PROXY_HOPS');
   });
+  it('caps connections per address only where the socket address is the client (no proxy in front)', () => {
+    const direct = loadConfig({});
+    expect([direct.maxConnections, direct.maxConnectionsPerAddress, direct.receiveTimeoutMs, direct.importReceiveTimeoutMs]).toEqual([2048, 256, 10000, 300000]);
+    expect(loadConfig({ REGISTRY_TRUST_PROXY_HOPS: '1' }).maxConnectionsPerAddress).toBe(0);
+    expect(loadConfig({ REGISTRY_TRUST_PROXY_HOPS: '1', REGISTRY_MAX_CONNECTIONS_PER_ADDRESS: '5000' }).maxConnectionsPerAddress).toBe(5000);
+    expect(loadConfig({ REGISTRY_MAX_CONNECTIONS: '0', REGISTRY_MAX_CONNECTIONS_PER_ADDRESS: '0' })).toMatchObject({ maxConnections: 0, maxConnectionsPerAddress: 0 });
+    expect(() => loadConfig({ REGISTRY_MAX_CONNECTIONS_PER_ADDRESS: 'many' })).toThrow('REGISTRY_MAX_CONNECTIONS_PER_ADDRESS: expected a positive whole number, got "many"');
+    expect(() => loadConfig({ REGISTRY_RECEIVE_TIMEOUT_MS: '0' })).toThrow('REGISTRY_RECEIVE_TIMEOUT_MS: expected a positive whole number, got "0"');
+  });
   it('keeps rate-limit buckets in PostgreSQL only when the registry is on PostgreSQL', () => {
     expect(() => loadConfig({ REGISTRY_RATE_LIMIT_STORE: 'postgres' })).toThrow('REGISTRY_RATE_LIMIT_STORE: postgres needs a postgres:// DATABASE_URL');
     const shared = loadConfig({ DATABASE_URL: 'postgres://u@h/db', REGISTRY_RATE_LIMIT_STORE: 'postgres', REGISTRY_TRUST_PROXY_HOPS: '1' });

@@ -1,0 +1,19 @@
+/**
+ * The operations the web app (web/src) sends, by name: anonymous coordinators send them, so they have their own
+ * series in /metrics from the start (src/observability/metrics.ts). test/unit/web-app-operations.test.ts checks the
+ * list against the web app's generated documents.
+ */
+export const WEB_APP_OPERATIONS: readonly string[] = [
+  'AllTopics',
+  'CollaborationPage',
+  'GapCountsByUnit',
+  'GapOverview',
+  'OverlapClusters',
+  'Review',
+  'TableExport',
+  'TableImport',
+  'UnitPage',
+  'UnitSearch',
+  'WhoAmI',
+  'WhoWorksWith',
+];
