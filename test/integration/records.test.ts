@@ -85,4 +85,50 @@ describe('personal data rights', () => {
     const viewer = await server.token('VIEWER');
     expect((await server.gqlAs(viewer, `query($id: ID!) { personExport(id: $id) }`, { id: person.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it("replaces the person's keys, the old ones too, wherever the registry and its history name them", async () => {
+    const created = await server.gql(`mutation { personCreate(input: { key: "sigrunnhild-tveitaberg", name: "Sigrunnhild Tveitaberg", email: "sigrunnhild@example.org" }) { person { id } userErrors { message } } }`);
+    const id = created.data.personCreate.person.id;
+    expect((await server.gql(`mutation($id: ID!) { personUpdate(input: { id: $id, version: 1, key: "sigrunnhild-tveitaberg-uio" }) { userErrors { message } } }`, { id })).data.personUpdate.userErrors).toEqual([]);
+    const collaboration = (await server.gql(`{ collaboration(key: "c-000003") { id version } }`)).data.collaboration;
+    const added = await server.gql(`mutation($c: ID!, $v: Int!) { collaborationPersonAdd(input: { id: $c, version: $v, person: "sigrunnhild-tveitaberg-uio", role: CONTACT }) { userErrors { message } } }`, {
+      c: collaboration.id,
+      v: collaboration.version,
+    });
+    expect(added.data.collaborationPersonAdd.userErrors).toEqual([]);
+    const agreement = (await server.gql(`{ agreements(first: 1) { nodes { id version } } }`)).data.agreements.nodes[0];
+    const contact = await server.gql(`mutation($a: ID!, $v: Int!) { agreementUpdate(input: { id: $a, version: $v, contacts: [{ person: "sigrunnhild-tveitaberg-uio", role: "kontakt" }] }) { userErrors { message } } }`, {
+      a: agreement.id,
+      v: agreement.version,
+    });
+    expect(contact.data.agreementUpdate.userErrors).toEqual([]);
+
+    const erased = await server.gql(`mutation($id: ID!) { personErase(input: { id: $id }) { person { id key name } userErrors { message } } }`, { id });
+    const key = erased.data.personErase.person.key;
+    expect(erased.data.personErase).toEqual({ person: { id, key: expect.stringMatching(/^erased-person-\d+$/), name: '[erased person]' }, userErrors: [] });
+
+    const history = `changes { field before after } recordKey`;
+    const everything = await server.gql(
+      `query($id: ID!, $c: ID!, $a: ID!) {
+        byOldKey: person(key: "sigrunnhild-tveitaberg-uio") { id } byNewKey: person(key: "${key}") { id }
+        search: people(filter: { text: "sigrunnhild" }) { nodes { key } }
+        collaboration(id: $c) { people { person { key } } }
+        personLog: auditLog(first: 100, filter: { record: $id }) { nodes { ${history} } }
+        collaborationLog: auditLog(first: 100, filter: { record: $c }) { nodes { ${history} } }
+        agreementLog: auditLog(first: 100, filter: { record: $a }) { nodes { ${history} } }
+        personExport(id: $id) exportRegistry }`,
+      { id, c: collaboration.id, a: agreement.id },
+    );
+    expect(everything.errors).toBeUndefined();
+    expect(everything.data.byOldKey).toBeNull();
+    expect(everything.data.byNewKey).toEqual({ id });
+    expect(everything.data.search.nodes).toEqual([]);
+    expect(everything.data.collaboration.people.map((p: { person: { key: string } }) => p.person.key)).toContain(key);
+    const text = JSON.stringify(everything.data);
+    for (const gone of ['sigrunnhild-tveitaberg', 'Sigrunnhild', 'sigrunnhild@example.org']) expect(text).not.toContain(gone);
+    // The history still says what happened, under the new key.
+    expect(everything.data.personLog.nodes.map((n: { recordKey: string }) => n.recordKey)).toEqual([key, key, key]);
+    expect(JSON.stringify(everything.data.collaborationLog.nodes)).toContain(`"person":"${key}"`);
+    expect(JSON.stringify(everything.data.agreementLog.nodes)).toContain(`"person":"${key}"`);
+  });
 });

@@ -45,7 +45,7 @@ export class RecordsResolver {
   }
 
   @Mutation(() => PersonErasePayload, {
-    description: "Replaces a person's name and contact data with a placeholder, in the record and in its history, keeping where they took part (ADMIN).",
+    description: "Replaces a person's name and contact data with a placeholder and their key with `erased-person-<n>` (a key is often the name as a slug), in the record and in every history entry naming them, keeping where they took part (ADMIN). The global id stays.",
   })
   personErase(@Arg('input', () => PersonEraseInput) input: PersonEraseInput, @Ctx() ctx: Context) {
     return mutationPayload(() => {

@@ -1,10 +1,10 @@
-import { DataSource } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { ChangeFeed } from '../../db/change-feed';
 import { RegistryError } from '../../errors/registry-error';
 import { normalizeText } from '../../text/normalize';
 import { RecordBase } from '../../db/record-base';
 import { RecordClass } from '../../db/references';
-import { rawQuery } from '../../db/sql';
+import { containsCondition, rawQuery } from '../../db/sql';
 import { fromGlobalId } from '../../graphql/node-id';
 import { Agreement, AgreementContact } from '../agreements/agreement.entity';
 import { AuditAction, AuditEntry } from '../audit/audit-entry.entity';
@@ -48,6 +48,23 @@ const REFERENCES: Record<string, { from: string; owner: string; column: string; 
 
 export const ERASED_NAME = '[erased person]';
 const PERSONAL_FIELDS = ['name', 'email', 'phone', 'title'];
+
+/** `erased-person-<id>`, or with a number after it should a record already have that key. */
+async function erasedKey(people: Repository<Person>, id: number): Promise<string> {
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? `erased-person-${id}` : `erased-person-${id}-${n}`;
+    if (!(await people.exists({ where: { key }, withDeleted: true }))) return key;
+  }
+}
+
+/**
+ * A history value with the person's key replaced where it names them: the person of a collaboration's `people` and
+ * of an agreement's `contacts` (snapshot form); any other value is left as it is.
+ */
+function renamePerson(value: unknown, oldKey: string, key: string): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((item) => (item && typeof item === 'object' && (item as { person?: unknown }).person === oldKey ? { ...item, person: key } : item));
+}
 
 /** Record lifecycle across types: restoring deleted records, and a person's data rights (erasure, export). */
 export class RecordsService {
@@ -101,37 +118,59 @@ export class RecordsService {
     return restored;
   }
 
-  /** Replaces a person's name and contact data with a placeholder, in the record and in its history. */
+  /**
+   * Replaces a person's name and contact data with a placeholder, in the record and in its history, and their key
+   * too (keys are often the name as a slug): the record and every history entry naming the person, theirs or a
+   * collaboration's or agreement's, name them by the new key. Where they took part is kept.
+   */
   async erasePerson(globalId: string): Promise<Person> {
     const { type, id } = this.target(globalId);
     if (type !== 'Person') throw RegistryError.of('id', 'INVALID', 'personErase takes the global id of a person');
     return this.ds.transaction(async (em) => {
       const person = await em.getRepository(Person).findOne({ where: { id }, withDeleted: true });
       if (!person) throw RegistryError.of('id', 'NOT_FOUND', `no person "${globalId}"`);
+      const key = await erasedKey(em.getRepository(Person), id);
       await em.getRepository(Person).update(id, {
+        key,
         name: ERASED_NAME,
         email: null,
         phone: null,
         title: null,
-        searchText: normalizeText(`${ERASED_NAME} | ${person.key}`),
+        searchText: normalizeText(`${ERASED_NAME} | ${key}`),
         version: person.version + 1,
       });
       const entries = await em.getRepository(AuditEntry).findBy({ recordType: RECORD_TYPE.people, recordId: id });
+      // Every key the person has had: the history holds the old ones, and other records' history names them.
+      const keys = new Set([person.key, ...entries.flatMap((e) => e.changes.filter((c) => c.field === 'key').flatMap((c) => [c.before, c.after]))].filter((k): k is string => typeof k === 'string'));
       for (const entry of entries) {
         const changes = entry.changes.map((c) =>
           PERSONAL_FIELDS.includes(c.field)
             ? { field: c.field, before: c.before === null ? null : c.field === 'name' ? ERASED_NAME : null, after: c.after === null ? null : c.field === 'name' ? ERASED_NAME : null }
-            : c,
+            : c.field === 'key'
+              ? { field: c.field, before: c.before === null ? null : key, after: c.after === null ? null : key }
+              : c,
         );
-        await em.getRepository(AuditEntry).update(entry.id, { changes: changes as never });
+        await em.getRepository(AuditEntry).update(entry.id, { recordKey: key, changes: changes as never });
+      }
+      for (const oldKey of keys) {
+        const quoted = containsCondition('entry.changes', 'quoted', JSON.stringify(oldKey));
+        const naming = await em
+          .getRepository(AuditEntry)
+          .createQueryBuilder('entry')
+          .where('entry.recordType IN (:...types)', { types: [RECORD_TYPE.collaborations, RECORD_TYPE.agreements] })
+          .andWhere(quoted.sql, quoted.params)
+          .getMany();
+        for (const entry of naming) {
+          await em.getRepository(AuditEntry).update(entry.id, { changes: entry.changes.map((c) => ({ ...c, before: renamePerson(c.before, oldKey, key), after: renamePerson(c.after, oldKey, key) })) as never });
+        }
       }
       await em.getRepository(AuditEntry).insert({
         actor: currentActor(),
         action: AuditAction.ERASE,
         recordType: RECORD_TYPE.people,
         recordId: id,
-        recordKey: person.key,
-        changes: PERSONAL_FIELDS.map((field) => ({ field, before: null, after: field === 'name' ? ERASED_NAME : null })) as never,
+        recordKey: key,
+        changes: [...PERSONAL_FIELDS.map((field) => ({ field, before: null, after: field === 'name' ? ERASED_NAME : null })), { field: 'key', before: null, after: key }] as never,
       });
       return (await em.getRepository(Person).findOne({ where: { id }, withDeleted: true }))!;
     });

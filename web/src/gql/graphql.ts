@@ -1152,7 +1152,7 @@ export type Mutation = {
   personCreate: PersonCreatePayload;
   /** Deletes a person who takes part in no collaboration or agreement. */
   personDelete: PersonDeletePayload;
-  /** Replaces a person's name and contact data with a placeholder, in the record and in its history, keeping where they took part (ADMIN). */
+  /** Replaces a person's name and contact data with a placeholder and their key with `erased-person-<n>` (a key is often the name as a slug), in the record and in every history entry naming them, keeping where they took part (ADMIN). The global id stays. */
   personErase: PersonErasePayload;
   /** Updates a person (one transaction; userErrors name each bad field). */
   personUpdate: PersonUpdatePayload;
