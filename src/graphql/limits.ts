@@ -17,6 +17,7 @@ import {
   ValidationContext,
   ValueNode,
 } from 'graphql';
+import { Extensions } from 'type-graphql';
 import { QueryLimits } from '../config';
 import { Lru, MAX_OPERATIONS, operationKey } from './operation-cache';
 import { RegistryError } from '../errors/registry-error';
@@ -36,7 +37,17 @@ interface Measure {
   depth: number;
   aliases: number;
   cost: number;
+  /** How often it asks for fields marked OncePerRequest, aliases and fragment spreads each counted. */
+  wholeReads: number;
 }
+
+const ONCE_PER_REQUEST = 'oncePerRequest';
+
+/**
+ * On a field that reads the whole registry (an export): at most one such field per request. Its answer is one JSON
+ * value, which the cost limit counts as one field; thirty aliases of it held the SQLite server 8–9 s.
+ */
+export const OncePerRequest = () => Extensions({ [ONCE_PER_REQUEST]: true });
 
 /** Thrown inside the walk to stop it at the first broken limit. */
 class Refusal extends Error {
@@ -57,6 +68,8 @@ class Measurer {
   private readonly defaults: Map<string, ValueNode>;
   /** The variables the measure depended on: the verdict holds for any request that sends the same values of these. */
   readonly read = new Set<string>();
+  /** The names of the OncePerRequest fields asked for. */
+  readonly wholeFields = new Set<string>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -75,11 +88,12 @@ class Measurer {
 
   /** Measures a selection set as if its multiplier were 1; the caller scales the cost. */
   selectionSet(selectionSet: SelectionSetNode, type: GraphQLNamedType): Measure {
-    const out: Measure = { depth: 0, aliases: 0, cost: 0 };
+    const out: Measure = { depth: 0, aliases: 0, cost: 0, wholeReads: 0 };
     const add = (inner: Measure) => {
       out.depth = Math.max(out.depth, inner.depth);
       out.aliases += inner.aliases;
       out.cost += inner.cost;
+      out.wholeReads += inner.wholeReads;
       // Any part's cost per unit only grows when multiplied (multipliers are at least 1), so this is a lower bound.
       if (out.cost > this.limits.cost) throw new Refusal(costly(out.cost, this.limits.cost));
     };
@@ -101,7 +115,7 @@ class Measurer {
     if (known) return known;
     const fragment = this.fragments.get(name);
     const on = fragment && this.schema.getType(fragment.typeCondition.name.value);
-    if (!fragment || !on) return { depth: 0, aliases: 0, cost: 0 };
+    if (!fragment || !on) return { depth: 0, aliases: 0, cost: 0, wholeReads: 0 };
     // GraphQL validation refuses cycles before this runs; the check keeps the walk finite whatever it is given.
     if (this.measuring.has(name)) throw new Refusal(rejection('GRAPHQL_VALIDATION_FAILED', `Cannot spread fragment "${name}" within itself.`));
     this.measuring.add(name);
@@ -114,12 +128,15 @@ class Measurer {
   private field(field: FieldNode, parent: GraphQLNamedType): Measure {
     const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
     const size = definition ? this.sizeOf(field, definition) : 1;
-    const own: Measure = { depth: 1, aliases: field.alias ? 1 : 0, cost: size };
+    const whole = definition?.extensions?.[ONCE_PER_REQUEST] === true;
+    if (whole) this.wholeFields.add(definition.name);
+    const own: Measure = { depth: 1, aliases: field.alias ? 1 : 0, cost: size, wholeReads: whole ? 1 : 0 };
     if (field.selectionSet && definition) {
       const inner = this.selectionSet(field.selectionSet, getNamedType(definition.type));
       own.depth += inner.depth;
       own.aliases += inner.aliases;
       own.cost += size * inner.cost;
+      own.wholeReads += inner.wholeReads;
     }
     return own;
   }
@@ -267,6 +284,10 @@ function measureLimits(
   const read = [...measurer.read];
   if (measure.depth > limits.depth) return { error: rejection('QUERY_TOO_DEEP', `Query depth ${measure.depth} exceeds the limit of ${limits.depth}.`), read };
   if (measure.aliases > limits.aliases) return { error: rejection('TOO_MANY_ALIASES', `The query uses ${measure.aliases} aliases; the limit is ${limits.aliases}.`), read };
+  if (measure.wholeReads > 1) {
+    const names = [...measurer.wholeFields].join(', ');
+    return { error: rejection('QUERY_TOO_COSTLY', `The query asks ${measure.wholeReads} times for ${names}, which read the whole registry; ask for one per request.`), read };
+  }
   return { error: null, read };
 }
 

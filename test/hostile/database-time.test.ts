@@ -118,3 +118,34 @@ describe('the fast path refuses a query past its budget as Apollo does', () => {
     }
   });
 });
+
+describe('fields that read the whole registry', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ seeds: true });
+  });
+  afterAll(() => server.close());
+
+  const refused = (asks: number, names: string) => ({
+    status: 400,
+    errors: [{ message: `The query asks ${asks} times for ${names}, which read the whole registry; ask for one per request.`, extensions: { code: 'QUERY_TOO_COSTLY' } }],
+  });
+
+  it('are answered once per request, and refused, before anything runs, when asked for again by alias, fragment or another export', async () => {
+    const viewer = await server.token('VIEWER');
+    const one = await server.gqlAs(viewer, '{ exportRegistry }');
+    expect(one.errors).toBeUndefined();
+    expect(one.data.exportRegistry.collaborations.length).toBeGreaterThan(10);
+    expect((await server.gqlAs(viewer, '{ tableExport(type: UNITS, format: CSV) { fileName } }')).data.tableExport.fileName).toBe('units.csv');
+
+    const thirty = `{ ${Array.from({ length: 30 }, (_, i) => `e${i}: exportRegistry`).join(' ')} }`;
+    const { res, ms } = await timed(() => server.gqlAs(viewer, thirty));
+    expect(res).toMatchObject(refused(30, 'exportRegistry'));
+    expect(res.data).toBeUndefined();
+    expect(ms).toBeLessThan(200);
+    expect(await server.gqlAs(viewer, 'query { ...A ...B } fragment A on Query { exportRegistry } fragment B on Query { again: exportRegistry }')).toMatchObject(refused(2, 'exportRegistry'));
+    expect(await server.gqlAs(viewer, '{ exportRegistry tableExport(type: PEOPLE, format: XLSX) { base64 } }')).toMatchObject(refused(2, 'exportRegistry, tableExport'));
+    // Anonymous callers meet the same limit before the access check.
+    expect(await server.gqlAs(null, '{ a: tableExport(type: UNITS, format: CSV) { fileName } b: tableExport(type: AGREEMENTS, format: CSV) { fileName } }')).toMatchObject(refused(2, 'tableExport'));
+  });
+});

@@ -3,6 +3,7 @@ import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'typ
 import { Context } from '../../app/context';
 import { Role } from '../auth/api-token.entity';
 import { mutationPayload } from '../../graphql/errors';
+import { OncePerRequest } from '../../graphql/limits';
 import { UserError } from '../../graphql/errors';
 import { ImportSummary, SectionCounts } from './snapshot.importer';
 
@@ -48,7 +49,8 @@ export class SnapshotResolver {
     });
   }
 
-  @Query(() => GraphQLJSON, { description: 'The whole registry as a snapshot, which imports into an empty registry as the same records.' })
+  @Query(() => GraphQLJSON, { description: 'The whole registry as a snapshot, which imports into an empty registry as the same records. One per request.' })
+  @OncePerRequest()
   exportRegistry(@Ctx() ctx: Context) {
     ctx.access.require(Role.VIEWER, 'Exporting the registry (it holds personal data)');
     return ctx.services.snapshot.export();

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../app/context';
 import { mutationPayload } from '../../graphql/errors';
+import { OncePerRequest } from '../../graphql/limits';
 import { assertValidInput } from '../../validation/input-rules';
 import { Role } from '../auth/api-token.entity';
 import { TableType } from './table-columns';
@@ -28,7 +29,8 @@ export class SpreadsheetResolver {
     });
   }
 
-  @Query(() => TableFile, { description: 'One record type as a spreadsheet whose columns are the snapshot’s field names: it imports back unchanged.' })
+  @Query(() => TableFile, { description: 'One record type as a spreadsheet whose columns are the snapshot’s field names: it imports back unchanged. One per request.' })
+  @OncePerRequest()
   async tableExport(@Arg('type', () => TableTypeEnum) type: TableType, @Arg('format', () => TableFormatEnum) format: TableFormatEnum, @Ctx() ctx: Context): Promise<TableFile> {
     ctx.access.require(Role.VIEWER, 'Exporting a table (people’s tables hold personal data)');
     const bytes = await exportTable(ctx.dataSource, type, format);

@@ -1760,7 +1760,7 @@ export type Query = {
   coordinationGaps: CoordinationGapConnection;
   /** Pairs of collaborations that are probably one activity registered twice, most certain first (default minScore 0.7). */
   duplicateCandidates: DuplicateCandidateConnection;
-  /** The whole registry as a snapshot, which imports into an empty registry as the same records. */
+  /** The whole registry as a snapshot, which imports into an empty registry as the same records. One per request. */
   exportRegistry: Scalars['JSON']['output'];
   /** Any record by its global id; null when there is none. */
   node?: Maybe<Node>;
@@ -1776,7 +1776,7 @@ export type Query = {
   person?: Maybe<Person>;
   /** All data the registry holds on one person: record, participation and history (ADMIN). */
   personExport: Scalars['JSON']['output'];
-  /** One record type as a spreadsheet whose columns are the snapshot’s field names: it imports back unchanged. */
+  /** One record type as a spreadsheet whose columns are the snapshot’s field names: it imports back unchanged. One per request. */
   tableExport: TableFile;
   /** One topic by global id or key. */
   topic?: Maybe<Topic>;
