@@ -201,10 +201,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
 
   const schema = await getSchema();
   const gate = new QueryGate(config.limits);
-  // SQLite's reads hold the event loop from their first statement to their last; PostgreSQL's leave it while each
-  // statement runs (not bounded there: README, "Status and choices").
-  const readBudgetFor = (principal: Principal) =>
-    config.database.type !== 'sqlite' ? 0 : principal.kind === 'anonymous' ? config.readBudgetMs : config.tokenReadBudgetMs;
+  // SQLite's reads hold the event loop from their first statement to their last; PostgreSQL's hold a pooled
+  // connection: both are bounded (src/db/work-budget.ts).
+  const readBudgetFor = (principal: Principal) => (principal.kind === 'anonymous' ? config.readBudgetMs : config.tokenReadBudgetMs);
   const accepted = new AcceptedOperations();
   // Repeats of accepted queries skip Apollo's per-request pipeline (src/graphql/fast-path.ts says when and why).
   const fastPath = config.compiledExecution && config.fastPath ? new FastPath(schema, accepted, gate) : null;

@@ -56,9 +56,8 @@ export interface Config {
   /** Longest time one request may run before it is answered with an error. */
   executionTimeoutMs: number;
   /**
-   * SQLite: how long an anonymous query may run before its next database statement is refused with
-   * QUERY_TOO_COSTLY (src/db/work-budget.ts); 0 = no budget. PostgreSQL's reads leave the event loop while each
-   * statement runs, and have statementTimeoutMs.
+   * How long an anonymous query may run before its next database statement is refused with QUERY_TOO_COSTLY
+   * (src/db/work-budget.ts); 0 = no budget. A single long statement on PostgreSQL has statementTimeoutMs.
    */
   readBudgetMs: number;
   /** The same for a query with a token (exports of a large registry need more; tokens are known and rate limited). */

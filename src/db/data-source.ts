@@ -8,7 +8,7 @@ import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming';
 import { StatementCountingLogger } from './statement-counter';
-import { checkBeforeEachStatement } from './work-budget';
+import { checkBeforeEachQuery, checkBeforeEachStatement } from './work-budget';
 import { batchReads } from './read-batch';
 import { serializeTransactions } from './transaction-turns';
 
@@ -79,15 +79,17 @@ export async function openDatabase(
     } finally {
       if (timed) await migrating.destroy();
     }
-    if (!timed) return sqliteTurns(migrating);
+    if (!timed) return withTurnsAndBudgets(migrating);
   }
   const dataSource = new DataSource(dataSourceOptions(database, timed ? options.statementTimeoutMs : undefined));
   await dataSource.initialize();
-  return sqliteTurns(dataSource);
+  return withTurnsAndBudgets(dataSource);
 }
 
-function sqliteTurns(ds: DataSource): DataSource {
+/** SQLite's transactions take turns; PostgreSQL's pooled clients check each query's read budget (work-budget.ts). */
+function withTurnsAndBudgets(ds: DataSource): DataSource {
   if (ds.options.type !== 'postgres') serializeTransactions(ds);
+  else checkBeforeEachQuery((ds.driver as unknown as { master: Parameters<typeof checkBeforeEachQuery>[0] }).master);
   return ds;
 }
 

@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface StatementStats {
   sqlStatements: number;
   /** The operation's time budget, when it has one (src/db/work-budget.ts). */
-  budget?: { ms: number; deadline: number; exceeded: boolean };
+  budget?: { ms: number; deadline: number; exceeded: boolean; refusal?: Error };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { onPostgres, startTestServer, TestServer } from '../helpers/server';
-import { HEALTH_BOUND_MS, postRaw, timed, underAttack } from '../helpers/hostile';
+import { postRaw, timed, underAttack } from '../helpers/hostile';
 
 /**
  * Lists nested in a page are one statement per parent: a few hundred bytes of fragments ask for thousands of
@@ -31,28 +31,22 @@ describe('the time one read may run is bounded', () => {
     return (await statements()) - before;
   };
 
-  it('stops a 2.8 KB query of 30 aliases of nested searches at its budget: a fraction of its statements run (SQLite)', async () => {
+  it('stops a 2.8 KB query of 30 aliases of nested searches at its budget: a fraction of its statements run', async () => {
     const query = attack(30);
     expect(Buffer.byteLength(query)).toBeLessThan(3000);
     const viewer = await server.token('VIEWER');
     // One alias, answered in full for a token holder: the statements each of the 30 asks for.
     const one = await statementsOf(async () => expect((await server.gqlAs(viewer, attack(1))).errors).toBeUndefined());
     expect(one).toBeGreaterThan(500);
-    if (onPostgres()) {
-      // PostgreSQL has no budget (README, "Status and choices"): its reads leave the event loop while each statement
-      // runs, so the server is held only while one list builds the statements of its fan-out (290 ms here).
-      const { result, slowestHealthMs } = await underAttack(server, () => postRaw(server, JSON.stringify({ query: attack(1) })));
-      expect([result.status, result.json.errors]).toEqual([200, undefined]);
-      expect(slowestHealthMs).toBeLessThan(10 * HEALTH_BOUND_MS);
-      return;
-    }
     const before = await server.snapshot();
     let answer!: { res: { status: number; json: unknown }; ms: number };
     const ran = await statementsOf(async () => {
       const { result, slowestHealthMs } = await underAttack(server, () => timed(() => postRaw(server, JSON.stringify({ query }))));
       answer = result;
-      // Held for its budget and what was under way when it ran out (it held the server 74 s before the budget).
-      expect(slowestHealthMs).toBeLessThan(5000);
+      // Held for its budget and what was under way when it ran out: on SQLite it held the server 74 s before the
+      // budget; on PostgreSQL, whose statements leave the event loop, 0.5-0.7 s while the lists built their
+      // fan-out, and it held a pooled connection for 17-20 s (0.6-1.0 s and 0.7-1.0 s with the budget).
+      expect(slowestHealthMs).toBeLessThan(onPostgres() ? 3000 : 5000);
     });
     expect([answer.res.status, answer.res.json]).toEqual([400, refusal(300)]);
     expect(answer.ms).toBeLessThan(5000);
@@ -61,14 +55,13 @@ describe('the time one read may run is bounded', () => {
     expect(await server.snapshot()).toEqual(before);
   });
 
-  it('answers a token holder the query an anonymous reader is refused (SQLite; PostgreSQL has no budget)', async () => {
+  it('answers a token holder the query an anonymous reader is refused', async () => {
     const viewer = await server.token('VIEWER');
     const anonymous = await postRaw(server, JSON.stringify({ query: attack(6) }));
     const asViewer = await server.gqlAs(viewer, attack(6));
     expect(asViewer.errors).toBeUndefined();
     expect(asViewer.data.a5.nodes).toHaveLength(100);
-    if (onPostgres()) expect([anonymous.status, anonymous.json.data]).toEqual([200, asViewer.data]);
-    else expect([anonymous.status, anonymous.json]).toEqual([400, refusal(300)]);
+    expect([anonymous.status, anonymous.json]).toEqual([400, refusal(300)]);
   });
 
   it('leaves shared work as it was after a refusal: the duplicates and overlap totals a token holder reads', async () => {
@@ -76,7 +69,7 @@ describe('the time one read may run is bounded', () => {
     const read = `dup: duplicateCandidates(first: 0) { totalCount } overlaps: overlapReport(first: 0, filter: { minScore: 0.5 }) { totalCount }`;
     // Read first by the refused query (root fields start in order), then by a token holder.
     const refused = await postRaw(server, JSON.stringify({ query: `${attack(6).replace(/\{ a0:/, `{ ${read} a0:`)}` }));
-    if (!onPostgres()) expect([refused.status, refused.json]).toEqual([400, refusal(300)]);
+    expect([refused.status, refused.json]).toEqual([400, refusal(300)]);
     const after = await server.gqlAs(viewer, `{ ${read} }`);
     expect(after.errors).toBeUndefined();
     const fresh = await startTestServer({ dev: true });
@@ -97,7 +90,7 @@ describe('the fast path refuses a query past its budget as Apollo does', () => {
   });
   afterAll(() => server.close());
 
-  it('refuses on the fast path (a document answered before) with the default budget, without Apollo running it again (SQLite)', async () => {
+  it('refuses on the fast path (a document answered before) with the default budget, without Apollo running it again', async () => {
     const page = (alias: string) => `${alias}: units(first: $n, orderBy: { field: NAME }) { nodes { key ...F } }`;
     const query = `query($n: Int!) { ${Array.from({ length: 10 }, (_, i) => page(`p${i}`)).join(' ')} } ${CHAIN}`;
     // Well within the budget, twice: the second answer comes from the fast path.
@@ -105,8 +98,6 @@ describe('the fast path refuses a query past its budget as Apollo does', () => {
       const small = await postRaw(server, JSON.stringify({ query, variables: { n: 1 } }));
       expect([small.status, small.json.errors, small.json.data.p9.nodes.length]).toEqual([200, undefined, 1]);
     }
-    // PostgreSQL has no budget: the large page would be answered, in about half a minute.
-    if (onPostgres()) return;
     const apollo = jest.spyOn(ApolloServer.prototype, 'executeHTTPGraphQLRequest');
     try {
       const large = await postRaw(server, JSON.stringify({ query, variables: { n: 100 } }));
