@@ -23,6 +23,8 @@ export interface AcceptedOperation {
   plan: ReadPlan;
   /** Whether its last answer had no errors: only then does the next request of it take the fast path. */
   clean: boolean;
+  /** Requests of it still to be handed to Apollo after it erred on the fast path (HAND_OVER_AFTER_ERROR). */
+  handOver: number;
   /** Its key in the gate's verdicts (operationKey), made once. */
   key: string;
 }
@@ -36,12 +38,12 @@ export class AcceptedOperations {
   }
 
   /** Records that Apollo ran this operation, and whether its answer was clean. */
-  settle(source: string, requested: string | null, accepted: Omit<AcceptedOperation, 'clean' | 'key'>, clean: boolean): void {
+  settle(source: string, requested: string | null, accepted: Omit<AcceptedOperation, 'clean' | 'key' | 'handOver'>, clean: boolean): void {
     let operations = this.bySource.get(source);
     if (!operations) this.bySource.set(source, (operations = new Map()));
     const known = operations.get(requested);
     if (known && known.query === accepted.query) known.clean = clean;
-    else operations.set(requested, { ...accepted, clean, key: operationKey(accepted.queryHash, accepted.operationName) });
+    else operations.set(requested, { ...accepted, clean, handOver: 0, key: operationKey(accepted.queryHash, accepted.operationName) });
   }
 }
 
@@ -60,6 +62,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> => !!value &
 const MAX_ACCEPT_HEADERS = 64;
 
 /**
+ * After an operation errs on the fast path (and Apollo runs it again), this many of its next requests go straight
+ * to Apollo, clean answers or not. Without it, a client alternating a clean and an erring request of one document
+ * had every erring one run twice: the clean answer put the operation back on the fast path each time.
+ */
+export const HAND_OVER_AFTER_ERROR = 8;
+
+/**
  * Answers repeats of accepted query operations without Apollo's per-request pipeline, with the answer Apollo
  * would give. It takes only what Apollo would run straight through: a POST of a JSON object (so Apollo's CSRF
  * check passes) with a query text, an optional operation name and optional variables (no extensions, so no
@@ -67,7 +76,8 @@ const MAX_ACCEPT_HEADERS = 64;
  * accepted whose last answer had no errors, and inputs and limits the same gate Apollo uses lets through. Its
  * answer must have no errors either; anything else (a first sighting, a refusal, an error anywhere) is handed to
  * Apollo, which answers it as it always has. An execution with errors is then run again by Apollo: queries do
- * not write, and the clean flag keeps an operation that errs on Apollo's path until it answers cleanly again.
+ * not write, and the clean flag keeps an operation that errs on Apollo's path until it answers cleanly again; one
+ * that erred here goes Apollo's way for its next HAND_OVER_AFTER_ERROR requests.
  */
 export class FastPath {
   /**
@@ -103,7 +113,12 @@ export class FastPath {
   operationFor(request: FastRequest): { accepted: AcceptedOperation; headers: HeaderMap } | null {
     const headers = this.headers.get(request.accept);
     const accepted = headers && this.accepted.get(request.query, request.operationName);
-    if (!accepted || !accepted.clean) return null;
+    if (!accepted) return null;
+    if (accepted.handOver > 0) {
+      accepted.handOver -= 1;
+      return null;
+    }
+    if (!accepted.clean) return null;
     const refusal: GraphQLError | null = this.gate.refusal(
       this.schema,
       accepted.document,
@@ -132,9 +147,10 @@ export class FastPath {
   }
 }
 
-/** The result when it is clean; otherwise null, and the operation is no longer taken on the fast path. */
+/** The result when it is clean; otherwise null, and the operation's next requests go Apollo's way. */
 function clean(accepted: AcceptedOperation, result: ExecutionResult | null): ExecutionResult | null {
   if (result && !result.errors && result.data !== undefined) return result;
   accepted.clean = false;
+  accepted.handOver = HAND_OVER_AFTER_ERROR;
   return null;
 }

@@ -7,7 +7,7 @@ import { Collaboration } from '../../src/modules/collaborations/collaboration.en
 import { Person } from '../../src/modules/people/person.entity';
 import { Topic } from '../../src/modules/topics/topic.entity';
 import { Unit } from '../../src/modules/units/unit.entity';
-import { FastPath } from '../../src/graphql/fast-path';
+import { FastPath, HAND_OVER_AFTER_ERROR } from '../../src/graphql/fast-path';
 import { createLogger } from '../../src/observability/logger';
 import { GraphQLResponse, onPostgres, startTestServer, TestServer } from '../helpers/server';
 
@@ -275,6 +275,44 @@ describe('the fast path answers as Apollo does', () => {
     for (const execution of executions) expect(isPromise(execution)).toBe(!sync);
   });
 
+  it('runs an erring request twice at most once in HAND_OVER_AFTER_ERROR of its operation, however clean and erring requests alternate', async () => {
+    // Anonymous: a person who does not exist is a clean null; one who does is a FORBIDDEN error at `email`.
+    const lookup = 'query Someone($k: String!) { person(key: $k) { key email } }';
+    const apollo = jest.spyOn(ApolloServer.prototype, 'executeHTTPGraphQLRequest');
+    const execute = jest.spyOn(FastPath.prototype, 'execute');
+    let asked = 0;
+    const ask = async (key: string) => {
+      asked += 1;
+      const [a, b] = [await send(fast, { query: lookup, variables: { k: key } }), await send(apolloOnly, { query: lookup, variables: { k: key } })];
+      expect({ ...a, line: { ...a.line, requestId: '' } }).toEqual({ ...b, line: { ...b.line, requestId: '' } });
+      return JSON.parse(a.body);
+    };
+    const calls = () => {
+      // The server without the fast path hands Apollo every request.
+      const counted = { apollo: apollo.mock.calls.length - asked, fast: execute.mock.calls.length };
+      asked = 0;
+      apollo.mockClear();
+      execute.mockClear();
+      return counted;
+    };
+    expect((await ask('nobody')).data.person).toBeNull();
+    expect((await ask('nobody')).data.person).toBeNull();
+    expect(calls()).toEqual({ apollo: 1, fast: 1 });
+    // The first error on the fast path: Apollo runs it again.
+    expect((await ask('p-00001')).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(calls()).toEqual({ apollo: 1, fast: 1 });
+    // Then its next requests go Apollo's way, each run once, clean or not.
+    for (let i = 0; i < HAND_OVER_AFTER_ERROR / 2; i++) {
+      await ask('nobody');
+      await ask('p-00001');
+    }
+    expect(calls()).toEqual({ apollo: HAND_OVER_AFTER_ERROR, fast: 0 });
+    // And a clean request after them takes the fast path again.
+    await ask('nobody');
+    await ask('nobody');
+    expect(calls()).toEqual({ apollo: 1, fast: 1 });
+  });
+
   it('answers with the content type Apollo negotiates for each Accept header', async () => {
     for (const accept of ['application/json', 'application/graphql-response+json', '*/*', 'application/graphql-response+json, application/json;q=0.9']) {
       const { answers } = await thrice({ query: '{ topics(first: 2) { nodes { key } } }' }, { accept });
@@ -306,8 +344,12 @@ describe('the fast path answers as Apollo does', () => {
       [{ query: 'mutation { topicCreate(input: { key: "x", label: "X" }) { topic { key } } }' }],
     ];
     for (const [body, headers] of shapes) await thrice(body, headers);
-    // The last error (a missing variable) left W3 to Apollo for one request; its clean answer brings it back.
-    expect((await thrice({ query: W3, variables: { key: 'c-000042' } })).apolloCalls).toBe(1);
+    // The missing variable erred on the fast path (compiled execution coerces variables): W3's next
+    // HAND_OVER_AFTER_ERROR requests went to Apollo (two of them in that `thrice`), then the fast path takes it again.
+    expect(HAND_OVER_AFTER_ERROR).toBe(8);
+    expect((await thrice({ query: W3, variables: { key: 'c-000042' } })).apolloCalls).toBe(3);
+    expect((await thrice({ query: W3, variables: { key: 'c-000042' } })).apolloCalls).toBe(3);
+    expect((await thrice({ query: W3, variables: { key: 'c-000042' } })).apolloCalls).toBe(0);
   });
 
   it('counts the same metrics', async () => {
