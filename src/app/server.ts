@@ -34,7 +34,7 @@ import { clientAddress, MemoryRateLimiter, PostgresRateLimiter, RateLimiter } fr
 import { StaticFiles } from '../http/static-files';
 import { RequestTurns } from '../http/request-turns';
 import { ReceiveDeadlines } from '../http/receive-deadlines';
-import { guardConnections } from '../http/connection-guard';
+import { ConnectionGuard } from '../http/connection-guard';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -286,6 +286,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         refuse(res, observation, 408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${deadlineMs} ms`, { connection: 'close' });
         return null;
       }
+      // The client went away in the middle of its body: nothing to answer, and nothing for the operators (the
+      // request's log line says 499); anyone could fill the error log with these.
+      if (req.destroyed) return null;
       throw error;
     });
   };
@@ -473,13 +476,15 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     );
   };
 
+  // Node checks its headers limit this often; the guard's idle limit comes after it, so Node answers 408 first.
+  const receiveCheckMs = Math.min(1000, config.receiveTimeoutMs);
   const server = http.createServer(
     {
       // A request's headers, then its body (readGraphQLBody), have receiveTimeoutMs each; Node's own limit on the
       // whole request is the outer bound, for an ADMIN's import. Node checks both on this interval (30 s by default).
       headersTimeout: config.receiveTimeoutMs,
       requestTimeout: config.receiveTimeoutMs + Math.max(config.receiveTimeoutMs, config.importReceiveTimeoutMs),
-      connectionsCheckingInterval: Math.min(1000, config.receiveTimeoutMs),
+      connectionsCheckingInterval: receiveCheckMs,
     },
     (req, res) => {
       try {
@@ -492,7 +497,11 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       }
     },
   );
-  guardConnections(server, { maxConnections: config.maxConnections, maxPerAddress: config.maxConnectionsPerAddress }, (reason) => metrics.connectionRefused(reason));
+  new ConnectionGuard(
+    server,
+    { maxConnections: config.maxConnections, maxPerAddress: config.maxConnectionsPerAddress, idleMs: config.receiveTimeoutMs + receiveCheckMs, sendMs: config.sendTimeoutMs },
+    (reason) => metrics.connectionCut(reason),
+  );
 
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = requestTarget(req.url);

@@ -31,6 +31,8 @@ export interface Config {
   receiveTimeoutMs: number;
   /** The same for the body of an ADMIN's request (a snapshot import of up to maxImportBodyBytes). */
   importReceiveTimeoutMs: number;
+  /** A connection whose client leaves its answer unsent (not reading) this long without a pause is closed. */
+  sendTimeoutMs: number;
   /** Connections held open at once, in all; 0 = no cap. */
   maxConnections: number;
   /** Connections held open at once from one socket address; 0 = no cap (the default behind proxies). */
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxImportBodyBytes: parseWholeNumber('REGISTRY_MAX_IMPORT_BYTES', env.REGISTRY_MAX_IMPORT_BYTES, 64 * 1024 * 1024),
     receiveTimeoutMs: parseWholeNumber('REGISTRY_RECEIVE_TIMEOUT_MS', env.REGISTRY_RECEIVE_TIMEOUT_MS, 10000),
     importReceiveTimeoutMs: parseWholeNumber('REGISTRY_IMPORT_RECEIVE_TIMEOUT_MS', env.REGISTRY_IMPORT_RECEIVE_TIMEOUT_MS, 300000),
+    sendTimeoutMs: parseWholeNumber('REGISTRY_SEND_TIMEOUT_MS', env.REGISTRY_SEND_TIMEOUT_MS, 30000),
     maxConnections: env.REGISTRY_MAX_CONNECTIONS === '0' ? 0 : parseWholeNumber('REGISTRY_MAX_CONNECTIONS', env.REGISTRY_MAX_CONNECTIONS, 2048),
     // Behind a proxy every client has the proxy's address: a cap per address would cap the proxy.
     maxConnectionsPerAddress:

@@ -1,13 +1,20 @@
 import http from 'node:http';
 import net from 'node:net';
 
-/** How many connections the server keeps open at once: in all, and from one client address. */
+/** What the server allows a connection: how many it holds at once, and how long one may sit without use. */
 export interface ConnectionLimits {
   /** Open connections in all; 0 = no cap. */
   maxConnections: number;
-  /** Open connections from one socket address; 0 = no cap (behind a proxy every client has the proxy's address). */
+  /** Open connections from one client address (IPv6: one /64); 0 = no cap (behind a proxy every client is the proxy). */
   maxPerAddress: number;
+  /** A connection with no request under way is closed once its last request ended (or it opened) this long ago. */
+  idleMs: number;
+  /** A connection whose answer has waited unsent (its client not reading) this long without a pause is closed. */
+  sendMs: number;
 }
+
+/** Why a connection was refused or closed, as counted in /metrics. */
+export type ConnectionCut = 'total' | 'address' | 'idle' | 'unsent';
 
 /** A connection past a cap is told why before it is closed; a client that sent nothing yet reads it as the answer. */
 const REFUSAL_BODY = (message: string) => `${JSON.stringify({ errors: [{ message, extensions: { code: 'SERVER_BUSY' } }] })}\n`;
@@ -15,43 +22,114 @@ const REFUSAL_BODY = (message: string) => `${JSON.stringify({ errors: [{ message
 /** How long a refused connection may stay to read its answer before it is cut. */
 const REFUSED_LINGER_MS = 1000;
 
+/** How often open connections are looked over for the idle and unsent limits. */
+export const SWEEP_MS = 500;
+
 /**
- * Caps the connections the server holds open, counted from the moment each is accepted until it closes. Without a
- * cap, a client that opens connections and never finishes a request (or sends a byte now and then) holds each one
- * until the receive time limit, and a few thousand of them take every file descriptor the process has. Node's own
- * `server.maxConnections` only destroys the socket; here the client gets an HTTP 503 it can read and log.
+ * The address a client is counted under: IPv4 as it is (IPv4-mapped IPv6 too), IPv6 by its first 64 bits, which
+ * one host or network usually holds whole (a host given a /64 could otherwise use a new address per connection).
  */
-export function guardConnections(server: http.Server, limits: ConnectionLimits, onRefused: (reason: 'total' | 'address') => void): void {
-  if (!limits.maxConnections && !limits.maxPerAddress) return;
-  let open = 0;
-  const perAddress = new Map<string, number>();
-  // The HTTP server's own listeners (its parser) are registered when it is made; they see only admitted sockets,
-  // so a refused connection never becomes a request.
-  const own = server.listeners('connection') as ((socket: net.Socket) => void)[];
-  server.removeAllListeners('connection');
-  server.on('connection', (socket: net.Socket) => {
-    const address = socket.remoteAddress ?? '';
-    const fromAddress = perAddress.get(address) ?? 0;
-    if (limits.maxConnections && open >= limits.maxConnections) {
-      refuse(socket, `The server holds ${limits.maxConnections} connections, its limit; try again in a second`);
-      onRefused('total');
-      return;
-    }
-    if (limits.maxPerAddress && fromAddress >= limits.maxPerAddress) {
-      refuse(socket, `This address holds ${limits.maxPerAddress} connections to the server, its limit; close one or try again in a second`);
-      onRefused('address');
-      return;
-    }
-    open++;
-    perAddress.set(address, fromAddress + 1);
-    socket.once('close', () => {
-      open--;
-      const left = perAddress.get(address)! - 1;
-      if (left) perAddress.set(address, left);
-      else perAddress.delete(address);
+export function addressKey(address: string): string {
+  if (!address.includes(':')) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g || '0', 16).toString(16))
+    .join(':')}::/64`;
+}
+
+interface Held {
+  address: string;
+  /** Requests read and not yet answered (or abandoned). */
+  active: number;
+  /** When its last request ended, or it opened. */
+  quietSince: number;
+  /** Since when its socket has held unsent bytes without a pause; 0 when it holds none. */
+  unsentSince: number;
+}
+
+/**
+ * Caps the connections the server holds open and closes those left unused. Counted from the moment each is
+ * accepted until it closes: a connection over a cap never reaches the HTTP parser, and is answered 503 (Node's own
+ * `server.maxConnections` only destroys it). Without the caps, a client that opens connections and never finishes a
+ * request holds each one until the receive limit, and a few thousand take every file descriptor. Without the sweep,
+ * a connection could be held for ever between requests (Node's keep-alive timer starts again with every byte, and
+ * its headers timer does not start for the blank lines it skips before a request), and a client that never reads
+ * kept its answer in the server's memory (18 MB a connection for a 6.4 MB answer).
+ */
+export class ConnectionGuard {
+  private readonly held = new Map<net.Socket, Held>();
+  private readonly perAddress = new Map<string, number>();
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(
+    server: http.Server,
+    private readonly limits: ConnectionLimits,
+    private readonly cut: (reason: ConnectionCut) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    // The HTTP server's own listeners (its parser) are registered when it is made; they see only admitted sockets.
+    const own = server.listeners('connection') as ((socket: net.Socket) => void)[];
+    server.removeAllListeners('connection');
+    server.on('connection', (socket: net.Socket) => {
+      if (this.admit(socket)) for (const listener of own) listener.call(server, socket);
     });
-    for (const listener of own) listener.call(server, socket);
-  });
+    server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      const held = this.held.get(req.socket);
+      if (!held) return;
+      held.active += 1;
+      res.once('close', () => {
+        held.active -= 1;
+        held.quietSince = this.now();
+      });
+    });
+    server.once('close', () => clearInterval(this.sweeper));
+  }
+
+  private admit(socket: net.Socket): boolean {
+    const address = addressKey(socket.remoteAddress ?? '');
+    const fromAddress = this.perAddress.get(address) ?? 0;
+    if (this.limits.maxConnections && this.held.size >= this.limits.maxConnections) {
+      refuse(socket, `The server holds ${this.limits.maxConnections} connections, its limit; try again in a second`);
+      this.cut('total');
+      return false;
+    }
+    if (this.limits.maxPerAddress && fromAddress >= this.limits.maxPerAddress) {
+      refuse(socket, `This address holds ${this.limits.maxPerAddress} connections to the server, its limit; close one or try again in a second`);
+      this.cut('address');
+      return false;
+    }
+    this.perAddress.set(address, fromAddress + 1);
+    this.held.set(socket, { address, active: 0, quietSince: this.now(), unsentSince: 0 });
+    socket.once('close', () => {
+      this.held.delete(socket);
+      const left = this.perAddress.get(address)! - 1;
+      if (left) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
+    });
+    this.sweeper ??= setInterval(this.sweep, SWEEP_MS).unref();
+    return true;
+  }
+
+  private readonly sweep = (): void => {
+    const now = this.now();
+    for (const [socket, held] of this.held) {
+      if (socket.writableLength === 0) held.unsentSince = 0;
+      else if (!held.unsentSince) held.unsentSince = now;
+      const reason = held.unsentSince && now - held.unsentSince > this.limits.sendMs ? 'unsent' : !held.active && now - held.quietSince > this.limits.idleMs ? 'idle' : null;
+      if (!reason) continue;
+      socket.destroy();
+      this.cut(reason);
+    }
+    if (this.held.size) return;
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
+  };
 }
 
 /** Answers 503 and closes; what the client sends meanwhile is read and dropped, so the close does not reset the answer. */

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Logger } from '../observability/logger';
+import { addressKey } from './connection-guard';
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -105,14 +106,14 @@ export class PostgresRateLimiter implements RateLimiter {
 }
 
 /**
- * The address a request came from. Behind `hops` proxies (load balancers) that each append to X-Forwarded-For,
+ * The address a request came from (an IPv6 address as its /64, addressKey). Behind `hops` proxies (load balancers) that each append to X-Forwarded-For,
  * the client is the entry the outermost of them added; entries before it are the client's own claims and are
  * not trusted.
  */
 export function clientAddress(req: http.IncomingMessage, hops: number): string {
   const socket = req.socket.remoteAddress ?? '?';
   const header = req.headers['x-forwarded-for'];
-  if (hops === 0 || typeof header !== 'string') return socket;
+  if (hops === 0 || typeof header !== 'string') return addressKey(socket);
   const chain = header.split(',').map((a) => a.trim()).filter(Boolean);
-  return chain[Math.max(0, chain.length - hops)] ?? socket;
+  return addressKey(chain[Math.max(0, chain.length - hops)] ?? socket);
 }

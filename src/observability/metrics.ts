@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import type { ConnectionCut } from '../http/connection-guard';
 
 /** What the overlap analysis reports of itself; the analysis feature implements it, metrics only read it. */
 export interface AnalysisFigures {
@@ -65,7 +66,7 @@ export class Metrics {
   private readonly duration: Histogram<'operation' | 'type'>;
   private readonly errors: Counter<'code' | 'kind'>;
   private readonly statements: Counter;
-  private readonly refusedConnections: Counter<'reason'>;
+  private readonly cutConnections: Counter<'reason'>;
 
   /**
    * `knownOperations`: names that have their series from the start (the web app's operations, which anonymous
@@ -89,9 +90,9 @@ export class Metrics {
       registers,
     });
     this.statements = new Counter({ name: 'registry_db_statements_total', help: 'SQL statements run for GraphQL requests', registers });
-    this.refusedConnections = new Counter({
-      name: 'registry_http_connections_refused_total',
-      help: 'Connections answered 503 and closed at once, by the cap they met: "total" (REGISTRY_MAX_CONNECTIONS) or "address" (REGISTRY_MAX_CONNECTIONS_PER_ADDRESS)',
+    this.cutConnections = new Counter({
+      name: 'registry_http_connections_cut_total',
+      help: 'Connections the server refused or closed itself: "total" and "address" met a cap (REGISTRY_MAX_CONNECTIONS, REGISTRY_MAX_CONNECTIONS_PER_ADDRESS) and were answered 503; "idle" had no request under way for the receive limit; "unsent" held an answer its client did not take for the send limit',
       labelNames: ['reason'],
       registers,
     });
@@ -137,9 +138,9 @@ export class Metrics {
     this.duration.observe({ operation, type: r.operation?.type ?? '(none)' }, r.durationSeconds);
   }
 
-  /** A connection refused before it became a request (src/http/connection-guard.ts): it has no request to record. */
-  connectionRefused(reason: 'total' | 'address'): void {
-    this.refusedConnections.inc({ reason });
+  /** A connection refused or closed by src/http/connection-guard.ts: no request of its records it. */
+  connectionCut(reason: ConnectionCut): void {
+    this.cutConnections.inc({ reason });
   }
 
   async render(): Promise<{ contentType: string; body: string }> {

@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { startTestServer, TestServer } from '../helpers/server';
 import { HEALTH_BOUND_MS, underAttack } from '../helpers/hostile';
+import { createLogger } from '../../src/observability/logger';
+import { SWEEP_MS } from '../../src/http/connection-guard';
 
 /** What came back on a raw connection until the server closed it, and when it closed (ms after `since`). */
 interface Closed {
@@ -139,6 +141,42 @@ describe('clients that send slowly', () => {
   });
 });
 
+describe('clients that give up or hold a connection without using it', () => {
+  it('a client that resets its connection in the middle of its body leaves a 499 request line, not an error', async () => {
+    const lines: Record<string, any>[] = [];
+    const server = await startTestServer({ logger: createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) }) });
+    try {
+      const socket = await connect(server);
+      socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Request-Id: reset-mid-body\r\nContent-Length: 100\r\n\r\n{"qu');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.resetAndDestroy();
+      for (let i = 0; i < 100 && !lines.some((l) => l.requestId === 'reset-mid-body'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(lines.filter((l) => l.requestId === 'reset-mid-body').map((l) => [l.level, l.msg, l.status])).toEqual([['info', 'request', 499]]);
+      expect(lines.filter((l) => l.level === 'error')).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a connection kept open with blank lines between requests is closed once the receive limit passes', async () => {
+    const server = await startTestServer({ config: { receiveTimeoutMs: 600 } });
+    try {
+      const socket = await connect(server);
+      const closed = untilClosed(socket, performance.now(), 5000);
+      socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+      const blank = setInterval(() => socket.writable && socket.write('\r\n'), 100);
+      const answer = await closed.finally(() => clearInterval(blank));
+      expect(answer.status).toBe(200);
+      // The idle limit: the receive limit and then Node's interval for its own headers limit (min(1 s, the limit)).
+      expect(answer.closedAfterMs).toBeLessThan(2 * 600 + 2 * SWEEP_MS + 500);
+      const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+      expect(metrics).toMatch(/^registry_http_connections_cut_total\{reason="idle"\} 1$/m);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('clients that hold many connections', () => {
   it('one address past its share is answered 503 SERVER_BUSY with Retry-After, and let in again once it closes one', async () => {
     const server = await startTestServer({ config: { maxConnectionsPerAddress: 4, receiveTimeoutMs: 10000 } });
@@ -166,7 +204,7 @@ describe('clients that hold many connections', () => {
       await closeAll(held);
 
       const metrics = await (await fetch(new URL('/metrics', server.url))).text();
-      expect(metrics).toMatch(/^registry_http_connections_refused_total\{reason="address"\} 2$/m);
+      expect(metrics).toMatch(/^registry_http_connections_cut_total\{reason="address"\} 2$/m);
     } finally {
       await server.close();
     }

@@ -130,5 +130,34 @@ describe('personal data rights', () => {
     expect(everything.data.personLog.nodes.map((n: { recordKey: string }) => n.recordKey)).toEqual([key, key, key]);
     expect(JSON.stringify(everything.data.collaborationLog.nodes)).toContain(`"person":"${key}"`);
     expect(JSON.stringify(everything.data.agreementLog.nodes)).toContain(`"person":"${key}"`);
+    // Nothing is left of the changes of personal data but that there were some, and erasing again changes nothing.
+    for (const entry of everything.data.personLog.nodes) for (const change of entry.changes) expect(change.before).not.toEqual(change.after);
+    const again = await server.gql(`mutation($id: ID!) { personErase(input: { id: $id }) { person { key } userErrors { message } } }`, { id });
+    expect(again.data.personErase).toEqual({ person: { key }, userErrors: [] });
+  });
+
+  it("leaves the history of someone who took over one of the person's earlier keys as theirs", async () => {
+    const create = async (key: string) => (await server.gql(`mutation { personCreate(input: { key: "${key}", name: "Rune Rekkevik" }) { person { id version } userErrors { message } } }`)).data.personCreate.person;
+    const join = async (collaboration: string, person: string) => {
+      const { id, version } = (await server.gql(`{ collaboration(key: "${collaboration}") { id version } }`)).data.collaboration;
+      const added = await server.gql(`mutation($c: ID!, $v: Int!) { collaborationPersonAdd(input: { id: $c, version: $v, person: "${person}", role: CONTACT }) { userErrors { message } } }`, { c: id, v: version });
+      expect(added.data.collaborationPersonAdd.userErrors).toEqual([]);
+      return id;
+    };
+    const first = await create('rune-r');
+    const firstWork = await join('c-000004', 'rune-r');
+    expect((await server.gql(`mutation($id: ID!) { personUpdate(input: { id: $id, version: 1, key: "rune-r-ntnu" }) { userErrors { message } } }`, { id: first.id })).data.personUpdate.userErrors).toEqual([]);
+    // Another person is given the key the first let go.
+    await create('rune-r');
+    const secondWork = await join('c-000005', 'rune-r');
+
+    const erased = (await server.gql(`mutation($id: ID!) { personErase(input: { id: $id }) { person { key } } }`, { id: first.id })).data.personErase.person.key;
+    const log = async (record: string) =>
+      JSON.stringify((await server.gql(`query($id: ID!) { auditLog(first: 100, filter: { record: $id }) { nodes { changes { field before after } } } }`, { id: record })).data.auditLog.nodes);
+    expect(await log(firstWork)).toContain(`"person":"${erased}"`);
+    expect(await log(firstWork)).not.toContain('"person":"rune-r"');
+    expect(await log(secondWork)).toContain('"person":"rune-r"');
+    expect(await log(secondWork)).not.toContain(erased);
+    expect((await server.gql('{ person(key: "rune-r") { name } }')).data.person).toEqual({ name: 'Rune Rekkevik' });
   });
 });

@@ -42,4 +42,11 @@ describe('clientAddress', () => {
     expect(clientAddress(request('10.0.0.1', '6.6.6.6, 1.2.3.4, 10.0.0.9'), 2)).toBe('1.2.3.4');
     expect(clientAddress(request('10.0.0.1', '1.2.3.4'), 3)).toBe('1.2.3.4');
   });
+
+  it('counts an IPv6 client by its /64, so a host cannot take a new budget with each of its addresses', () => {
+    expect(clientAddress(request('2001:db8:1:2::10'), 0)).toBe(clientAddress(request('2001:db8:1:2:ffff::99'), 0));
+    expect(clientAddress(request('2001:db8:1:2::10'), 0)).not.toBe(clientAddress(request('2001:db8:1:3::10'), 0));
+    expect(clientAddress(request('10.0.0.1', '2001:db8:1:2::7'), 1)).toBe('2001:db8:1:2::/64');
+    expect(clientAddress(request('::ffff:10.0.0.1'), 0)).toBe('10.0.0.1');
+  });
 });

@@ -49,6 +49,27 @@ const REFERENCES: Record<string, { from: string; owner: string; column: string; 
 export const ERASED_NAME = '[erased person]';
 const PERSONAL_FIELDS = ['name', 'email', 'phone', 'title'];
 
+/** The keys erasePerson gives. */
+const ERASED_KEY = /^erased-person-\d+(-\d+)?$/;
+
+/**
+ * The keys a person has had, each with the span of audit entries (by id, which grows with time) during which it
+ * was theirs: from the entry that gave it (0 when the history does not go back that far) to the one that changed it
+ * (null: still theirs). `entries` are the person's own, in order.
+ */
+function keysHeld(current: string, entries: AuditEntry[]): { key: string; from: number; to: number | null }[] {
+  const held: { key: string; from: number; to: number | null }[] = [];
+  let from = 0;
+  for (const entry of entries) {
+    const change = entry.changes.find((c) => c.field === 'key');
+    if (!change) continue;
+    if (typeof change.before === 'string') held.push({ key: change.before, from, to: entry.id });
+    from = entry.id;
+  }
+  held.push({ key: current, from, to: null });
+  return held;
+}
+
 /** `erased-person-<id>`, or with a number after it should a record already have that key. */
 async function erasedKey(people: Repository<Person>, id: number): Promise<string> {
   for (let n = 1; ; n++) {
@@ -129,7 +150,8 @@ export class RecordsService {
     return this.ds.transaction(async (em) => {
       const person = await em.getRepository(Person).findOne({ where: { id }, withDeleted: true });
       if (!person) throw RegistryError.of('id', 'NOT_FOUND', `no person "${globalId}"`);
-      const key = await erasedKey(em.getRepository(Person), id);
+      // Erasing again keeps the placeholder key it was given.
+      const key = ERASED_KEY.test(person.key) ? person.key : await erasedKey(em.getRepository(Person), id);
       await em.getRepository(Person).update(id, {
         key,
         name: ERASED_NAME,
@@ -139,29 +161,34 @@ export class RecordsService {
         searchText: normalizeText(`${ERASED_NAME} | ${key}`),
         version: person.version + 1,
       });
-      const entries = await em.getRepository(AuditEntry).findBy({ recordType: RECORD_TYPE.people, recordId: id });
-      // Every key the person has had: the history holds the old ones, and other records' history names them.
-      const keys = new Set([person.key, ...entries.flatMap((e) => e.changes.filter((c) => c.field === 'key').flatMap((c) => [c.before, c.after]))].filter((k): k is string => typeof k === 'string'));
+      const entries = (await em.getRepository(AuditEntry).findBy({ recordType: RECORD_TYPE.people, recordId: id })).sort((a, b) => a.id - b.id);
       for (const entry of entries) {
-        const changes = entry.changes.map((c) =>
-          PERSONAL_FIELDS.includes(c.field)
-            ? { field: c.field, before: c.before === null ? null : c.field === 'name' ? ERASED_NAME : null, after: c.after === null ? null : c.field === 'name' ? ERASED_NAME : null }
-            : c.field === 'key'
-              ? { field: c.field, before: c.before === null ? null : key, after: c.after === null ? null : key }
-              : c,
-        );
+        const changes = entry.changes
+          .map((c) =>
+            PERSONAL_FIELDS.includes(c.field)
+              ? { field: c.field, before: c.before === null ? null : c.field === 'name' ? ERASED_NAME : null, after: c.after === null ? null : c.field === 'name' ? ERASED_NAME : null }
+              : c.field === 'key'
+                ? { field: c.field, before: c.before === null ? null : key, after: c.after === null ? null : key }
+                : c,
+          )
+          // What is left of a change of personal data says nothing but that there was some: left out.
+          .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
         await em.getRepository(AuditEntry).update(entry.id, { recordKey: key, changes: changes as never });
       }
-      for (const oldKey of keys) {
-        const quoted = containsCondition('entry.changes', 'quoted', JSON.stringify(oldKey));
+      // Other records' history names the person by the key they had then; a key let go may have passed to
+      // someone else since, whose part in that history stays theirs.
+      for (const held of keysHeld(person.key, entries)) {
+        const quoted = containsCondition('entry.changes', 'quoted', JSON.stringify(held.key));
         const naming = await em
           .getRepository(AuditEntry)
           .createQueryBuilder('entry')
           .where('entry.recordType IN (:...types)', { types: [RECORD_TYPE.collaborations, RECORD_TYPE.agreements] })
+          .andWhere('entry.id > :from', { from: held.from })
+          .andWhere(held.to === null ? '1 = 1' : 'entry.id < :to', held.to === null ? {} : { to: held.to })
           .andWhere(quoted.sql, quoted.params)
           .getMany();
         for (const entry of naming) {
-          await em.getRepository(AuditEntry).update(entry.id, { changes: entry.changes.map((c) => ({ ...c, before: renamePerson(c.before, oldKey, key), after: renamePerson(c.after, oldKey, key) })) as never });
+          await em.getRepository(AuditEntry).update(entry.id, { changes: entry.changes.map((c) => ({ ...c, before: renamePerson(c.before, held.key, key), after: renamePerson(c.after, held.key, key) })) as never });
         }
       }
       await em.getRepository(AuditEntry).insert({
@@ -170,7 +197,11 @@ export class RecordsService {
         recordType: RECORD_TYPE.people,
         recordId: id,
         recordKey: key,
-        changes: [...PERSONAL_FIELDS.map((field) => ({ field, before: null, after: field === 'name' ? ERASED_NAME : null })), { field: 'key', before: null, after: key }] as never,
+        // What the person is now called: before, and the contact data's erasure, are not kept.
+        changes: [
+          { field: 'name', before: null, after: ERASED_NAME },
+          { field: 'key', before: null, after: key },
+        ] as never,
       });
       return (await em.getRepository(Person).findOne({ where: { id }, withDeleted: true }))!;
     });
