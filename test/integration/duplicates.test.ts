@@ -99,6 +99,19 @@ describe('duplicate candidates where the records tell two activities apart', () 
         units: [{ code: 'NESTED_UNITS', message: 'Bydel Sagene takes part in both; Institutt for produktdesign lies inside OsloMet – storbyuniversitetet' }],
       },
     ]);
+    // In Norwegian when the request asks for it, as overlap reasons are; the codes are the same.
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'nb-NO, en;q=0.5', authorization: `Bearer ${server.adminToken}` },
+      body: JSON.stringify({ query: PAGE, variables: { filter: { minScore: 0.5 } } }),
+    });
+    expect(res.headers.get('content-language')).toBe('nb');
+    const pair = ((await res.json()) as any).data.duplicateCandidates.nodes.find((c: any) => pairOf(c.a.key, c.b.key) === pairOf('acad-oslomet', 'acad-produktdesign'));
+    expect(pair.reasons).toEqual([
+      { code: 'SIMILAR_TITLE', message: 'titlene er 100 % like: «Språkmiljø i barnehagen» og «Språkmiljø i barnehagen»' },
+      { code: 'NESTED_UNITS', message: 'Bydel Sagene deltar i begge; Institutt for produktdesign ligger under OsloMet – storbyuniversitetet' },
+      { code: 'SAME_KIND', message: 'begge er av samme slag (RESEARCH_PROJECT)' },
+    ]);
   });
 
   it('keeps a university named in the title where the other record has another one, and a place one title names that the other is not in', async () => {

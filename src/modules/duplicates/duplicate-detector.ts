@@ -1,4 +1,5 @@
 import { tokenize } from '../../text/normalize';
+import { DuplicateMessages as Messages, Localized, localized } from './duplicate.messages';
 import { Sector } from '../units/unit.enums';
 import { ACollaboration, AnalysisData, AUnit, pairKey } from '../analysis/analysis.data';
 
@@ -6,7 +7,7 @@ export type DuplicateReasonCode = 'SIMILAR_TITLE' | 'SIMILAR_SUMMARY' | 'SAME_UN
 
 export interface DuplicateReason {
   code: DuplicateReasonCode;
-  message: string;
+  message: Localized;
 }
 
 /** A pair that is probably one activity entered twice, stored with a < b. */
@@ -294,18 +295,18 @@ export class DuplicateDetector {
 
     const title = this.titleSimilarity(a, b);
     if (title < MIN_TITLE) return null;
-    reasons.push({ code: 'SIMILAR_TITLE', message: `titles ${Math.round(title * 100)} % alike: "${a.c.title}" and "${b.c.title}"` });
+    reasons.push({ code: 'SIMILAR_TITLE', message: localized((m) => m.similarTitles(Math.round(title * 100), a.c.title, b.c.title)) });
     let score = 0.55 * title;
     let weight = 0.55;
-    if (sameUnits) reasons.push({ code: 'SAME_UNITS', message: 'the same units take part' });
-    else reasons.push({ code: 'NESTED_UNITS', message: shared.map(([x, y]) => this.relation(x, y)).join('; ') });
+    if (sameUnits) reasons.push({ code: 'SAME_UNITS', message: localized((m) => m.sameUnits) });
+    else reasons.push({ code: 'NESTED_UNITS', message: localized((m) => shared.map(([x, y]) => this.relation(m, x, y)).join('; ')) });
     score += sameUnits ? 0.15 : 0.12;
     weight += 0.15;
     if (a.summary.size && b.summary.size) {
       const summary = jaccard(a.summary, b.summary);
       score += 0.15 * Math.min(1, summary * 2);
       weight += 0.15;
-      if (summary >= 0.3) reasons.push({ code: 'SIMILAR_SUMMARY', message: `summaries share ${Math.round(summary * 100)} % of their words` });
+      if (summary >= 0.3) reasons.push({ code: 'SIMILAR_SUMMARY', message: localized((m) => m.similarSummaries(Math.round(summary * 100))) });
     }
     const peopleA = new Set(a.c.people.map((p) => p.personId));
     const peopleB = b.c.people.map((p) => p.personId);
@@ -313,23 +314,23 @@ export class DuplicateDetector {
       const shared = peopleB.filter((p) => peopleA.has(p)).length;
       score += 0.1 * (shared / Math.min(peopleA.size, peopleB.length));
       weight += 0.1;
-      if (shared) reasons.push({ code: 'SAME_PEOPLE', message: `${shared} ${shared === 1 ? 'person takes' : 'people take'} part in both` });
+      if (shared) reasons.push({ code: 'SAME_PEOPLE', message: localized((m) => m.samePeople(shared)) });
     }
     if (s1 && s2) {
       const apart = Math.abs(days(s1) - days(s2));
       score += 0.05 * (apart <= 62 ? 1 : apart <= 366 ? 0.5 : 0);
       weight += 0.05;
-      if (apart <= 62) reasons.push({ code: 'SAME_PERIOD', message: s1 === s2 ? `both start on ${s1}` : `they start ${Math.round(apart)} days apart` });
+      if (apart <= 62) reasons.push({ code: 'SAME_PERIOD', message: localized((m) => (s1 === s2 ? m.sameStart(s1) : m.startsApart(Math.round(apart)))) });
     }
     // The same words about a different form of work (a course and a study of one subject) are usually two activities.
     const penalty = a.c.kind === b.c.kind ? 0 : KIND_PENALTY;
-    if (!penalty) reasons.push({ code: 'SAME_KIND', message: `both are ${a.c.kind}` });
+    if (!penalty) reasons.push({ code: 'SAME_KIND', message: localized((m) => m.sameKind(a.c.kind)) });
     return { a: Math.min(aId, bId), b: Math.max(aId, bId), score: Math.round(Math.max(0, score / weight - penalty) * 1000) / 1000, reasons };
   }
 
-  private relation(x: number, y: number): string {
+  private relation(m: Messages, x: number, y: number): string {
     const name = (id: number) => this.data.units.get(id)?.name ?? String(id);
-    if (x === y) return `${name(x)} takes part in both`;
-    return this.above(x).has(y) ? `${name(x)} lies inside ${name(y)}` : `${name(y)} lies inside ${name(x)}`;
+    if (x === y) return m.sameUnit(name(x));
+    return this.above(x).has(y) ? m.unitInside(name(x), name(y)) : m.unitInside(name(y), name(x));
   }
 }

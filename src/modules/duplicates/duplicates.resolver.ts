@@ -9,7 +9,7 @@ import { actorName } from '../auth/principal';
 import { Collaboration } from '../collaborations/collaboration.entity';
 import { DuplicatePair } from './duplicate-detector';
 import { DuplicateReview } from './duplicate-review.entity';
-import { DuplicateCandidateType, DuplicateFilterInput, DuplicateReviewInput } from './duplicates.types';
+import { DuplicateCandidateType, DuplicateFilterInput, DuplicateReasonType, DuplicateReviewInput } from './duplicates.types';
 
 const DuplicateCandidateConnection = connectionType(DuplicateCandidateType, 'DuplicateCandidate');
 const DuplicateReviewPayload = payloadType('DuplicateReviewPayload', 'review', DuplicateReview);
@@ -47,6 +47,11 @@ export class DuplicateCandidateFieldsResolver {
   @FieldResolver(() => Collaboration, { description: 'The other collaboration of the pair.' })
   b(@Root() p: DuplicatePair, @Ctx() ctx: Context) {
     return ctx.loaders.collaboration.load(p.b);
+  }
+
+  @FieldResolver(() => [DuplicateReasonType], { description: 'Why, one line of evidence each.' })
+  reasons(@Root() p: DuplicatePair, @Ctx() ctx: Context): DuplicateReasonType[] {
+    return p.reasons.map((reason) => ({ code: reason.code, message: reason.message[ctx.language] }));
   }
 
   @FieldResolver(() => DuplicateReview, { nullable: true, description: "A reviewer's decision on the pair, if any." })

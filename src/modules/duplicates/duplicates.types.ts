@@ -24,7 +24,7 @@ export class DuplicateReasonType {
   @Field(() => DuplicateReasonCodeEnum)
   code!: DuplicateReasonCode;
 
-  @Field({ description: 'English sentence naming the titles, units, people or dates concerned.' })
+  @Field({ description: 'A sentence naming the titles, units, people or dates concerned, in the language of the request (Accept-Language: English or Norwegian bokmål).' })
   message!: string;
 }
 

@@ -1025,7 +1025,7 @@ export type DuplicateReasonCode =
 export type DuplicateReasonType = {
   /** Machine-readable reason. */
   code: DuplicateReasonCode;
-  /** English sentence naming the titles, units, people or dates concerned. */
+  /** A sentence naming the titles, units, people or dates concerned, in the language of the request (Accept-Language: English or Norwegian bokmål). */
   message: Scalars['String']['output'];
 };
 
