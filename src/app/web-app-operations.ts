@@ -6,10 +6,13 @@
 export const WEB_APP_OPERATIONS: readonly string[] = [
   'AllTopics',
   'CollaborationPage',
+  'DuplicatePage',
   'GapCountsByUnit',
   'GapOverview',
+  'MergeDuplicate',
   'OverlapClusters',
   'Review',
+  'ReviewDuplicate',
   'TableExport',
   'TableImport',
   'UnitPage',

@@ -311,6 +311,7 @@ describeBrowser('web app (seeded registry)', () => {
     { name: 'unit', path: '/units/bydel-alna', ready: 'h1' },
     { name: 'collaboration', path: '/collaborations/unikom-oslo-evu-helsesykepleiere', ready: 'h1' },
     { name: 'import', path: '/import', ready: '[data-testid="import-file"]' },
+    { name: 'duplicates', path: '/duplicates', ready: 'h1' },
   ];
   for (const width of [1280, 390]) {
     it(`every view at ${width} px: at most two GraphQL requests, no serious or critical axe-core violation, nothing wider than the window, screenshot written`, async () => {
@@ -434,6 +435,83 @@ describeBrowser('web app (dev registry: 2,000 collaborations, 849 overlap pairs)
       await expect(p.locator('#who-people tbody tr td:nth-child(1)').allInnerTexts()).resolves.toEqual(expected.data.whoWorksWith.people.map((x: { person: { name: string } }) => x.person.name));
       expect(await p.evaluate(`sessionStorage.getItem('registry.token')`)).toBe(coordinator);
       expect(await p.evaluate(`localStorage.getItem('registry.token')`)).toBeNull();
+      expect(watched.errors).toEqual([]);
+      expect(watched.external).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
+describeBrowser('web app: duplicates', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    [server, browser] = await Promise.all([startTestServer({ seeds: true }), launch()]);
+    origin = new URL(server.url).origin;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const create = async (key: string, title: string) => {
+    const res = await server.gql(
+      `mutation($input: CollaborationCreateInput!) { collaborationCreate(input: $input) { userErrors { message } } }`,
+      { input: { key, title, kind: 'RESEARCH_PROJECT', startDate: '2025-01-01', units: [{ unit: 'bydel-sagene', role: 'PARTNER' }, { unit: 'oslomet', role: 'PARTNER' }] } },
+    );
+    expect(res.data.collaborationCreate.userErrors).toEqual([]);
+  };
+
+  it('lists collaborations registered twice with reasons in the interface language; a coordinator marks one pair as two activities and merges the other', async () => {
+    await create('dup-spraak-1', 'Språkmiljø i barnehagen');
+    await create('dup-spraak-2', 'Språkmiljø i barnehagen');
+    await create('dup-lese-1', 'Lesestund på biblioteket for treåringer');
+    await create('dup-lese-2', 'Lesestund på biblioteket for treåringer');
+    const coordinator = await server.token('COORDINATOR');
+    const watched = await openPage(browser, { token: coordinator });
+    const p = watched.page;
+    try {
+      await p.goto(`${origin}/duplicates`);
+      const rows = p.locator('#duplicate-pairs tbody tr');
+      await rows.first().waitFor();
+      await expect(rows.count()).resolves.toBe(2);
+      const reasons = await p.locator('#duplicate-pairs tbody tr td:nth-child(4)').allInnerTexts();
+      expect(reasons.join('\n')).toContain('Like titler: titlene er 100 % like: «Språkmiljø i barnehagen» og «Språkmiljø i barnehagen»');
+      expect(reasons.join('\n')).toContain('Samme enheter: de samme enhetene deltar');
+
+      await rows.filter({ hasText: 'Lesestund' }).getByRole('button', { name: 'To aktiviteter' }).click();
+      await expect(eventually(() => p.getByTestId('duplicate-message').innerText(), 'Registrert: to aktiviteter. Paret forsvinner fra listen.')).resolves.toBe(
+        'Registrert: to aktiviteter. Paret forsvinner fra listen.',
+      );
+      await expect(eventually(() => rows.count(), 1)).resolves.toBe(1);
+
+      await rows.first().locator('[data-action="keep-a"]').click();
+      await p.getByText('Ingen trolige duplikater med disse filtrene.').waitFor();
+      await expect(p.getByTestId('duplicate-message').innerText()).resolves.toMatch(/^Slått sammen til «Språkmiljø i barnehagen»\./);
+
+      const after = await server.gql(`{ duplicateCandidates(filter: { includeReviewed: true }) { nodes { a { key } b { key } review { decision } } } one: collaboration(key: "dup-spraak-1") { key } two: collaboration(key: "dup-spraak-2") { key } }`);
+      expect(after.data.duplicateCandidates.nodes).toEqual([{ a: { key: 'dup-lese-1' }, b: { key: 'dup-lese-2' }, review: { decision: 'NOT_DUPLICATE' } }]);
+      // The key merged away now leads to the record kept.
+      expect([after.data.one, after.data.two]).toEqual([{ key: 'dup-spraak-1' }, { key: 'dup-spraak-1' }]);
+
+      // Without a token the list is there, the actions are not.
+      const anonymous = await openPage(browser, { lang: 'en' });
+      try {
+        await anonymous.page.goto(`${origin}/duplicates?reviewed=1`);
+        await anonymous.page.locator('#duplicate-pairs tbody tr').first().waitFor();
+        await expect(anonymous.page.locator('#duplicate-pairs tbody tr td:nth-child(4)').innerText()).resolves.toContain('Similar titles: titles 100 % alike');
+        await expect(anonymous.page.locator('#duplicate-pairs button[data-action]').count()).resolves.toBe(0);
+        await anonymous.page.getByText('Sign in as a coordinator to merge pairs or mark them as two activities.').waitFor();
+        await expect(seriousViolations(anonymous.page)).resolves.toEqual([]);
+        expect(anonymous.errors).toEqual([]);
+      } finally {
+        await anonymous.close();
+      }
       expect(watched.errors).toEqual([]);
       expect(watched.external).toEqual([]);
     } finally {

@@ -8,6 +8,7 @@ import { WhoWorksWith } from './views/WhoWorksWith';
 // Every view but the first is its own chunk: the first page loads React and the search only.
 const Overlaps = lazy(() => import('./views/Overlaps'));
 const Gaps = lazy(() => import('./views/Gaps'));
+const Duplicates = lazy(() => import('./views/Duplicates'));
 const UnitView = lazy(() => import('./views/UnitView'));
 const CollaborationView = lazy(() => import('./views/CollaborationView'));
 const Import = lazy(() => import('./views/Import'));
@@ -20,6 +21,7 @@ function Page({ location }: { location: URL }) {
   if (path === '/') return <WhoWorksWith params={location.searchParams} />;
   if (path === '/overlaps') return <Overlaps params={location.searchParams} />;
   if (path === '/gaps') return <Gaps params={location.searchParams} />;
+  if (path === '/duplicates') return <Duplicates params={location.searchParams} />;
   if (path === '/import') return <Import />;
   if (unit) return <UnitView unitKey={decodeURIComponent(unit[1]!)} />;
   if (collaboration) return <CollaborationView collaborationKey={decodeURIComponent(collaboration[1]!)} />;
@@ -54,6 +56,11 @@ export function App() {
             <li>
               <Link to="/gaps" aria-current={current('/gaps')}>
                 {t.nav.gaps}
+              </Link>
+            </li>
+            <li>
+              <Link to="/duplicates" aria-current={current('/duplicates')}>
+                {t.nav.duplicates}
               </Link>
             </li>
             <li>

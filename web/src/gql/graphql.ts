@@ -2665,6 +2665,31 @@ export type CollaborationPageQueryVariables = Exact<{
 
 export type CollaborationPageQuery = { collaboration?: { key: string, title: string, kind: CollaborationKind, status: Status, startDate?: string | null, endDate?: string | null, summary?: string | null, keywords: Array<string>, links: Array<string>, agreement?: { key: string, title: string, validFrom?: string | null, validTo?: string | null } | null, parent?: { key: string, title: string } | null, children: Array<{ key: string, title: string }>, topics: Array<{ key: string, label: string, labelEn?: string | null }>, units: Array<{ role: ParticipantRole, unit: { key: string, name: string, ancestors: Array<{ name: string }> } }>, people: Array<{ role: PersonRole, person: { key: string, name: string, title?: string | null, email?: string | null, phone?: string | null } }>, overlaps: Array<{ score: number, a: { key: string, title: string }, b: { key: string, title: string }, reasons: Array<{ code: OverlapReasonCode, message: string }>, review?: { decision: ReviewDecision } | null }>, gaps: { codes: Array<GapCode>, messages: Array<string> }, history?: { nodes: Array<{ at: string, actor: string, action: AuditAction, changes: Array<{ field: string, before?: unknown | null, after?: unknown | null }> }> } | null } | null };
 
+export type DuplicatePageQueryVariables = Exact<{
+  filter?: InputMaybe<DuplicateFilterInput>;
+  unit: Scalars['ID']['input'];
+  hasUnit: Scalars['Boolean']['input'];
+}>;
+
+
+export type DuplicatePageQuery = { unit?: { key: string, name: string, ancestors: Array<{ name: string }> } | null, duplicateCandidates: { totalCount: number, nodes: Array<{ score: number, a: { id: string, key: string, title: string, version: number, units: Array<{ unit: { name: string } }> }, b: { id: string, key: string, title: string, version: number, units: Array<{ unit: { name: string } }> }, reasons: Array<{ code: DuplicateReasonCode, message: string }>, review?: { decision: DuplicateDecision, reviewedBy: string } | null }> } };
+
+export type DuplicateSideFragment = { id: string, key: string, title: string, version: number, units: Array<{ unit: { name: string } }> };
+
+export type ReviewDuplicateMutationVariables = Exact<{
+  input: DuplicateReviewInput;
+}>;
+
+
+export type ReviewDuplicateMutation = { duplicateReview: { review?: { decision: DuplicateDecision } | null, userErrors: Array<{ field?: string | null, message: string }> } };
+
+export type MergeDuplicateMutationVariables = Exact<{
+  input: CollaborationMergeInput;
+}>;
+
+
+export type MergeDuplicateMutation = { collaborationMerge: { collaboration?: { key: string, title: string } | null, userErrors: Array<{ field?: string | null, message: string }> } };
+
 export type GapOverviewQueryVariables = Exact<{
   unit?: InputMaybe<Scalars['ID']['input']>;
   hasUnit: Scalars['Boolean']['input'];
@@ -2743,6 +2768,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DuplicateSideFragmentDoc = new TypedDocumentString(`
+    fragment DuplicateSide on Collaboration {
+  id
+  key
+  title
+  version
+  units {
+    unit {
+      name
+    }
+  }
+}
+    `, {"fragmentName":"DuplicateSide"}) as unknown as TypedDocumentString<DuplicateSideFragment, unknown>;
 export const GapListPageFragmentDoc = new TypedDocumentString(`
     fragment GapListPage on CoordinationGapConnection {
   totalCount
@@ -2888,6 +2926,74 @@ export const CollaborationPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CollaborationPageQuery, CollaborationPageQueryVariables>;
+export const DuplicatePageDocument = new TypedDocumentString(`
+    query DuplicatePage($filter: DuplicateFilterInput, $unit: ID!, $hasUnit: Boolean!) {
+  unit(id: $unit) @include(if: $hasUnit) {
+    key
+    name
+    ancestors {
+      name
+    }
+  }
+  duplicateCandidates(filter: $filter, first: 100) {
+    totalCount
+    nodes {
+      score
+      a {
+        ...DuplicateSide
+      }
+      b {
+        ...DuplicateSide
+      }
+      reasons {
+        code
+        message
+      }
+      review {
+        decision
+        reviewedBy
+      }
+    }
+  }
+}
+    fragment DuplicateSide on Collaboration {
+  id
+  key
+  title
+  version
+  units {
+    unit {
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<DuplicatePageQuery, DuplicatePageQueryVariables>;
+export const ReviewDuplicateDocument = new TypedDocumentString(`
+    mutation ReviewDuplicate($input: DuplicateReviewInput!) {
+  duplicateReview(input: $input) {
+    review {
+      decision
+    }
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewDuplicateMutation, ReviewDuplicateMutationVariables>;
+export const MergeDuplicateDocument = new TypedDocumentString(`
+    mutation MergeDuplicate($input: CollaborationMergeInput!) {
+  collaborationMerge(input: $input) {
+    collaboration {
+      key
+      title
+    }
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergeDuplicateMutation, MergeDuplicateMutationVariables>;
 export const GapOverviewDocument = new TypedDocumentString(`
     query GapOverview($unit: ID, $hasUnit: Boolean!, $listUnit: ID, $codes: [GapCode!]) {
   list: coordinationGaps(filter: {unit: $listUnit, codes: $codes}, first: 100) {
