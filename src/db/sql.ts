@@ -80,6 +80,9 @@ export async function withoutStatementTimeout(em: EntityManager): Promise<void> 
 interface ArrayRowsClient {
   query(config: { name: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
 }
+interface ArrayRowsPool {
+  connect(): Promise<ArrayRowsClient & { release(): void }>;
+}
 interface SqliteStatement {
   all(...parameters: unknown[]): unknown[][];
 }
@@ -110,10 +113,19 @@ export function selectRows(em: EntityManager, sql: string, parameters: unknown[]
 async function selectPostgresRows(em: EntityManager, sql: string, parameters: unknown[]): Promise<unknown[][]> {
   const ds = em.connection;
   const runner = em.queryRunner;
-  const client = (runner && !runner.isReleased ? await runner.connect() : (ds.driver as unknown as { master: unknown }).master) as ArrayRowsClient;
   let name = postgresNames.get(sql);
   if (!name) postgresNames.set(sql, (name = `registry_${postgresNames.size + 1}`));
-  return (await client.query({ name, text: sql, values: parameters, rowMode: 'array' })).rows;
+  const query = { name, text: sql, values: parameters, rowMode: 'array' } as const;
+  if (runner && !runner.isReleased) return (await ((await runner.connect()) as ArrayRowsClient).query(query)).rows;
+  // Not pool.query: when the pool is full, it sends the query from the callback of whichever request gives a
+  // client back, in that request's context, where the read budget checked would be the other request's
+  // (work-budget.ts). After an await the query is sent from this request's own.
+  const client = await (ds.driver as unknown as { master: ArrayRowsPool }).master.connect();
+  try {
+    return (await client.query(query)).rows;
+  } finally {
+    client.release();
+  }
 }
 
 export type ColumnType = 'int' | 'float8' | 'text' | 'date';

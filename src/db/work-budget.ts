@@ -95,7 +95,9 @@ const checkedClients = new WeakSet<PostgresClient>();
  * runs for right before it is sent, as on SQLite. A read's statements leave the event loop while they run, but an
  * anonymous query that fans out into thousands of them held one of the pool's connections, and took its share of
  * the database, for as long as the request time limit (30 s). pg's pool hands each client out through `acquire`,
- * before any query on it (its own `pool.query` too), so every client is wrapped once, whenever it was made.
+ * before any query on it, so every client is wrapped once, whenever it was made. The check reads the trace of the
+ * context the query is sent from: the registry never sends through `pool.query`, whose queued callbacks run in the
+ * context of the request that gave a client back (selectRows connects and awaits instead).
  */
 export function checkBeforeEachQuery(pool: { on(event: 'acquire', listener: (client: PostgresClient) => void): unknown }): void {
   pool.on('acquire', (client) => {

@@ -42,9 +42,11 @@ interface Measure {
 }
 
 const ONCE_PER_REQUEST = 'oncePerRequest';
+/** The introspection fields on the query root, which describe the schema rather than the registry. */
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 /**
- * On a field that reads the whole registry (an export): at most one such field (or `__schema`) per request. Its
+ * On a field that reads the whole registry (an export): at most one such field (or `__schema`, `__type`) per request. Its
  * answer is one JSON value, which the cost limit counts as one field; thirty aliases of it held the SQLite server 8–9 s.
  */
 export const OncePerRequest = () => Extensions({ [ONCE_PER_REQUEST]: true });
@@ -128,8 +130,9 @@ class Measurer {
   private field(field: FieldNode, parent: GraphQLNamedType): Measure {
     const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
     const size = definition ? this.sizeOf(field, definition) : 1;
-    // The schema's own description is one as well: thirty aliases of it answered 6.4 MB, and cost one field each.
-    const whole = definition?.extensions?.[ONCE_PER_REQUEST] === true || field.name.value === '__schema';
+    // The schema's own description is one as well (thirty aliases of `__schema` answered 6.4 MB, thirty of a
+    // `__type` two levels deep 2.3 MB), and cost one field each.
+    const whole = definition?.extensions?.[ONCE_PER_REQUEST] === true || INTROSPECTION_ROOTS.has(field.name.value);
     if (whole) this.wholeFields.add(field.name.value);
     const own: Measure = { depth: 1, aliases: field.alias ? 1 : 0, cost: size, wholeReads: whole ? 1 : 0 };
     if (field.selectionSet && definition) {

@@ -205,9 +205,12 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     page.select(`${alias}.id`, 'id').addSelect(`(${ordering.expression})`, 'sort_value');
     const raw = await page.getRawMany<{ id: unknown; sort_value: CursorValue }>();
     const nodes = await records.loadMany(raw.map((r) => Number(r.id)));
+    // A load that failed fails the page: left out, its record would look deleted, and the page would be wrong.
+    const failed = nodes.find((node) => node instanceof Error);
+    if (failed) throw failed;
     // A record deleted between the two reads is left out, as a page read a moment later would leave it out.
     const fetched = raw.flatMap((r, i) => {
-      const node = nodes[i];
+      const node = nodes[i] as Awaited<(typeof nodes)[number]>;
       return node && !(node instanceof Error) ? [{ node, value: r.sort_value, id: node.id }] : [];
     });
     return connectionOf(args, request, fetched, () => countQuery.getCount());

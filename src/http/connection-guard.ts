@@ -9,7 +9,10 @@ export interface ConnectionLimits {
   maxPerAddress: number;
   /** A connection with no request under way is closed once its last request ended (or it opened) this long ago. */
   idleMs: number;
-  /** A connection whose answer has waited unsent (its client not reading) this long without a pause is closed. */
+  /**
+   * A connection whose client has taken none of its waiting answer for this long is closed, and so is one that,
+   * after this long, has taken less than MIN_SEND_BYTES_PER_SECOND on average.
+   */
   sendMs: number;
 }
 
@@ -24,6 +27,12 @@ const REFUSED_LINGER_MS = 1000;
 
 /** How often open connections are looked over for the idle and unsent limits. */
 export const SWEEP_MS = 500;
+
+/**
+ * The slowest a client may take a waiting answer, once it has waited sendMs: 16 KB/s takes the largest answer
+ * (8 MiB) in about nine minutes. A client reading a few bytes now and then would otherwise keep the rest in memory.
+ */
+export const MIN_SEND_BYTES_PER_SECOND = 16 * 1024;
 
 /**
  * The address a client is counted under: IPv4 as it is (IPv4-mapped IPv6 too), IPv6 by its first 64 bits, which
@@ -51,6 +60,19 @@ interface Held {
   quietSince: number;
   /** Since when its socket has held unsent bytes without a pause; 0 when it holds none. */
   unsentSince: number;
+  /** Bytes waiting at the last sweep, when the client last took some, and how many it has taken since unsentSince. */
+  waiting: number;
+  takenAt: number;
+  taken: number;
+}
+
+/**
+ * Bytes of its answers the socket still holds. Node counts a chunk in `writableLength` until all of it is sent;
+ * libuv's queue (the handle's `writeQueueSize`) shrinks as the client takes it, which is what shows progress.
+ */
+function waitingBytes(socket: net.Socket): number {
+  const queued = (socket as unknown as { _handle?: { writeQueueSize?: number } | null })._handle?.writeQueueSize;
+  return socket.writableLength === 0 ? 0 : typeof queued === 'number' ? queued : socket.writableLength;
 }
 
 /**
@@ -105,7 +127,7 @@ export class ConnectionGuard {
       return false;
     }
     this.perAddress.set(address, fromAddress + 1);
-    this.held.set(socket, { address, active: 0, quietSince: this.now(), unsentSince: 0 });
+    this.held.set(socket, { address, active: 0, quietSince: this.now(), unsentSince: 0, waiting: 0, takenAt: 0, taken: 0 });
     socket.once('close', () => {
       this.held.delete(socket);
       const left = this.perAddress.get(address)! - 1;
@@ -116,12 +138,25 @@ export class ConnectionGuard {
     return true;
   }
 
+  /** Whether the client has left its answer waiting too long: nothing taken for sendMs, or too little since. */
+  private unsent(socket: net.Socket, held: Held, now: number): boolean {
+    const waiting = waitingBytes(socket);
+    if (waiting === 0) {
+      held.unsentSince = 0;
+      held.waiting = 0;
+      return false;
+    }
+    if (!held.unsentSince) Object.assign(held, { unsentSince: now, takenAt: now, taken: 0 });
+    else if (waiting < held.waiting) Object.assign(held, { takenAt: now, taken: held.taken + held.waiting - waiting });
+    held.waiting = waiting;
+    const waited = now - held.unsentSince;
+    return now - held.takenAt > this.limits.sendMs || (waited > this.limits.sendMs && (held.taken * 1000) / waited < MIN_SEND_BYTES_PER_SECOND);
+  }
+
   private readonly sweep = (): void => {
     const now = this.now();
     for (const [socket, held] of this.held) {
-      if (socket.writableLength === 0) held.unsentSince = 0;
-      else if (!held.unsentSince) held.unsentSince = now;
-      const reason = held.unsentSince && now - held.unsentSince > this.limits.sendMs ? 'unsent' : !held.active && now - held.quietSince > this.limits.idleMs ? 'idle' : null;
+      const reason = this.unsent(socket, held, now) ? 'unsent' : !held.active && now - held.quietSince > this.limits.idleMs ? 'idle' : null;
       if (!reason) continue;
       socket.destroy();
       this.cut(reason);

@@ -4,7 +4,7 @@ import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import { Logger, writeLine } from '../observability/logger';
 import { StatementStats } from '../observability/request-trace';
-import { Metrics } from '../observability/metrics';
+import { Metrics, RequestRecord } from '../observability/metrics';
 
 /** What is known about one request while it is served; logged and counted once its response has gone. */
 export interface Observation {
@@ -54,7 +54,7 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
   res.once('close', () => {
     const durationSeconds = (performance.now() - observation.startedAt) / 1000;
     const status = res.writableFinished ? res.statusCode : 499;
-    metrics.record({
+    recordSafely(logger, metrics, {
       route: observation.route,
       method: req.method ?? 'GET',
       status,
@@ -83,6 +83,18 @@ export function observe(req: http.IncomingMessage, res: http.ServerResponse, pat
     writeLine(logger, level, line, 'request');
   });
   return observation;
+}
+
+/**
+ * Records a request's metrics. It runs in the response's 'close' event, where a throw would end the process: a
+ * mistake in the figures is logged instead.
+ */
+function recordSafely(logger: Logger, metrics: Metrics, record: RequestRecord): void {
+  try {
+    metrics.record(record);
+  } catch (error) {
+    logger.error({ err: error }, 'metrics of a request could not be recorded');
+  }
 }
 
 /** The operation a request runs, once it is resolved. */

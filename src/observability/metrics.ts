@@ -133,7 +133,8 @@ export class Metrics {
     for (const code of r.errorCodes) this.errors.inc({ code, kind: 'request' });
     for (const code of r.userErrorCodes) this.errors.inc({ code, kind: 'user' });
     if (r.route !== 'graphql') return;
-    this.statements.inc(r.sqlStatements);
+    // A counter refuses to go down, and its throw would end the process from a 'close' handler.
+    this.statements.inc(Math.max(0, r.sqlStatements));
     const operation = r.operation ? this.operationLabel(r.operation.name, r.anonymous) : '(none)';
     this.duration.observe({ operation, type: r.operation?.type ?? '(none)' }, r.durationSeconds);
   }

@@ -64,6 +64,23 @@ describe('the time one read may run is bounded', () => {
     expect([anonymous.status, anonymous.json]).toEqual([400, refusal(300)]);
   });
 
+  it("judges each read by its own budget while refused fan-outs and other readers share the pool: no one else's answer is cut short", async () => {
+    // On PostgreSQL a query sent from a pool's queued callback ran in the context of the request that gave the
+    // client back, and was judged by that request's budget: readers got empty lists with no error, and a statement
+    // count below zero ended the process (an outside attack on 2026-12-08).
+    const viewer = await server.token('VIEWER');
+    const read = '{ units(first: 50, orderBy: { field: NAME }) { totalCount nodes { key } } }';
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => (i % 2 ? server.gqlAs(viewer, read) : postRaw(server, JSON.stringify({ query: attack(3) })))),
+    );
+    answers.forEach((answer, i) => {
+      const page = answer as { errors?: unknown; data: { units: { nodes: unknown[] } } };
+      if (i % 2) expect([page.errors, page.data.units.nodes.length]).toEqual([undefined, 50]);
+      else expect([answer.status, (answer as { json: unknown }).json]).toEqual([400, refusal(300)]);
+    });
+    expect((await fetch(server.url.replace(/\/graphql$/, '/healthz'))).status).toBe(200);
+  });
+
   it('leaves shared work as it was after a refusal: the duplicates and overlap totals a token holder reads', async () => {
     const viewer = await server.token('VIEWER');
     const read = `dup: duplicateCandidates(first: 0) { totalCount } overlaps: overlapReport(first: 0, filter: { minScore: 0.5 }) { totalCount }`;
@@ -143,5 +160,9 @@ describe('fields that read the whole registry', () => {
     expect(await server.gqlAs(null, `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ')} }`)).toMatchObject(
       refused(30, '__schema'),
     );
+    expect(await server.gqlAs(null, `{ ${Array.from({ length: 30 }, (_, i) => `t${i}: __type(name: "Query") { fields { name type { name fields { name } } } }`).join(' ')} }`)).toMatchObject(
+      refused(30, '__type'),
+    );
+    expect((await server.gqlAs(null, '{ __type(name: "Unit") { name } }')).data.__type.name).toBe('Unit');
   });
 });

@@ -83,6 +83,36 @@ describe('the connection guard', () => {
     }
   });
 
+  it('leaves a client that takes its answer steadily alone past the send limit', async () => {
+    const big = Buffer.alloc(64 * 2 ** 20, 'x');
+    const { cuts, connect, close } = await guarded({ sendMs: 1000 }, (_req, res) => res.end(big));
+    try {
+      const socket = await connect();
+      socket.pause();
+      socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+      // 512 KB every 100 ms (about 5 MB/s) for three times the limit: far from the whole answer when it has passed.
+      let quota = 0;
+      socket.on('data', (chunk: Buffer) => {
+        quota -= chunk.length;
+        if (quota <= 0) socket.pause();
+      });
+      let received = 0;
+      const started = performance.now();
+      while (performance.now() - started < 3 * 1000) {
+        quota = 512 * 1024;
+        socket.resume();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      received = socket.bytesRead;
+      expect(received).toBeLessThan(big.length / 2);
+      expect(socket.destroyed).toBe(false);
+      expect(cuts).toEqual([]);
+      socket.destroy();
+    } finally {
+      await close();
+    }
+  });
+
   it('closes a connection with no request under way once the idle limit passes, whatever bytes it sends', async () => {
     const { cuts, connect, close } = await guarded({ idleMs: 800 }, (_req, res) => res.end('ok'));
     try {
