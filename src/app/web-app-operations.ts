@@ -16,6 +16,7 @@ export const WEB_APP_OPERATIONS: readonly string[] = [
   'TableExport',
   'TableImport',
   'UnitPage',
+  'UndoMerge',
   'UnitSearch',
   'WhoAmI',
   'WhoWorksWith',

@@ -492,7 +492,15 @@ describeBrowser('web app: duplicates', () => {
 
       await rows.first().locator('[data-action="keep-a"]').click();
       await p.getByText('Ingen trolige duplikater med disse filtrene.').waitFor();
-      await expect(p.getByTestId('duplicate-message').innerText()).resolves.toMatch(/^Slått sammen til «Språkmiljø i barnehagen»\./);
+      await expect(p.getByTestId('duplicate-message').innerText()).resolves.toMatch(/^Slått sammen til «Språkmiljø i barnehagen»: «Språkmiljø i barnehagen» er slettet/);
+      // Undone in a click: both records back, the pair listed again; then merged for good.
+      await p.getByRole('button', { name: 'Angre sammenslåingen' }).click();
+      await expect(eventually(() => rows.count(), 1)).resolves.toBe(1);
+      await expect(p.getByTestId('duplicate-message').innerText()).resolves.toBe('Sammenslåingen er angret: «Språkmiljø i barnehagen» er tilbake som før.');
+      const restored = await server.gql(`{ collaborations(filter: { text: "Språkmiljø" }) { totalCount } }`);
+      expect(restored.data.collaborations.totalCount).toBe(2);
+      await rows.first().locator('[data-action="keep-a"]').click();
+      await p.getByText('Ingen trolige duplikater med disse filtrene.').waitFor();
 
       const after = await server.gql(`{ duplicateCandidates(filter: { includeReviewed: true }) { nodes { a { key } b { key } review { decision } } } one: collaboration(key: "dup-spraak-1") { key } two: collaboration(key: "dup-spraak-2") { key } }`);
       expect(after.data.duplicateCandidates.nodes).toEqual([{ a: { key: 'dup-lese-1' }, b: { key: 'dup-lese-2' }, review: { decision: 'NOT_DUPLICATE' } }]);

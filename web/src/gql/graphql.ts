@@ -2690,6 +2690,13 @@ export type MergeDuplicateMutationVariables = Exact<{
 
 export type MergeDuplicateMutation = { collaborationMerge: { collaboration?: { key: string, title: string } | null, userErrors: Array<{ field?: string | null, message: string }> } };
 
+export type UndoMergeMutationVariables = Exact<{
+  input: RecordRestoreInput;
+}>;
+
+
+export type UndoMergeMutation = { recordRestore: { userErrors: Array<{ field?: string | null, message: string }> } };
+
 export type GapOverviewQueryVariables = Exact<{
   unit?: InputMaybe<Scalars['ID']['input']>;
   hasUnit: Scalars['Boolean']['input'];
@@ -2994,6 +3001,16 @@ export const MergeDuplicateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MergeDuplicateMutation, MergeDuplicateMutationVariables>;
+export const UndoMergeDocument = new TypedDocumentString(`
+    mutation UndoMerge($input: RecordRestoreInput!) {
+  recordRestore(input: $input) {
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UndoMergeMutation, UndoMergeMutationVariables>;
 export const GapOverviewDocument = new TypedDocumentString(`
     query GapOverview($unit: ID, $hasUnit: Boolean!, $listUnit: ID, $codes: [GapCode!]) {
   list: coordinationGaps(filter: {unit: $listUnit, codes: $codes}, first: 100) {

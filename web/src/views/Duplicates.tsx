@@ -86,7 +86,25 @@ const MergeDuplicate = graphql(`
   }
 `);
 
+const UndoMerge = graphql(`
+  mutation UndoMerge($input: RecordRestoreInput!) {
+    recordRestore(input: $input) {
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
 type Candidate = DuplicatePageQuery['duplicateCandidates']['nodes'][number];
+/** What an action came to: its message, and for a merge the record to restore to undo it. */
+interface Outcome {
+  text: string;
+  undo?: { id: string; title: string };
+}
+/** A mutation's first user error as the API words it, with the field it names. */
+const userError = (errors: { field?: string | null; message: string }[]) => (errors[0] ? [errors[0].field, errors[0].message].filter(Boolean).join(': ') : null);
 
 /** View 4: collaborations probably registered twice, with the coordinator's merge or "two activities". */
 export default function Duplicates({ params }: { params: URLSearchParams }) {
@@ -96,7 +114,7 @@ export default function Duplicates({ params }: { params: URLSearchParams }) {
   const [unit, setUnit] = useState<Option | null>(asked.unit ? { value: asked.unit, label: asked.unit } : null);
   const [minScore, setMinScore] = useState(asked.minScore);
   const [includeReviewed, setIncludeReviewed] = useState(asked.includeReviewed);
-  const [message, setMessage] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const min = Number(asked.minScore);
   const result = useQuery(DuplicatePage, {
@@ -111,18 +129,22 @@ export default function Duplicates({ params }: { params: URLSearchParams }) {
     if (unit) query.set('unit', unit.value);
     if (minScore) query.set('min', minScore);
     if (includeReviewed) query.set('reviewed', '1');
+    setOutcome(null);
     navigate(`/duplicates${query.size ? `?${query}` : ''}`);
   };
 
-  /** Runs a coordinator's action, says what came of it, and reads the list again when it changed something. */
-  const act = async (run: () => Promise<{ error: string | null; done: string }>) => {
+  /**
+   * Runs a coordinator's action, says what came of it, and reads the list again: after a change, and after a
+   * refusal too, since another tab may have changed the pair meanwhile.
+   */
+  const act = async (run: () => Promise<{ error: string | null; done: Outcome }>) => {
     setBusy(true);
     try {
       const { error, done } = await run();
-      setMessage(error ?? done);
-      if (!error) result.reload();
+      setOutcome(error ? { text: error } : done);
+      result.reload();
     } catch (error) {
-      setMessage((error as Error).message);
+      setOutcome({ text: (error as Error).message });
     } finally {
       setBusy(false);
     }
@@ -130,12 +152,18 @@ export default function Duplicates({ params }: { params: URLSearchParams }) {
   const notDuplicate = (c: Candidate) =>
     act(async () => {
       const { data } = await request(ReviewDuplicate, { input: { a: c.a.key, b: c.b.key, decision: 'NOT_DUPLICATE' } });
-      return { error: data.duplicateReview.userErrors[0]?.message ?? null, done: t.duplicates.reviewed };
+      return { error: userError(data.duplicateReview.userErrors), done: { text: t.duplicates.reviewed } };
     });
   const merge = (keep: Candidate['a'], remove: Candidate['a']) =>
     act(async () => {
       const { data } = await request(MergeDuplicate, { input: { keep: keep.id, keepVersion: keep.version, remove: remove.id, removeVersion: remove.version } });
-      return { error: data.collaborationMerge.userErrors[0]?.message ?? null, done: t.duplicates.merged(keep.title) };
+      return { error: userError(data.collaborationMerge.userErrors), done: { text: t.duplicates.merged(keep.title, remove.title), undo: { id: remove.id, title: remove.title } } };
+    });
+  // Restoring the record a merge removed undoes the merge (the API moves back what the merge moved).
+  const undo = (removed: { id: string; title: string }) =>
+    act(async () => {
+      const { data } = await request(UndoMerge, { input: { id: removed.id } });
+      return { error: userError(data.recordRestore.userErrors), done: { text: t.duplicates.undone(removed.title) } };
     });
 
   const selected = result.data?.unit;
@@ -155,7 +183,7 @@ export default function Duplicates({ params }: { params: URLSearchParams }) {
         <UnitPicker label={t.columns.unit} value={pickerValue} onChange={setUnit} />
         <div className="field">
           <label htmlFor="duplicate-min-score">{t.duplicates.minScore}</label>
-          <input id="duplicate-min-score" type="number" min="0.5" max="1" step="0.05" placeholder="0.7" value={minScore} onChange={(e) => setMinScore(e.target.value)} />
+          <input id="duplicate-min-score" type="number" min="0.5" max="1" step="0.01" placeholder="0.7" value={minScore} onChange={(e) => setMinScore(e.target.value)} />
         </div>
         <div className="field check">
           <input id="duplicate-reviewed" type="checkbox" checked={includeReviewed} onChange={(e) => setIncludeReviewed(e.target.checked)} />
@@ -168,9 +196,14 @@ export default function Duplicates({ params }: { params: URLSearchParams }) {
         </div>
       </form>
       <Status loading={result.loading} error={result.error} />
-      {message && (
+      {outcome && (
         <p role="status" data-testid="duplicate-message">
-          {message}
+          {outcome.text}{' '}
+          {outcome.undo && (
+            <button type="button" disabled={busy} onClick={() => undo(outcome.undo!)} data-action="undo">
+              {t.duplicates.undo}
+            </button>
+          )}
         </p>
       )}
       {!signedIn && <p className="muted">{t.duplicates.needsToken}</p>}
