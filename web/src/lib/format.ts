@@ -6,6 +6,15 @@ export function treePath(unit: { name: string; ancestors: { name: string }[] }):
   return [...unit.ancestors].reverse().map((a) => a.name).concat(unit.name).join(' › ');
 }
 
+/**
+ * A mutation's user errors as one line, each with the input field it names (`remove: is the collaboration to
+ * keep`); a field the view already names itself (`file` beside the file picker) is left out. Null when there are none.
+ */
+export function userErrorText(errors: { field?: string | null; message: string }[], namedByView: string[] = []): string | null {
+  if (!errors.length) return null;
+  return errors.map((e) => (e.field && !namedByView.includes(e.field) ? `${e.field}: ${e.message}` : e.message)).join(' · ');
+}
+
 export function period(t: Dictionary, start: string | null | undefined, end: string | null | undefined): string {
   return `${start ?? t.common.unknown} – ${end ?? t.common.openEnded}`;
 }

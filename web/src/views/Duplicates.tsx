@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import type { DuplicatePageQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { request, useSignedIn } from '../lib/client';
-import { label, treePath } from '../lib/format';
+import { label, treePath, userErrorText } from '../lib/format';
 import { collaborationPath, Link, navigate } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 
@@ -103,8 +103,7 @@ interface Outcome {
   text: string;
   undo?: { id: string; title: string };
 }
-/** A mutation's first user error as the API words it, with the field it names. */
-const userError = (errors: { field?: string | null; message: string }[]) => (errors[0] ? [errors[0].field, errors[0].message].filter(Boolean).join(': ') : null);
+
 
 /** View 4: collaborations probably registered twice, with the coordinator's merge or "two activities". */
 export default function Duplicates({ params }: { params: URLSearchParams }) {
@@ -152,18 +151,18 @@ export default function Duplicates({ params }: { params: URLSearchParams }) {
   const notDuplicate = (c: Candidate) =>
     act(async () => {
       const { data } = await request(ReviewDuplicate, { input: { a: c.a.key, b: c.b.key, decision: 'NOT_DUPLICATE' } });
-      return { error: userError(data.duplicateReview.userErrors), done: { text: t.duplicates.reviewed } };
+      return { error: userErrorText(data.duplicateReview.userErrors), done: { text: t.duplicates.reviewed } };
     });
   const merge = (keep: Candidate['a'], remove: Candidate['a']) =>
     act(async () => {
       const { data } = await request(MergeDuplicate, { input: { keep: keep.id, keepVersion: keep.version, remove: remove.id, removeVersion: remove.version } });
-      return { error: userError(data.collaborationMerge.userErrors), done: { text: t.duplicates.merged(keep.title, remove.title), undo: { id: remove.id, title: remove.title } } };
+      return { error: userErrorText(data.collaborationMerge.userErrors), done: { text: t.duplicates.merged(keep.title, remove.title), undo: { id: remove.id, title: remove.title } } };
     });
   // Restoring the record a merge removed undoes the merge (the API moves back what the merge moved).
   const undo = (removed: { id: string; title: string }) =>
     act(async () => {
       const { data } = await request(UndoMerge, { input: { id: removed.id } });
-      return { error: userError(data.recordRestore.userErrors), done: { text: t.duplicates.undone(removed.title) } };
+      return { error: userErrorText(data.recordRestore.userErrors), done: { text: t.duplicates.undone(removed.title) } };
     });
 
   const selected = result.data?.unit;

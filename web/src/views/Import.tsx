@@ -5,6 +5,7 @@ import type { TableFormat, TableImportMutation, TableType } from '../gql/graphql
 import { useI18n } from '../i18n';
 import { ApiError, request, useSignedIn } from '../lib/client';
 import { download } from '../lib/export';
+import { userErrorText } from '../lib/format';
 import { collaborationPath, Link, unitPath } from '../lib/router';
 
 const TableImport = graphql(`
@@ -103,7 +104,8 @@ export default function Import() {
       const { data } = await request(TableImport, { input: { type, file: toBase64(await file.arrayBuffer()), mapping: parsedMapping, apply } });
       const errors = data.tableImport.userErrors;
       setReport(data.tableImport.report ?? null);
-      if (errors.length) setProblem(errors.map((e) => (e.field && e.field !== 'file' ? `${e.field}: ${e.message}` : e.message)).join(' · '));
+      const problem = userErrorText(errors, ['file']);
+      if (problem) setProblem(problem);
     } catch (error) {
       setReport(null);
       setProblem(error instanceof Error ? error.message : String(error));

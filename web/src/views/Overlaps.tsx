@@ -11,7 +11,7 @@ import type { OverlapClustersQuery, ReviewDecision } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { request, useSignedIn } from '../lib/client';
 import { download, fileName } from '../lib/export';
-import { label, treePath } from '../lib/format';
+import { label, treePath, userErrorText } from '../lib/format';
 import { collaborationPath, Link, navigate } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 
@@ -201,8 +201,8 @@ export default function Overlaps({ params }: { params: URLSearchParams }) {
     async (pair: Pair, decision: ReviewDecision) => {
       try {
         const { data } = await request(Review, { input: { a: pair.a.key, b: pair.b.key, decision } });
-        const error = data.overlapReview.userErrors[0];
-        setMessage(error ? error.message : t.overlaps.reviewed(label(t.decisions, decision)));
+        const error = userErrorText(data.overlapReview.userErrors);
+        setMessage(error ?? t.overlaps.reviewed(label(t.decisions, decision)));
         if (!error) {
           setSelected(null);
           result.reload();
