@@ -179,15 +179,14 @@ export class RecordsService {
       // someone else since, whose part in that history stays theirs.
       for (const held of keysHeld(person.key, entries)) {
         const quoted = containsCondition('entry.changes', 'quoted', JSON.stringify(held.key));
-        const naming = await em
+        const naming = em
           .getRepository(AuditEntry)
           .createQueryBuilder('entry')
           .where('entry.recordType IN (:...types)', { types: [RECORD_TYPE.collaborations, RECORD_TYPE.agreements] })
           .andWhere('entry.id > :from', { from: held.from })
-          .andWhere(held.to === null ? '1 = 1' : 'entry.id < :to', held.to === null ? {} : { to: held.to })
-          .andWhere(quoted.sql, quoted.params)
-          .getMany();
-        for (const entry of naming) {
+          .andWhere(quoted.sql, quoted.params);
+        if (held.to !== null) naming.andWhere('entry.id < :to', { to: held.to });
+        for (const entry of await naming.getMany()) {
           await em.getRepository(AuditEntry).update(entry.id, { changes: entry.changes.map((c) => ({ ...c, before: renamePerson(c.before, held.key, key), after: renamePerson(c.after, held.key, key) })) as never });
         }
       }
