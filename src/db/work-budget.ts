@@ -50,6 +50,22 @@ interface SqliteConnection {
   prepare(sql: string): Record<'all' | 'get' | 'run' | 'iterate', Run>;
 }
 
+/**
+ * The refusal of a statement about to run for the current request, or null when it may run. A refused statement was
+ * counted when it was asked for and never ran: it is taken off the count.
+ */
+function refusalBeforeRunning(): WorkBudgetExceeded | null {
+  const stats = currentTrace()?.stats;
+  if (!stats?.budget) return null;
+  try {
+    checkWorkBudget(stats);
+    return null;
+  } catch (error) {
+    stats.sqlStatements -= 1;
+    return error as WorkBudgetExceeded;
+  }
+}
+
 /** Ending a transaction is never refused: a refused ROLLBACK would leave the one connection inside it. */
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 
@@ -66,16 +82,8 @@ export function checkBeforeEachStatement(db: SqliteConnection): void {
     for (const method of ['all', 'get', 'run', 'iterate'] as const) {
       const run = statement[method];
       statement[method] = function (this: unknown, ...parameters: unknown[]) {
-        const stats = currentTrace()?.stats;
-        if (stats?.budget) {
-          try {
-            checkWorkBudget(stats);
-          } catch (error) {
-            // Counted when it was asked for; it never ran.
-            stats.sqlStatements -= 1;
-            throw error;
-          }
-        }
+        const refusal = refusalBeforeRunning();
+        if (refusal) throw refusal;
         return run.apply(this, parameters);
       };
     }
@@ -105,22 +113,13 @@ export function checkBeforeEachQuery(pool: { on(event: 'acquire', listener: (cli
     checkedClients.add(client);
     const query = client.query;
     client.query = function (this: unknown, ...parameters: unknown[]) {
-      const stats = currentTrace()?.stats;
       const first = parameters[0] as string | { text?: string } | undefined;
-      const text = typeof first === 'string' ? first : (first?.text ?? '');
-      if (stats?.budget && !TRANSACTION_CONTROL.test(text)) {
-        try {
-          checkWorkBudget(stats);
-        } catch (error) {
-          // Counted when it was asked for; it never ran.
-          stats.sqlStatements -= 1;
-          const callback = parameters[parameters.length - 1];
-          if (typeof callback !== 'function') return Promise.reject(error);
-          process.nextTick(callback, error);
-          return undefined;
-        }
-      }
-      return query.apply(this, parameters);
+      const refusal = TRANSACTION_CONTROL.test(typeof first === 'string' ? first : (first?.text ?? '')) ? null : refusalBeforeRunning();
+      if (!refusal) return query.apply(this, parameters);
+      const callback = parameters[parameters.length - 1];
+      if (typeof callback !== 'function') return Promise.reject(refusal);
+      process.nextTick(callback, refusal);
+      return undefined;
     };
   });
 }
